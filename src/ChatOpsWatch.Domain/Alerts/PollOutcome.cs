@@ -1,0 +1,22 @@
+using ChatOpsWatch.Domain.Samples;
+
+namespace ChatOpsWatch.Domain.Alerts;
+
+/// <summary>What one poll of one node produced.</summary>
+public abstract record PollOutcome(DateTimeOffset At)
+{
+    /// <summary>The probe ran and its output parsed.</summary>
+    public sealed record Succeeded(Sample Sample) : PollOutcome(Sample.At);
+
+    /// <summary>The node could not be reached or the probe did not finish: counts towards "unreachable".</summary>
+    public sealed record Failed(DateTimeOffset At, string Error) : PollOutcome(At);
+
+    /// <summary>
+    /// The node answered, but its output could not be understood. It is reachable, so this does not
+    /// count towards "unreachable"; the error is kept so that nothing is silently dropped.
+    /// </summary>
+    public sealed record Garbled(DateTimeOffset At, string Error) : PollOutcome(At);
+
+    /// <summary>The node presented a host key other than the pinned one: nothing was authenticated or run.</summary>
+    public sealed record HostKeyRejected(DateTimeOffset At, string Presented, string Pinned) : PollOutcome(At);
+}

@@ -1,0 +1,10 @@
+namespace ChatOpsWatch.Domain.Notifications;
+
+public enum MessageKind
+{
+    Alert,
+    Security,
+    Status,
+    Reply,
+    Info,
+}

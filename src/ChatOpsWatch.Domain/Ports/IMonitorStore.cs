@@ -1,0 +1,31 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Samples;
+
+namespace ChatOpsWatch.Domain.Ports;
+
+/// <summary>
+/// Samples and alert state. Every method throws <see cref="StorageException"/> (with the database
+/// path and the cause in its message) when the store cannot be read or written; nothing is
+/// swallowed, so a failed commit means the poll's effects did not happen at all.
+/// </summary>
+public interface IMonitorStore
+{
+    /// <summary>Registers or updates a node's tags; samples and alerts refer to it by name.</summary>
+    Task UpsertNodeAsync(NodeInfo node, CancellationToken ct);
+
+    /// <summary>The node's alert states keyed by <see cref="AlertKey.Of(AlertState)"/>.</summary>
+    Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct);
+
+    /// <summary>
+    /// Writes the sample, the changed alert states and the messages they cause in ONE transaction,
+    /// synchronous=FULL, so that a crash leaves either all of it or none of it.
+    /// </summary>
+    Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>For /status: every known node with its latest sample (if any) and its firing alerts.</summary>
+    Task<IReadOnlyList<NodeStatus>> FleetAsync(CancellationToken ct);
+}
+
+/// <summary>One node as /status shows it.</summary>
+public sealed record NodeStatus(NodeInfo Node, Sample? Latest, IReadOnlyList<AlertState> Firing);

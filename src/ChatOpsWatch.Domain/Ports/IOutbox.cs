@@ -1,0 +1,26 @@
+using ChatOpsWatch.Domain.Notifications;
+
+namespace ChatOpsWatch.Domain.Ports;
+
+/// <summary>
+/// The durable queue of messages to deliver. A message leaves it only through
+/// <see cref="MarkSentAsync"/>, after a confirmed delivery. Throws <see cref="StorageException"/> on IO failure.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>Adds a message outside any poll (replies, announcements).</summary>
+    Task<long> EnqueueAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Unsent messages due at <paramref name="now"/>: criticals first, then oldest first.</summary>
+    Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct);
+
+    Task MarkSentAsync(long id, DateTimeOffset now, long? telegramMessageId, CancellationToken ct);
+
+    /// <summary>Keeps the message, records the error, and hides it until <paramref name="notBefore"/>.</summary>
+    Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken ct);
+
+    /// <summary>Number of unsent messages.</summary>
+    Task<int> BacklogAsync(CancellationToken ct);
+}
+
+public sealed record OutboxEntry(long Id, OutboxMessage Message, int Attempts, DateTimeOffset CreatedAt, string? LastError);

@@ -1,0 +1,3 @@
+#!/bin/sh
+# placeholder: replaced by the real probe
+echo "cow-probe 1"
