@@ -1,0 +1,21 @@
+namespace ChatOpsWatch.Domain.Ports;
+
+/// <summary>
+/// Runs the probe on one node and returns its raw output. Never throws for node problems
+/// (unreachable, refused, timed out, host key changed): those come back as a <see cref="ProbeRun"/>.
+/// Returns within the configured deadline even when the node or the network hangs.
+/// </summary>
+public interface IProbeRunner
+{
+    Task<ProbeRun> RunAsync(CancellationToken ct);
+}
+
+public abstract record ProbeRun
+{
+    public sealed record Output(string Stdout, TimeSpan Elapsed) : ProbeRun;
+
+    public sealed record Failure(string Error) : ProbeRun;
+
+    /// <summary>The node presented an unpinned host key; nothing was authenticated or run.</summary>
+    public sealed record HostKeyRejected(string Presented, string Pinned) : ProbeRun;
+}

@@ -1,0 +1,21 @@
+namespace ChatOpsWatch.Infrastructure.Ssh;
+
+/// <summary>Where and how to reach one node. Secrets are already resolved from env or file.</summary>
+public sealed record SshTarget(string Node, string Host, int Port, string User, SshAuth Auth);
+
+public abstract record SshAuth
+{
+    public sealed record KeyFile(string Path, string? Passphrase) : SshAuth;
+
+    public sealed record Password(string Secret) : SshAuth
+    {
+        /// <summary>Keeps the secret out of logs and exception messages.</summary>
+        public override string ToString() => "Password { Secret = *** }";
+    }
+}
+
+/// <summary>Timeouts of the SSH adapter. FACTS.md: SSH.NET's 30 s default timeout blocks a thread; keep these short.</summary>
+public sealed record SshSettings(TimeSpan ConnectTimeout, TimeSpan ProbeDeadline, TimeSpan MaxBackoff)
+{
+    public static SshSettings Default { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
+}

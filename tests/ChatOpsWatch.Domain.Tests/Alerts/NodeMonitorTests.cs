@@ -1,0 +1,125 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Notifications;
+
+namespace ChatOpsWatch.Domain.Tests.Alerts;
+
+public class NodeMonitorTests
+{
+    private readonly Dictionary<string, AlertState> _states = [];
+
+    private PollDecision Poll(PollOutcome outcome)
+    {
+        var decision = NodeMonitor.Decide(Some.Node(), _states, outcome, MonitorSettings.Default);
+        foreach (var s in decision.ChangedStates)
+        {
+            _states[AlertKey.Of(s)] = s;
+        }
+
+        return decision;
+    }
+
+    [Fact]
+    public void Decide_HealthySample_SendsNothingAndKeepsTheSample()
+    {
+        var d = Poll(new PollOutcome.Succeeded(Some.Sample(0)));
+
+        Assert.Empty(d.Messages);
+        Assert.NotNull(d.Sample);
+    }
+
+    [Fact]
+    public void Decide_NodeDownThenUp_SendsOneCriticalNamingTheNodeThenOneRecovery()
+    {
+        var messages = new[]
+        {
+            Poll(new PollOutcome.Succeeded(Some.Sample(0))),
+            Poll(new PollOutcome.Failed(Some.At(1), "Connection refused")),
+            Poll(new PollOutcome.Failed(Some.At(2), "Connection refused")),
+            Poll(new PollOutcome.Failed(Some.At(3), "Connection refused")),
+            Poll(new PollOutcome.Succeeded(Some.Sample(4))),
+        }.SelectMany(d => d.Messages).ToList();
+
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(Severity.Critical, messages[0].Severity);
+        Assert.False(messages[0].Silent);
+        Assert.Contains("tokyo-1", messages[0].Html, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", messages[0].Html, StringComparison.Ordinal);
+        Assert.Contains("RESOLVED", messages[1].Html, StringComparison.Ordinal);
+        Assert.Contains("after 2 min", messages[1].Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_NodeUnreachableWhileCpuFiring_HoldsTheCpuAlertInsteadOfResolvingIt()
+    {
+        Poll(new PollOutcome.Succeeded(Some.Sample(0, cpu: 75)));
+        Poll(new PollOutcome.Failed(Some.At(1), "timeout"));
+        Poll(new PollOutcome.Failed(Some.At(2), "timeout"));
+
+        var cpu = _states.Values.Single(s => s.RuleId == "cpu");
+        Assert.Equal(Severity.Warning, cpu.Severity);
+    }
+
+    [Fact]
+    public void Decide_DataDiskFull_NamesTheMountAndItsKind()
+    {
+        var sample = Some.Sample(0) with
+        {
+            Values = new Dictionary<string, double> { ["disk.used_pct{kind=data,mount=/data}"] = 97 },
+        };
+
+        var message = Assert.Single(Poll(new PollOutcome.Succeeded(sample)).Messages);
+
+        Assert.Contains("/data (data disk)", message.Html, StringComparison.Ordinal);
+        Assert.Equal(Severity.Critical, message.Severity);
+    }
+
+    [Fact]
+    public void Decide_HostKeyRejectedRepeatedly_RaisesOneSecurityAlert()
+    {
+        var messages = Enumerable.Range(1, 5)
+            .SelectMany(i => Poll(new PollOutcome.HostKeyRejected(Some.At(i), "ssh-ed25519 SHA256:new", "ssh-ed25519 SHA256:old")).Messages)
+            .ToList();
+
+        var alert = Assert.Single(messages);
+        Assert.Equal(MessageKind.Security, alert.Kind);
+        Assert.Contains("SHA256:new", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("SHA256:old", alert.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(_states.Values, s => s.RuleId == ReachabilityEvaluator.RuleId && s.IsFiring);
+    }
+
+    [Fact]
+    public void Decide_GarbledOutput_WarnsWithoutCountingTheNodeAsDown()
+    {
+        var d1 = Poll(new PollOutcome.Garbled(Some.At(1), "not a cowprobe output"));
+        var d2 = Poll(new PollOutcome.Garbled(Some.At(2), "not a cowprobe output"));
+
+        var warning = Assert.Single(d1.Messages.Concat(d2.Messages));
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains("not a cowprobe output", warning.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(_states.Values, s => s.RuleId == ReachabilityEvaluator.RuleId && s.IsFiring);
+    }
+
+    [Fact]
+    public void Decide_ErrorTextWithMarkup_IsEscaped()
+    {
+        Poll(new PollOutcome.Failed(Some.At(1), "<b>x</b>"));
+        var message = Assert.Single(Poll(new PollOutcome.Failed(Some.At(2), "<script>&")).Messages);
+
+        Assert.Contains("&lt;script&gt;&amp;", message.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_RestartWithPersistedFiringState_DoesNotFireAgain()
+    {
+        Poll(new PollOutcome.Failed(Some.At(1), "refused"));
+        Poll(new PollOutcome.Failed(Some.At(2), "refused"));
+        var persisted = new Dictionary<string, AlertState>(_states);
+
+        // A new process loads the same states: still down means silence, up means one recovery.
+        var again = NodeMonitor.Decide(Some.Node(), persisted, new PollOutcome.Failed(Some.At(3), "refused"), MonitorSettings.Default);
+        var recovered = NodeMonitor.Decide(Some.Node(), persisted, new PollOutcome.Succeeded(Some.Sample(3)), MonitorSettings.Default);
+
+        Assert.Empty(again.Messages);
+        Assert.Contains("RESOLVED", Assert.Single(recovered.Messages).Html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,28 @@
+using ChatOpsWatch.Domain.Alerts;
+
+namespace ChatOpsWatch.Domain.Tests.Alerts;
+
+public class ReachabilityEvaluatorTests
+{
+    [Fact]
+    public void Step_TwoFailedPollsThenSuccess_FiresCriticalOnceAndResolves()
+    {
+        (int Minute, bool Ok, Severity Expected, NotifyReason Reason)[] timeline =
+        [
+            (0, true, Severity.None, NotifyReason.None),
+            (1, false, Severity.None, NotifyReason.None),          // one blip is not an outage
+            (2, false, Severity.Critical, NotifyReason.Fired),
+            (3, false, Severity.Critical, NotifyReason.None),      // no repeat while down
+            (4, true, Severity.None, NotifyReason.Resolved),
+            (5, false, Severity.None, NotifyReason.None),          // the count starts again
+        ];
+
+        var state = AlertState.Initial("n", ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, Some.T0);
+        foreach (var (minute, ok, expected, reason) in timeline)
+        {
+            var t = ReachabilityEvaluator.Step(state, ok, failuresBeforeDown: 2, Some.At(minute));
+            Assert.Equal((expected, reason), (t.Next.Severity, t.Reason));
+            state = t.Next;
+        }
+    }
+}
