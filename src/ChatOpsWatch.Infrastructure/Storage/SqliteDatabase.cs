@@ -1,0 +1,193 @@
+using System.Data.Common;
+using System.Text.Json;
+using ChatOpsWatch.Domain.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>
+/// The process's one SQLite database file: it opens pooled connections with the pragmas every
+/// store relies on, and turns every SQLite or file-system failure into a <see cref="StorageException"/>
+/// that names the file and the cause. <see cref="Open"/> creates the file and applies migrations.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    /// <summary>How long a writer waits for another writer's lock before failing, in ms.</summary>
+    public const int BusyTimeoutMs = 5000;
+
+    private readonly string _connectionString;
+
+    private SqliteDatabase(string path)
+    {
+        FilePath = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+        }.ToString();
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>
+    /// Opens (creating it and its directory if missing) the database at <paramref name="path"/>,
+    /// switches it to WAL and applies pending migrations. Throws <see cref="StorageException"/> when the
+    /// file cannot be created, opened or written, is not a SQLite database, or has a newer schema than
+    /// this build knows.
+    /// </summary>
+    public static SqliteDatabase Open(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(time);
+        var full = Path.GetFullPath(path);
+        PrepareDirectory(full);
+        var db = new SqliteDatabase(full);
+        try
+        {
+            db.Run("open", connection =>
+            {
+                EnableWal(connection, full);
+                SqliteMigrator.Apply(connection, full, SqliteSchema.Migrations, time.GetUtcNow());
+            });
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the idle pooled connections of this file, so the WAL is checkpointed and the file released.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on an open connection; failures become <see cref="StorageException"/>.</summary>
+    internal async Task<T> RunAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await OpenConnectionAsync(ct);
+            return await work(connection);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            throw Failure(operation, ex);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> inside one IMMEDIATE transaction that commits only if it returns.</summary>
+    internal Task<T> InTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        RunAsync(operation, async connection =>
+        {
+            // Microsoft.Data.Sqlite begins IMMEDIATE by default: the write lock is taken up front, so
+            // two writers queue on busy_timeout instead of failing on a read-to-write upgrade.
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var result = await work(connection, tx);
+            await tx.CommitAsync(ct);
+            return result;
+        }, ct);
+
+    internal StorageException Failure(string operation, Exception cause)
+    {
+        var hint = cause switch
+        {
+            // SQLITE_CONSTRAINT_FOREIGNKEY: samples and alert states need their node registered.
+            SqliteException { SqliteExtendedErrorCode: 787 } => " (the node is not registered: call UpsertNodeAsync first)",
+            SqliteException { SqliteErrorCode: 14 } => " (check that the directory exists and is writable)",
+            _ => "",
+        };
+        return new($"SQLite database '{FilePath}': {operation} failed: {cause.Message}{hint}", cause);
+    }
+
+    private void Run(string operation, Action<SqliteConnection> work)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            ApplyPragmas(connection);
+            work(connection);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            throw Failure(operation, ex);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            ApplyPragmas(connection);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Per connection, because pooled connections may be new. synchronous=FULL everywhere: every write
+    /// here carries alert state or the outbox, and WAL with NORMAL can lose the last commits on power loss.
+    /// </summary>
+    private static void ApplyPragmas(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = FULL;";
+        command.ExecuteNonQuery();
+    }
+
+    private static void EnableWal(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        var mode = command.ExecuteScalar() as string;
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StorageException($"SQLite database '{path}': cannot switch to WAL journal mode (got '{mode}').");
+        }
+    }
+
+    private static void PrepareDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new StorageException($"SQLite database '{path}': the path is a directory, not a database file.");
+        }
+
+        var directory = Path.GetDirectoryName(path);
+        for (var ancestor = directory; !string.IsNullOrEmpty(ancestor); ancestor = Path.GetDirectoryName(ancestor))
+        {
+            if (File.Exists(ancestor))
+            {
+                throw new StorageException($"SQLite database '{path}': '{ancestor}' is a file, so it cannot hold the database's directory.");
+            }
+        }
+
+        try
+        {
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new StorageException($"SQLite database '{path}': cannot create directory '{directory}': {ex.Message}", ex);
+        }
+    }
+
+    private static bool IsStorageFailure(Exception ex) =>
+        ex is SqliteException or IOException or UnauthorizedAccessException or JsonException;
+}

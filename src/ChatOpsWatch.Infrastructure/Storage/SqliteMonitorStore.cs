@@ -1,0 +1,135 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Ports;
+using Dapper;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>Nodes, samples and alert state in SQLite. See <see cref="IMonitorStore"/> for the failure contract.</summary>
+public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : IMonitorStore
+{
+    private const string UpsertNode = """
+        INSERT INTO nodes (name, provider, region, role, interval_ms, first_seen)
+        VALUES (@Name, @Provider, @Region, @Role, @IntervalMs, @Now)
+        ON CONFLICT (name) DO UPDATE SET
+            provider = excluded.provider, region = excluded.region,
+            role = excluded.role, interval_ms = excluded.interval_ms;
+        """;
+
+    private const string InsertSample = """
+        INSERT INTO samples (node, at, metrics) VALUES (@Node, @At, @Metrics);
+        UPDATE nodes SET last_seen = MAX(COALESCE(last_seen, @At), @At) WHERE name = @Node;
+        """;
+
+    public Task UpsertNodeAsync(NodeInfo node, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (!NodeName.IsValid(node.Name))
+        {
+            throw new ArgumentException($"Invalid node name '{node.Name}': {NodeName.Rule}.", nameof(node));
+        }
+
+        if (!Enum.IsDefined(node.Role) || node.Interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Node '{node.Name}' needs a known role and a positive interval.", nameof(node));
+        }
+
+        var args = new
+        {
+            node.Name,
+            node.Provider,
+            node.Region,
+            Role = (int)node.Role,
+            IntervalMs = node.Interval.Ticks / TimeSpan.TicksPerMillisecond,
+            Now = UnixMs.Of(time.GetUtcNow()),
+        };
+        return db.RunAsync(
+            $"registering node '{node.Name}'",
+            c => c.ExecuteAsync(new CommandDefinition(UpsertNode, args, cancellationToken: ct)),
+            ct);
+    }
+
+    public Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct) =>
+        db.RunAsync<IReadOnlyDictionary<string, AlertState>>(
+            $"loading alert states of '{node}'",
+            async c =>
+            {
+                var rows = await c.QueryAsync<AlertStateRow>(new CommandDefinition(
+                    AlertStateRow.Select + " WHERE node = @node;", new { node }, cancellationToken: ct));
+                return rows.Select(r => r.ToState()).ToDictionary(AlertKey.Of, StringComparer.Ordinal);
+            },
+            ct);
+
+    public Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        Validate(node, decision);
+        return db.InTransactionAsync(
+            $"committing a poll of '{node}'",
+            async (c, tx) =>
+            {
+                if (decision.Sample is { } sample)
+                {
+                    await c.ExecuteAsync(new CommandDefinition(
+                        InsertSample,
+                        new { Node = node, At = UnixMs.Of(sample.At), Metrics = MetricsJson.Write(sample.Values) },
+                        tx,
+                        cancellationToken: ct));
+                }
+
+                foreach (var state in decision.ChangedStates)
+                {
+                    await c.ExecuteAsync(new CommandDefinition(AlertStateRow.Upsert, AlertStateRow.Args(state), tx, cancellationToken: ct));
+                }
+
+                foreach (var message in decision.Messages)
+                {
+                    await OutboxSql.InsertAsync(c, tx, message, now, ct);
+                }
+
+                return 0;
+            },
+            ct);
+    }
+
+    public Task<IReadOnlyList<NodeStatus>> FleetAsync(CancellationToken ct) =>
+        db.RunAsync<IReadOnlyList<NodeStatus>>(
+            "reading the fleet",
+            async c =>
+            {
+                // One read transaction, so the nodes and their alerts come from the same snapshot.
+                await using var tx = c.BeginTransaction(deferred: true);
+                var nodes = await c.QueryAsync<FleetRow>(new CommandDefinition(FleetRow.Select, transaction: tx, cancellationToken: ct));
+                var firing = (await c.QueryAsync<AlertStateRow>(new CommandDefinition(
+                        AlertStateRow.Select + " WHERE severity <> 0 ORDER BY node, severity DESC, rule_id, series;",
+                        transaction: tx,
+                        cancellationToken: ct)))
+                    .Select(r => r.ToState())
+                    .ToLookup(s => s.Node, StringComparer.Ordinal);
+                return nodes.Select(n => new NodeStatus(n.ToNode(), n.ToSample(), [.. firing[n.Name]])).ToList();
+            },
+            ct);
+
+    private static void Validate(string node, PollDecision decision)
+    {
+        if (decision.Sample is { } sample && sample.Node != node)
+        {
+            throw new ArgumentException($"The sample belongs to '{sample.Node}', not to '{node}'.", nameof(decision));
+        }
+
+        foreach (var state in decision.ChangedStates)
+        {
+            if (state.Node != node || !Enum.IsDefined(state.Severity))
+            {
+                throw new ArgumentException(
+                    $"Alert state {AlertKey.Of(state)} of '{state.Node}' (severity {(int)state.Severity}) cannot be committed for '{node}'.",
+                    nameof(decision));
+            }
+        }
+
+        foreach (var message in decision.Messages)
+        {
+            OutboxSql.Validate(message);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Ports;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>The outbox in SQLite. Sent rows are kept (with sent_at) as a delivery log; nothing here deletes.</summary>
+public sealed class SqliteOutbox(SqliteDatabase db) : IOutbox
+{
+    private const string Due = """
+        SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html,
+               attempts AS Attempts, created_at AS CreatedAt, last_error AS LastError
+        FROM outbox
+        WHERE sent_at IS NULL AND not_before <= @Now
+        ORDER BY severity DESC, id
+        LIMIT @Max;
+        """;
+
+    public Task<long> EnqueueAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        OutboxSql.Validate(message);
+        return db.RunAsync("enqueueing a message", c => OutboxSql.InsertAsync(c, null, message, now, ct), ct);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return db.RunAsync<IReadOnlyList<OutboxEntry>>(
+            "reading due messages",
+            async c =>
+            {
+                var rows = await c.QueryAsync<OutboxRow>(new CommandDefinition(Due, new { Now = UnixMs.Of(now), Max = max }, cancellationToken: ct));
+                return rows.Select(r => r.ToEntry()).ToList();
+            },
+            ct);
+    }
+
+    /// <summary>Marking an already sent message again keeps the first delivery's record. An unknown id is an <see cref="ArgumentException"/>.</summary>
+    public Task MarkSentAsync(long id, DateTimeOffset now, long? telegramMessageId, CancellationToken ct) =>
+        UpdateUnsentAsync(
+            id,
+            "UPDATE outbox SET sent_at = @Now, telegram_message_id = @MessageId WHERE id = @Id AND sent_at IS NULL;",
+            new { Id = id, Now = UnixMs.Of(now), MessageId = telegramMessageId },
+            $"marking message {id} sent",
+            ct);
+
+    /// <summary>A message already sent stays sent. An unknown id is an <see cref="ArgumentException"/>.</summary>
+    public Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken ct) =>
+        UpdateUnsentAsync(
+            id,
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @Reason, not_before = @NotBefore WHERE id = @Id AND sent_at IS NULL;",
+            new { Id = id, NotBefore = UnixMs.Of(notBefore), Reason = reason },
+            $"deferring message {id}",
+            ct);
+
+    public Task<int> BacklogAsync(CancellationToken ct) =>
+        db.RunAsync(
+            "counting unsent messages",
+            c => c.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;", cancellationToken: ct)),
+            ct);
+
+    private async Task UpdateUnsentAsync(long id, string sql, object args, string operation, CancellationToken ct)
+    {
+        var known = await db.RunAsync(
+            operation,
+            async c => await c.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)) > 0 || await ExistsAsync(c, id, ct),
+            ct);
+        if (!known)
+        {
+            throw new ArgumentException($"No outbox message has id {id}.", nameof(id));
+        }
+    }
+
+    private static Task<bool> ExistsAsync(SqliteConnection c, long id, CancellationToken ct) =>
+        c.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM outbox WHERE id = @id);", new { id }, cancellationToken: ct));
+
+    private sealed record OutboxRow
+    {
+        public long Id { get; init; }
+
+        public long Kind { get; init; }
+
+        public long Severity { get; init; }
+
+        public long? ChatId { get; init; }
+
+        public string Html { get; init; } = "";
+
+        public long Attempts { get; init; }
+
+        public long CreatedAt { get; init; }
+
+        public string? LastError { get; init; }
+
+        public OutboxEntry ToEntry() => new(
+            Id, OutboxSql.ToMessage(Kind, Severity, Html, ChatId), checked((int)Attempts), UnixMs.At(CreatedAt), LastError);
+    }
+}

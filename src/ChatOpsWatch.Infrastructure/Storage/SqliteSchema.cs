@@ -1,0 +1,76 @@
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>
+/// The ordered schema migrations. Append new versions; never edit a released one. Conventions: times
+/// are unix milliseconds (UTC) in INTEGER columns, enums are their integer values, tables are STRICT.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, V1),
+    ];
+
+    private const string V1 = """
+        CREATE TABLE nodes (
+            name        TEXT PRIMARY KEY NOT NULL,
+            provider    TEXT NOT NULL,
+            region      TEXT NOT NULL,
+            role        INTEGER NOT NULL,
+            interval_ms INTEGER NOT NULL,
+            first_seen  INTEGER NOT NULL, -- first registration
+            last_seen   INTEGER           -- time of the latest sample; NULL until one arrives
+        ) STRICT;
+
+        -- One row per successful poll. metrics is the compact JSON object {"metric key": value}.
+        CREATE TABLE samples (
+            id      INTEGER PRIMARY KEY,
+            node    TEXT NOT NULL REFERENCES nodes (name) ON DELETE CASCADE,
+            at      INTEGER NOT NULL,
+            metrics TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX samples_node_at ON samples (node, at);
+
+        CREATE TABLE alert_state (
+            node            TEXT NOT NULL REFERENCES nodes (name) ON DELETE CASCADE,
+            rule_id         TEXT NOT NULL,
+            series          TEXT NOT NULL,
+            severity        INTEGER NOT NULL,
+            warning_streak  INTEGER NOT NULL,
+            critical_streak INTEGER NOT NULL,
+            firing_since    INTEGER,
+            last_value      REAL,
+            updated_at      INTEGER NOT NULL,
+            PRIMARY KEY (node, rule_id, series)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX alert_state_firing ON alert_state (node) WHERE severity <> 0;
+
+        -- AUTOINCREMENT so that an id is never reused, even after old sent rows are purged.
+        CREATE TABLE outbox (
+            id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind                INTEGER NOT NULL,
+            severity            INTEGER NOT NULL,
+            chat_id             INTEGER,          -- NULL: the ops chat
+            html                TEXT NOT NULL,
+            silent              INTEGER NOT NULL,
+            created_at          INTEGER NOT NULL,
+            not_before          INTEGER NOT NULL,
+            attempts            INTEGER NOT NULL DEFAULT 0,
+            last_error          TEXT,
+            sent_at             INTEGER,
+            telegram_message_id INTEGER
+        ) STRICT;
+        CREATE INDEX outbox_due ON outbox (severity DESC, id) WHERE sent_at IS NULL;
+
+        -- No foreign key to nodes: a key may be pinned before the node is registered, and pins
+        -- outlive a node's removal from the configuration.
+        CREATE TABLE host_keys (
+            node        TEXT NOT NULL,
+            algorithm   TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            source      TEXT NOT NULL,
+            pinned_at   INTEGER NOT NULL,
+            PRIMARY KEY (node, algorithm, fingerprint)
+        ) STRICT, WITHOUT ROWID;
+        """;
+}
