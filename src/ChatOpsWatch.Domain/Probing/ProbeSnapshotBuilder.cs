@@ -1,0 +1,129 @@
+using static ChatOpsWatch.Domain.Probing.ProbeFields;
+
+namespace ChatOpsWatch.Domain.Probing;
+
+/// <summary>Collects the section lines of one probe output into a <see cref="ProbeSnapshot"/>.</summary>
+internal sealed class ProbeSnapshotBuilder(int version)
+{
+    /// <summary>Sections every version-1 probe prints, as a value or as an 'unavailable' line.</summary>
+    private static readonly string[] Expected = ["clock", "uptime", "boot", "cpu", "ncpu", "load", "mem", "disk"];
+
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly List<MountUsage> mounts = [];
+    private readonly List<ProbeUnavailable> unavailable = [];
+    private ProbeSnapshot snapshot = new() { FormatVersion = version };
+
+    /// <summary>Adds one line, split on spaces; returns an error, or null when the line was taken or ignored.</summary>
+    public string? Add(string[] f)
+    {
+        var name = f[0];
+        if (name is "clock" or "uptime" or "boot" or "cpu" or "ncpu" or "load" or "mem" && !seen.Add(name))
+        {
+            return $"duplicate '{name}' line";
+        }
+
+        return name switch
+        {
+            "clock" => Clock(f),
+            "uptime" => CountError(f, 1) ?? Decimal(f, 1, out var up) ?? Set(snapshot with { UptimeSeconds = up }),
+            "boot" => CountError(f, 1) ?? Set(snapshot with { BootId = f[1] }),
+            "cpu" => Cpu(f),
+            "ncpu" => Ncpu(f),
+            "load" => Load(f),
+            "mem" => Memory(f),
+            "disk" => Disk(f),
+            "unavailable" => Unavailable(f),
+            _ => null, // a section from a newer probe: ignored, so old monitors keep working
+        };
+    }
+
+    public ProbeSnapshot Build()
+    {
+        foreach (var section in Expected)
+        {
+            var present = section == "disk" ? mounts.Count > 0 : seen.Contains(section);
+            if (!present && !unavailable.Exists(u => u.Section == section))
+            {
+                unavailable.Add(new ProbeUnavailable(section, "missing from the probe output"));
+            }
+        }
+
+        return snapshot with { Mounts = mounts.ToArray(), Unavailable = unavailable.ToArray() };
+    }
+
+    private string? Set(ProbeSnapshot next)
+    {
+        snapshot = next;
+        return null;
+    }
+
+    private string? Clock(string[] f) =>
+        CountError(f, 1) ?? Whole(f, 1, out var seconds)
+        ?? (seconds > 253402300799
+            ? $"clock {seconds} is past the year 9999"
+            : Set(snapshot with { NodeClock = DateTimeOffset.FromUnixTimeSeconds(seconds) }));
+
+    private string? Cpu(string[] f) =>
+        CountError(f, 8) ?? Wholes(f, 1, 8, out var t)
+        ?? Set(snapshot with { Cpu = new CpuTimes(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]) });
+
+    private string? Ncpu(string[] f) =>
+        CountError(f, 1) ?? Whole(f, 1, out var n)
+        ?? (n is < 1 or > int.MaxValue ? $"ncpu {n} is not a CPU count" : Set(snapshot with { CpuCount = (int)n }));
+
+    private string? Load(string[] f) =>
+        CountError(f, 3) ?? Decimal(f, 1, out var one) ?? Decimal(f, 2, out var five) ?? Decimal(f, 3, out var fifteen)
+        ?? Set(snapshot with { Load = new LoadAverage(one, five, fifteen) });
+
+    private string? Memory(string[] f) =>
+        CountError(f, 4) ?? Whole(f, 1, out var total) ?? Whole(f, 2, out var available)
+        ?? Whole(f, 3, out var swapTotal) ?? Whole(f, 4, out var swapFree)
+        ?? Set(snapshot with { Memory = new MemoryInfo(total, available, swapTotal, swapFree) });
+
+    // disk MOUNT FSTYPE DEVICE SIZE USED AVAIL INODES IUSED IFREE; inode fields are all '-' without df -i.
+    private string? Disk(string[] f)
+    {
+        if (CountError(f, 9) is { } countError)
+        {
+            return countError;
+        }
+
+        var error = Wholes(f, 4, 3, out var blocks);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        InodeUsage? inodes = null;
+        if (f[7] != "-" || f[8] != "-" || f[9] != "-")
+        {
+            error = Wholes(f, 7, 3, out var n);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            inodes = new InodeUsage(n[0], n[1], n[2]);
+        }
+
+        var mount = Unescape(f[1]);
+        if (mounts.Exists(m => m.Mount == mount))
+        {
+            return $"duplicate disk line for mount '{ProbeParser.Shorten(mount)}'";
+        }
+
+        mounts.Add(new MountUsage(mount, f[2] == "-" ? null : f[2], Unescape(f[3]), blocks[0], blocks[1], blocks[2], inodes));
+        return null;
+    }
+
+    private string? Unavailable(string[] f)
+    {
+        if (f.Length < 2)
+        {
+            return "unavailable line names no section";
+        }
+
+        unavailable.Add(new ProbeUnavailable(f[1], f.Length > 2 ? string.Join(' ', f[2..]) : "no reason given"));
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatOpsWatch.Infrastructure.Probe;
+
+/// <summary>
+/// The node probe (probe.sh, embedded) and the command line that runs it over SSH. The output is
+/// read by <see cref="Domain.Probing.ProbeParser"/>.
+/// </summary>
+public static class ProbeScript
+{
+    private const string ResourceName = "ChatOpsWatch.probe.sh";
+
+    // Runs the script ($2) under `timeout $1` so a hung probe (a stale NFS mount stalls df) cannot
+    // pile up on the node. Exit codes 125-127 mean timeout itself failed before running anything
+    // (bad option, or old BusyBox reading "5" as the program): try the old BusyBox "-t SECS" form,
+    // then run without a deadline. Any other code, including a kill at the deadline, is final.
+    private const string Wrapper =
+        "if command -v timeout >/dev/null 2>&1; then for o in '' -t; do timeout $o \"$1\" sh -c \"$2\" 2>/dev/null; r=$?; "
+        + "case $r in 125|126|127) ;; *) exit $r ;; esac; done; fi; exec sh -c \"$2\"";
+
+    /// <summary>
+    /// The probe's text without comments or indentation (it is sent with every poll). Run it with
+    /// <c>/bin/sh -c</c> on the local node.
+    /// </summary>
+    public static string Script { get; } = Compact(LoadResource());
+
+    /// <summary>
+    /// One command line for an SSH exec: runs <see cref="Script"/> with sh, under <c>timeout</c> when
+    /// the node has it, killed after <paramref name="deadline"/> (whole seconds, rounded up, at least 1).
+    /// Assumes a POSIX login shell on the node (sh, bash, dash, ash, zsh).
+    /// </summary>
+    public static string RemoteCommand(TimeSpan deadline)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(deadline.TotalSeconds));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"sh -c {Quote(Wrapper)} cowprobe {seconds} {Quote(Script)}");
+    }
+
+    /// <summary>Single-quotes <paramref name="text"/> for a POSIX shell: every ' becomes '\''.</summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+
+    /// <summary>Drops blank lines, whole-line comments and leading indentation; probe.sh keeps no text where those matter.</summary>
+    internal static string Compact(string script)
+    {
+        var sb = new StringBuilder(script.Length);
+        foreach (var raw in script.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = raw.TrimStart(' ', '\t');
+            if (line.Length > 0 && line[0] != '#')
+            {
+                sb.Append(line).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string LoadResource()
+    {
+        using var stream = typeof(ProbeScript).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(ProbeScript).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
