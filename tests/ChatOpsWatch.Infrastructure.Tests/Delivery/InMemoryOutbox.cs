@@ -8,6 +8,10 @@ public sealed class InMemoryOutbox : IOutbox
 {
     private readonly Lock gate = new();
     private readonly List<Row> rows = [];
+    private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when DueAsync is first called: the dispatcher has made its first pass.</summary>
+    public Task FirstRead => firstRead.Task;
 
     public IReadOnlyList<Row> Rows
     {
@@ -36,17 +40,20 @@ public sealed class InMemoryOutbox : IOutbox
 
     public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
+        IReadOnlyList<OutboxEntry> due;
         lock (gate)
         {
-            IReadOnlyList<OutboxEntry> due = [.. rows
+            due = [.. rows
                 .Where(r => r.SentAt is null && r.NotBefore <= now)
                 .OrderByDescending(r => r.Message.Severity)
                 .ThenBy(r => r.CreatedAt)
                 .ThenBy(r => r.Id)
                 .Take(max)
                 .Select(r => new OutboxEntry(r.Id, r.Message, r.Attempts, r.CreatedAt, r.LastError))];
-            return Task.FromResult(due);
         }
+
+        firstRead.TrySetResult();
+        return Task.FromResult(due);
     }
 
     public Task MarkSentAsync(long id, DateTimeOffset now, long? telegramMessageId, CancellationToken ct)
