@@ -1,0 +1,139 @@
+using ChatOpsWatch.Domain.Ports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsWatch.Infrastructure.Delivery;
+
+/// <summary>
+/// Delivers the outbox: reads due messages (criticals first), paces them per chat, sends them, and
+/// removes a message only after a confirmed delivery. Every failure keeps the message with a
+/// reason and a time to try again; nothing is dropped.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IOutbox outbox,
+    IMessageSender sender,
+    OutboxSignal signal,
+    OutboxDispatcherOptions options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan StorageRetryCap = TimeSpan.FromMinutes(1);
+
+    private readonly ChatPacer pacer = new();
+    private int consecutiveFailures;
+    private DateTimeOffset holdUntil = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// One pass over the due messages. Returns how long to wait before the next pass: zero when more
+    /// are due at once, else until the pacer or a backoff allows the next send, at most the poll interval.
+    /// Throws <see cref="StorageException"/> when the outbox cannot be read or updated.
+    /// </summary>
+    public async Task<TimeSpan> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (now < holdUntil)
+        {
+            return holdUntil - now;
+        }
+
+        var due = await outbox.DueAsync(now, options.BatchSize, ct);
+        var wait = options.PollInterval;
+        var sent = 0;
+        foreach (var entry in due)
+        {
+            now = time.GetUtcNow();
+            if ((entry.Message.ChatId ?? options.OpsChatId) is not { } chatId)
+            {
+                logger.LogError("Outbox message {Id} is for the ops chat, but no ops chat id is configured; it stays queued", entry.Id);
+                await outbox.RetryLaterAsync(entry.Id, now + RetryPolicy.PermanentDelay, "no ops chat id configured", ct);
+                continue;
+            }
+
+            var allowedAt = pacer.NextAllowed(chatId, now);
+            if (allowedAt > now)
+            {
+                // Later messages to this chat are held too, so a chat's order (criticals first) is kept.
+                wait = Min(wait, allowedAt - now);
+                continue;
+            }
+
+            var outcome = await sender.SendAsync(chatId, entry.Message, ct);
+            now = time.GetUtcNow();
+            pacer.Record(chatId, now);
+            if (await RecordAsync(entry, chatId, outcome, now, ct) is { } backoff)
+            {
+                return backoff;
+            }
+
+            sent++;
+        }
+
+        return due.Count == options.BatchSize && sent > 0 ? TimeSpan.Zero : wait;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await DispatchDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                consecutiveFailures++;
+                wait = RetryPolicy.Exponential(consecutiveFailures, TimeSpan.FromSeconds(1), StorageRetryCap);
+                logger.LogError(e, "Delivering the outbox failed; retrying in {Delay}", wait);
+            }
+
+            try
+            {
+                if (wait > TimeSpan.Zero)
+                {
+                    await signal.WaitAsync(wait, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Stores the outcome; returns a delay when the whole pass must stop (a transient failure hits every chat alike).</summary>
+    private async Task<TimeSpan?> RecordAsync(OutboxEntry entry, long chatId, SendOutcome outcome, DateTimeOffset now, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case SendOutcome.Sent s:
+                consecutiveFailures = 0;
+                await outbox.MarkSentAsync(entry.Id, now, s.MessageId, ct);
+                return null;
+            case SendOutcome.RateLimited r:
+                pacer.Pause(chatId, now + r.RetryAfter);
+                logger.LogWarning("Telegram rate-limited chat {ChatId}: holding its messages for {RetryAfter}", chatId, r.RetryAfter);
+                await outbox.RetryLaterAsync(entry.Id, now + r.RetryAfter, $"rate limited: retry after {r.RetryAfter.TotalSeconds:0} s", ct);
+                return null;
+            case SendOutcome.Permanent p:
+                logger.LogError("Message {Id} to chat {ChatId} cannot be delivered: {Error}. It is kept and retried in {Delay}", entry.Id, chatId, p.Error, RetryPolicy.PermanentDelay);
+                await outbox.RetryLaterAsync(entry.Id, now + RetryPolicy.PermanentDelay, p.Error, ct);
+                return null;
+            default:
+                var error = (outcome as SendOutcome.Transient)?.Error ?? outcome.ToString();
+                var delay = RetryPolicy.Delay(entry.Attempts + 1);
+                consecutiveFailures++;
+                var hold = RetryPolicy.Delay(consecutiveFailures);
+                holdUntil = now + hold;
+                logger.LogWarning("Sending message {Id} to chat {ChatId} failed ({Error}); retrying it in {Delay}, pausing delivery for {Hold}", entry.Id, chatId, error, delay, hold);
+                await outbox.RetryLaterAsync(entry.Id, now + delay, error, ct);
+                return hold;
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

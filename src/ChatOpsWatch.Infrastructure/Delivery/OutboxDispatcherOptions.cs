@@ -1,0 +1,12 @@
+namespace ChatOpsWatch.Infrastructure.Delivery;
+
+public sealed record OutboxDispatcherOptions
+{
+    /// <summary>Where messages without a chat id go (alerts). Null: they stay queued, with an error logged, until it is set.</summary>
+    public long? OpsChatId { get; init; }
+
+    /// <summary>How often the outbox is read when nobody signals: catches messages committed by other processes and retries coming due.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int BatchSize { get; init; } = 50;
+}

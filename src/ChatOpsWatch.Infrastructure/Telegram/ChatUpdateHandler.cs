@@ -1,0 +1,189 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Status;
+using ChatOpsWatch.Infrastructure.Delivery;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace ChatOpsWatch.Infrastructure.Telegram;
+
+/// <summary>
+/// Answers chat commands. Access is checked before anything else; a refused message reads no data.
+/// Refusals: a command in a private chat that is not allowed gets a short answer naming the chat's
+/// id (so an operator can allow it), a forwarded or anonymous command gets a short reason, a group
+/// that is not allowed gets nothing and the bot leaves it. Plain chatter is never answered.
+/// Replies go through the outbox like every other message, paced and retried.
+/// </summary>
+public sealed class ChatUpdateHandler(
+    ITelegramBotClient bot,
+    IMonitorStore store,
+    OutboxWriter replies,
+    ChatAccessPolicy policy,
+    TimeProvider time,
+    ILogger<ChatUpdateHandler> logger) : ITelegramUpdateHandler
+{
+    private string? botUsername;
+
+    public async Task HandleAsync(Update update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        switch (update)
+        {
+            case { Message: { } message }:
+                await OnMessageAsync(message, ct);
+                break;
+            case { MyChatMember: { } change }:
+                await OnMembershipAsync(change, ct);
+                break;
+            default:
+                logger.LogDebug("Ignoring Telegram update {UpdateId} of type {Type}", update.Id, update.Type);
+                break;
+        }
+    }
+
+    internal static ChatRequest ToRequest(Message m) => new(
+        m.Chat.Id,
+        m.Chat.Type == ChatType.Private,
+        m.From?.Id,
+        m.SenderChat?.Id,
+        m.ForwardOrigin is not null || m.IsAutomaticForward);
+
+    private async Task OnMessageAsync(Message message, CancellationToken ct)
+    {
+        var request = ToRequest(message);
+        var decision = ChatAuthorizer.Check(request, policy, changesState: false);
+        var command = ChatCommandParser.Parse(message.Text, await BotUsernameAsync(ct));
+        if (decision.IsAllowed && command is { ChangesState: true })
+        {
+            decision = ChatAuthorizer.Check(request, policy, changesState: true);
+        }
+
+        if (decision.Refusal is { } reason)
+        {
+            await RefuseAsync(request, reason, command, ct);
+            return;
+        }
+
+        switch (command)
+        {
+            case null:
+                return;
+            case { Kind: ChatCommandKind.Status }:
+                await StatusAsync(request.ChatId, command.Args, ct);
+                break;
+            case { Kind: ChatCommandKind.Help or ChatCommandKind.Start }:
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Help(command.Kind == ChatCommandKind.Start), ct);
+                break;
+            case { Kind: ChatCommandKind.Unknown } when request.IsPrivateChat || command.AddressedToUs:
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name), ct);
+                break;
+        }
+    }
+
+    private async Task RefuseAsync(ChatRequest request, RefusalReason reason, ChatCommand? command, CancellationToken ct)
+    {
+        if (command is null && reason != RefusalReason.ChatNotAllowed)
+        {
+            // Chatter from an anonymous admin in an allowed group: nothing was asked, nothing to refuse.
+            logger.LogDebug("Ignoring a non-command message in chat {ChatId}: {Reason}", request.ChatId, reason);
+            return;
+        }
+
+        logger.LogWarning(
+            "Refused a message in chat {ChatId} from user {UserId} (sender chat {SenderChatId}): {Reason}; command {Command}",
+            request.ChatId, request.UserId, request.SenderChatId, reason, command?.Name ?? "(none)");
+        if (reason == RefusalReason.ChatNotAllowed && !request.IsPrivateChat)
+        {
+            await LeaveAsync(request.ChatId, ct);
+            return;
+        }
+
+        if (command is not null && (command.Kind != ChatCommandKind.Unknown || command.AddressedToUs || request.IsPrivateChat))
+        {
+            await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Refusal(reason, request.ChatId, command.Name), ct);
+        }
+    }
+
+    private async Task StatusAsync(long chatId, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        IReadOnlyList<NodeStatus> fleet;
+        try
+        {
+            fleet = await store.FleetAsync(ct);
+        }
+        catch (StorageException e)
+        {
+            logger.LogError(e, "/status in chat {ChatId}: the store could not be read", chatId);
+            await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.StatusUnavailable, ct);
+            return;
+        }
+
+        if (args.Count > 0)
+        {
+            var name = args[0];
+            if (!Domain.Nodes.NodeName.IsValid(name))
+            {
+                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.InvalidNodeName(name), ct);
+                return;
+            }
+
+            fleet = [.. fleet.Where(s => string.Equals(s.Node.Name, name, StringComparison.OrdinalIgnoreCase))];
+            if (fleet.Count == 0)
+            {
+                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.UnknownNode(name), ct);
+                return;
+            }
+        }
+
+        await ReplyAsync(chatId, MessageKind.Status, FleetStatusFormatter.Format(fleet, time.GetUtcNow()), ct);
+    }
+
+    private async Task OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
+    {
+        var joined = change.NewChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator;
+        if (!joined || change.Chat.Type == ChatType.Private)
+        {
+            return;
+        }
+
+        if (policy.AllowedChats.Contains(change.Chat.Id))
+        {
+            logger.LogInformation("Added to allowed chat {ChatId} by user {UserId}", change.Chat.Id, change.From.Id);
+            return;
+        }
+
+        logger.LogWarning("Added to chat {ChatId} by user {UserId}, which is not on the allowlist: leaving it", change.Chat.Id, change.From.Id);
+        await LeaveAsync(change.Chat.Id, ct);
+    }
+
+    private async Task LeaveAsync(long chatId, CancellationToken ct)
+    {
+        try
+        {
+            await bot.LeaveChat(chatId, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not leave chat {ChatId}: {Error}", chatId, TelegramErrors.Describe(e));
+        }
+    }
+
+    private async Task ReplyAsync(long chatId, MessageKind kind, string html, CancellationToken ct) =>
+        await replies.EnqueueAsync(new OutboxMessage(kind, Severity.None, html, chatId), ct);
+
+    private async Task<string> BotUsernameAsync(CancellationToken ct)
+    {
+        if (botUsername is null)
+        {
+            var me = await bot.GetMe(ct);
+            botUsername = me.Username ?? throw new InvalidOperationException("Telegram's getMe returned no username for this bot.");
+            logger.LogInformation("Answering commands as @{Username}", botUsername);
+        }
+
+        return botUsername;
+    }
+}

@@ -1,0 +1,23 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Infrastructure.Delivery;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Delivery;
+
+public sealed class ConsoleMessageSenderTests
+{
+    [Fact]
+    public async Task SendAsync_HtmlMessage_PrintsTimestampedPlainText()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 5, TimeSpan.Zero));
+        using var output = new StringWriter();
+        var sender = new ConsoleMessageSender(output, time);
+
+        var outcome = await sender.SendAsync(-100, new OutboxMessage(MessageKind.Alert, Severity.Critical, "🔴 CRITICAL · <b>db-1</b>\nload &gt; 8"), default);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        Assert.Equal("2025-03-01 12:00:05Z [Alert/Critical] chat -100:\n    🔴 CRITICAL · db-1\n    load > 8\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+}

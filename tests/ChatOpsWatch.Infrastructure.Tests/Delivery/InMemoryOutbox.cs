@@ -1,0 +1,94 @@
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Ports;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Delivery;
+
+/// <summary>An <see cref="IOutbox"/> kept in memory with the contract's ordering: criticals first, then oldest.</summary>
+public sealed class InMemoryOutbox : IOutbox
+{
+    private readonly Lock gate = new();
+    private readonly List<Row> rows = [];
+    private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when DueAsync is first called: the dispatcher has made its first pass.</summary>
+    public Task FirstRead => firstRead.Task;
+
+    public IReadOnlyList<Row> Rows
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. rows];
+            }
+        }
+    }
+
+    public IReadOnlyList<Row> Unsent => [.. Rows.Where(r => r.SentAt is null)];
+
+    public Row this[long id] => Rows.Single(r => r.Id == id);
+
+    public Task<long> EnqueueAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            var row = new Row(rows.Count + 1, message, now);
+            rows.Add(row);
+            return Task.FromResult(row.Id);
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        IReadOnlyList<OutboxEntry> due;
+        lock (gate)
+        {
+            due = [.. rows
+                .Where(r => r.SentAt is null && r.NotBefore <= now)
+                .OrderByDescending(r => r.Message.Severity)
+                .ThenBy(r => r.CreatedAt)
+                .ThenBy(r => r.Id)
+                .Take(max)
+                .Select(r => new OutboxEntry(r.Id, r.Message, r.Attempts, r.CreatedAt, r.LastError))];
+        }
+
+        firstRead.TrySetResult();
+        return Task.FromResult(due);
+    }
+
+    public Task MarkSentAsync(long id, DateTimeOffset now, long? telegramMessageId, CancellationToken ct)
+    {
+        Update(id, r => r with { SentAt = now, TelegramMessageId = telegramMessageId });
+        return Task.CompletedTask;
+    }
+
+    public Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken ct)
+    {
+        Update(id, r => r with { NotBefore = notBefore, LastError = reason, Attempts = r.Attempts + 1 });
+        return Task.CompletedTask;
+    }
+
+    public Task<int> BacklogAsync(CancellationToken ct) => Task.FromResult(Unsent.Count);
+
+    private void Update(long id, Func<Row, Row> change)
+    {
+        lock (gate)
+        {
+            var i = rows.FindIndex(r => r.Id == id);
+            rows[i] = change(rows[i]);
+        }
+    }
+
+    public sealed record Row(long Id, OutboxMessage Message, DateTimeOffset CreatedAt)
+    {
+        public int Attempts { get; init; }
+
+        public string? LastError { get; init; }
+
+        public DateTimeOffset NotBefore { get; init; } = CreatedAt;
+
+        public DateTimeOffset? SentAt { get; init; }
+
+        public long? TelegramMessageId { get; init; }
+    }
+}

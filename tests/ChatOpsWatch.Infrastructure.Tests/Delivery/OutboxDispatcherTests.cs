@@ -1,0 +1,194 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Tests.Telegram;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Delivery;
+
+public sealed class OutboxDispatcherTests : IDisposable
+{
+    private const long Ops = -100200300;
+    private const long Alice = 42;
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryOutbox outbox = new();
+    private readonly ScriptedSender sender;
+    private readonly CollectingLogger<OutboxDispatcher> log = new();
+    private readonly OutboxDispatcher dispatcher;
+
+    public OutboxDispatcherTests()
+    {
+        sender = new ScriptedSender(time);
+        dispatcher = Dispatcher(new OutboxDispatcherOptions { OpsChatId = Ops });
+    }
+
+    public void Dispose() => dispatcher.Dispose();
+
+    [Fact]
+    public async Task DispatchDue_Delivered_MarksSentWithTelegramsMessageId()
+    {
+        var id = await EnqueueAsync("disk 91 %");
+
+        await dispatcher.DispatchDueAsync(default);
+
+        var attempt = Assert.Single(sender.Attempts);
+        Assert.Equal(Ops, attempt.ChatId);
+        Assert.Equal(((SendOutcome.Sent)attempt.Outcome).MessageId, outbox[id].TelegramMessageId);
+        Assert.Equal(time.GetUtcNow(), outbox[id].SentAt);
+    }
+
+    [Fact]
+    public async Task DispatchDue_TransientFailure_KeepsTheMessageAndBacksOffExponentially()
+    {
+        var id = await EnqueueAsync("disk 91 %");
+        sender.Then(new SendOutcome.Transient("502 Bad Gateway"), new SendOutcome.Transient("502 Bad Gateway"));
+
+        var firstHold = await dispatcher.DispatchDueAsync(default);
+        Assert.Null(outbox[id].SentAt);
+        Assert.Equal("502 Bad Gateway", outbox[id].LastError);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(5), outbox[id].NotBefore);
+
+        time.Advance(firstHold);
+        var secondHold = await dispatcher.DispatchDueAsync(default);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(10), outbox[id].NotBefore);
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        await dispatcher.DispatchDueAsync(default);
+        Assert.NotNull(outbox[id].SentAt);
+        Assert.Equal([5, 10], new[] { firstHold, secondHold }.Select(h => h.TotalSeconds));
+        Assert.Equal(3, sender.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task DispatchDue_RateLimited_HoldsThatChatUntilRetryAfterButNotOthers()
+    {
+        var first = await EnqueueAsync("one");
+        await EnqueueAsync("two");
+        var other = await EnqueueAsync("to alice", chat: Alice);
+        sender.Then(new SendOutcome.RateLimited(TimeSpan.FromSeconds(7)));
+
+        await dispatcher.DispatchDueAsync(default);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(7), outbox[first].NotBefore);
+        Assert.NotNull(outbox[other].SentAt);
+
+        for (var s = 0; s < 6; s++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await dispatcher.DispatchDueAsync(default);
+        }
+
+        Assert.Single(sender.Attempts, a => a.ChatId == Ops);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await dispatcher.DispatchDueAsync(default);
+        Assert.NotNull(outbox[first].SentAt);
+    }
+
+    [Fact]
+    public async Task DispatchDue_SameChat_AtMostOneMessagePerSecond()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await EnqueueAsync($"m{i}");
+        }
+
+        await RunForAsync(TimeSpan.FromSeconds(10));
+
+        var times = sender.Attempts.Select(a => a.At).ToList();
+        Assert.Equal(5, times.Count);
+        Assert.All(times.Zip(times.Skip(1)), p => Assert.True(p.Second - p.First >= TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task DispatchDue_Group_AtMostTwentyPerMinute()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await EnqueueAsync($"m{i}");
+        }
+
+        var start = time.GetUtcNow();
+        await RunForAsync(TimeSpan.FromMinutes(3));
+
+        var times = sender.Attempts.Select(a => a.At).ToList();
+        Assert.Equal(30, times.Count);
+        Assert.All(times, t => Assert.True(times.Count(u => u > t - TimeSpan.FromMinutes(1) && u <= t) <= 20));
+        Assert.True(times[20] - start >= TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task DispatchDue_CriticalQueuedLater_IsDeliveredBeforeOlderWarnings()
+    {
+        await EnqueueAsync("warning 1");
+        await EnqueueAsync("warning 2");
+        await EnqueueAsync("host down", Severity.Critical);
+
+        await RunForAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(["host down", "warning 1", "warning 2"], sender.Attempts.Select(a => a.Message.Html));
+    }
+
+    [Fact]
+    public async Task DispatchDue_PermanentFailure_KeepsItLoggedAndRetriesAnHourLater()
+    {
+        var id = await EnqueueAsync("x");
+        sender.Then(new SendOutcome.Permanent("Telegram 403: Forbidden: bot was kicked from the group chat"));
+
+        await dispatcher.DispatchDueAsync(default);
+
+        Assert.Null(outbox[id].SentAt);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromHours(1), outbox[id].NotBefore);
+        Assert.Contains(log.At(LogLevel.Error), l => l.Contains("kicked", StringComparison.Ordinal));
+        time.Advance(TimeSpan.FromHours(1));
+        await dispatcher.DispatchDueAsync(default);
+        Assert.NotNull(outbox[id].SentAt);
+    }
+
+    [Fact]
+    public async Task DispatchDue_NoOpsChatConfigured_KeepsAlertsQueuedWithTheReason()
+    {
+        using var unconfigured = Dispatcher(new OutboxDispatcherOptions { OpsChatId = null });
+        var alert = await EnqueueAsync("x", chat: null);
+        var reply = await EnqueueAsync("y", chat: Alice);
+
+        await unconfigured.DispatchDueAsync(default);
+
+        Assert.Null(outbox[alert].SentAt);
+        Assert.Contains("no ops chat", outbox[alert].LastError, StringComparison.Ordinal);
+        Assert.NotNull(outbox[reply].SentAt);
+    }
+
+    [Fact]
+    public async Task Execute_MessageEnqueued_IsSentPromptlyWithoutWaitingForThePoll()
+    {
+        var realTime = TimeProvider.System;
+        var signal = new OutboxSignal(realTime);
+        var realSender = new ScriptedSender(realTime);
+        using var running = new OutboxDispatcher(outbox, realSender, signal, new OutboxDispatcherOptions { OpsChatId = Ops, PollInterval = TimeSpan.FromHours(1) }, realTime, log);
+        await running.StartAsync(default);
+        await outbox.FirstRead.WaitAsync(TimeSpan.FromSeconds(5)); // the empty first pass is over; only the signal can bring the next
+
+        await new OutboxWriter(outbox, signal, realTime).EnqueueAsync(new OutboxMessage(MessageKind.Alert, Severity.Critical, "down"), default);
+
+        await realSender.FirstAttempt.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await running.StopAsync(default);
+        Assert.Equal("down", Assert.Single(realSender.Attempts).Message.Html);
+    }
+
+    private OutboxDispatcher Dispatcher(OutboxDispatcherOptions options) => new(outbox, sender, new OutboxSignal(time), options, time, log);
+
+    private Task<long> EnqueueAsync(string html, Severity severity = Severity.Warning, long? chat = Ops) =>
+        outbox.EnqueueAsync(new OutboxMessage(MessageKind.Alert, severity, html, chat), time.GetUtcNow(), default);
+
+    /// <summary>Runs passes as the dispatcher's loop would, jumping the fake clock by each returned wait.</summary>
+    private async Task RunForAsync(TimeSpan span)
+    {
+        var end = time.GetUtcNow() + span;
+        while (time.GetUtcNow() < end)
+        {
+            var wait = await dispatcher.DispatchDueAsync(default);
+            time.Advance(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+        }
+    }
+}

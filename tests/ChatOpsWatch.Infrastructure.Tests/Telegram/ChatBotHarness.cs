@@ -1,0 +1,88 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Tests.Delivery;
+using ChatOpsWatch.Testing.FakeBotApi;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+
+/// <summary>
+/// The whole chat path on real parts: fake Bot API over HTTP → poller → handler → outbox →
+/// dispatcher → sender → fake Bot API. Only the store and the outbox are in memory.
+/// </summary>
+public sealed class ChatBotHarness : IAsyncDisposable
+{
+    public const long OpsGroup = -100200300;
+    public const long Admin = 42;
+    public const long Member = 7;
+
+    private readonly TelegramUpdatePoller poller;
+    private readonly OutboxDispatcher dispatcher;
+    private int disposed;
+
+    public ChatBotHarness(IReadOnlyList<NodeStatus> fleet)
+    {
+        Store = new FakeMonitorStore(fleet);
+        var time = TimeProvider.System;
+        var signal = new OutboxSignal(time);
+        var pollClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(10));
+        var sendClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5));
+        var policy = new ChatAccessPolicy(new HashSet<long> { OpsGroup, Admin }, new HashSet<long> { Admin });
+        var handler = new ChatUpdateHandler(pollClient, Store, new OutboxWriter(Outbox, signal, time), policy, time, Log);
+        poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, time, NullLogger<TelegramUpdatePoller>.Instance);
+        dispatcher = new OutboxDispatcher(
+            Outbox,
+            new TelegramMessageSender(sendClient, NullLogger<TelegramMessageSender>.Instance),
+            signal,
+            new OutboxDispatcherOptions { OpsChatId = OpsGroup },
+            time,
+            NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    public FakeBotApiServer Api { get; } = FakeBotApiServer.Start();
+
+    public InMemoryOutbox Outbox { get; } = new();
+
+    public FakeMonitorStore Store { get; }
+
+    public CollectingLogger<ChatUpdateHandler> Log { get; } = new();
+
+    public static IReadOnlyList<NodeStatus> Fleet(DateTimeOffset now) =>
+    [
+        Node("web-1", now, 12),
+        Node("db-1", now, 97) with
+        {
+            Firing = [AlertState.Initial("db-1", "cpu", MetricNames.CpuBusyPct, now) with { Severity = Severity.Critical, LastValue = 97, FiringSince = now }],
+        },
+    ];
+
+    public async Task StartAsync()
+    {
+        await poller.StartAsync(default);
+        await dispatcher.StartAsync(default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await poller.StopAsync(default);
+        await dispatcher.StopAsync(default);
+        poller.Dispose();
+        dispatcher.Dispose();
+        await Api.DisposeAsync();
+    }
+
+    private static NodeStatus Node(string name, DateTimeOffset now, double cpu) => new(
+        new NodeInfo(name, "hetzner", "fsn1", NodeRole.Core, NodeInfo.CoreInterval),
+        new Sample(name, now.AddSeconds(-10), new Dictionary<string, double> { [MetricNames.CpuBusyPct] = cpu, [MetricNames.MemUsedPct] = 50 }),
+        []);
+}
