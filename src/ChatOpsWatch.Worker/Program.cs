@@ -1,1 +1,3 @@
-return 0;
+using ChatOpsWatch.Worker.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -11,8 +11,11 @@ public sealed class LabNodes : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _env;
 
-    private LabNodes(string dir, IReadOnlyList<LabNode> nodes)
+    private readonly string[] _upArgs;
+
+    private LabNodes(string dir, IReadOnlyList<LabNode> nodes, string[] upArgs)
     {
+        _upArgs = upArgs;
         Directory = dir;
         Nodes = nodes;
         _env = new Dictionary<string, string> { ["COW_LAB_DIR"] = dir };
@@ -34,7 +37,8 @@ public sealed class LabNodes : IAsyncDisposable
     {
         var dir = Path.Combine(Path.GetTempPath(), $"cowlab-{prefix}-{Environment.ProcessId}");
         var env = new Dictionary<string, string> { ["COW_LAB_DIR"] = dir };
-        var output = await ShellCommand.RunAsync("bash", [Script, "up", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prefix", prefix, "--net", net.ToString(System.Globalization.CultureInfo.InvariantCulture)], env);
+        string[] upArgs = ["up", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prefix", prefix, "--net", net.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var output = await ShellCommand.RunAsync("bash", [Script, .. upArgs], env);
         var nodes = output.Split('\n')
             .Select(l => l.Split(' '))
             .Where(f => f.Length == 4 && f[0] == "node")
@@ -45,8 +49,11 @@ public sealed class LabNodes : IAsyncDisposable
             throw new InvalidOperationException($"lab.sh up printed {nodes.Count} nodes, expected {count}:\n{output}");
         }
 
-        return new LabNodes(dir, nodes);
+        return new LabNodes(dir, nodes, upArgs);
     }
+
+    /// <summary>Lifts every fault (stopped, frozen, blackholed, dropping) so a test starts from healthy nodes; keys stay.</summary>
+    public Task ResetAsync() => RunAsync(_upArgs);
 
     public Task<string> RunAsync(params string[] args) => ShellCommand.RunAsync("bash", [Script, .. args], _env);
 

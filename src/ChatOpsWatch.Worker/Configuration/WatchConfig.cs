@@ -1,0 +1,37 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Infrastructure.Ssh;
+
+namespace ChatOpsWatch.Worker.Configuration;
+
+/// <summary>The validated configuration: every secret resolved, every value in range.</summary>
+public sealed record WatchConfig(
+    string DatabasePath,
+    IReadOnlyList<NodeConfig> Nodes,
+    SshSettings Ssh,
+    MonitorSettings Monitor,
+    TelegramConfig? Telegram,
+    TimeSpan ConsoleStatusEvery);
+
+/// <summary>A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.</summary>
+public sealed record NodeConfig(NodeInfo Info, SshTarget? Ssh)
+{
+    public string Name => Info.Name;
+}
+
+/// <summary>Telegram settings; present only when a bot token was found.</summary>
+public sealed record TelegramConfig(
+    string Token,
+    string ApiBaseUrl,
+    long OpsChatId,
+    IReadOnlySet<long> AllowedChatIds,
+    IReadOnlySet<long> AdminUserIds)
+{
+    public override string ToString() => $"TelegramConfig {{ ApiBaseUrl = {ApiBaseUrl}, OpsChatId = {OpsChatId}, Token = *** }}";
+}
+
+/// <summary>One configuration problem, named by its key path (e.g. ChatOpsWatch:Nodes:2:Port).</summary>
+public sealed record ConfigProblem(string Key, string Message)
+{
+    public override string ToString() => $"{Key}: {Message}";
+}

@@ -1,0 +1,25 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Worker.Configuration;
+
+namespace ChatOpsWatch.Worker.Polling;
+
+/// <summary>
+/// What the monitor keeps in memory per node between polls. Quartz never runs two polls of one
+/// node at once ([DisallowConcurrentExecution] per JobKey), so this needs no lock.
+/// </summary>
+public sealed class NodeRuntime(NodeConfig config, IProbeRunner runner) : IDisposable
+{
+    public NodeConfig Config { get; } = config;
+
+    public IProbeRunner Runner { get; } = runner;
+
+    /// <summary>The previous snapshot, for counter deltas (CPU).</summary>
+    public ProbeSnapshot? Previous { get; set; }
+
+    /// <summary>Alert states as last committed; loaded from the store on the first poll after a start.</summary>
+    public Dictionary<string, AlertState>? States { get; set; }
+
+    public void Dispose() => (Runner as IDisposable)?.Dispose();
+}

@@ -1,0 +1,112 @@
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Worker.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using Quartz;
+
+namespace ChatOpsWatch.Worker.Polling;
+
+/// <summary>
+/// Keeps one Quartz job per configured node, and follows configuration edits without a restart:
+/// a valid edit (re)schedules what changed; a broken one is reported and the running set stays.
+/// </summary>
+public sealed class NodeScheduler(
+    ISchedulerFactory schedulers,
+    NodeRegistry registry,
+    ConfigHolder config,
+    IConfiguration configuration,
+    IMonitorStore store,
+    TimeProvider time,
+    ILogger<NodeScheduler> log) : IHostedService, IDisposable
+{
+    private readonly SemaphoreSlim _applying = new(1, 1);
+    private IDisposable? _watch;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ApplyAsync(config.Current, cancellationToken);
+        _watch = ChangeToken.OnChange(configuration.GetReloadToken, () => _ = ReloadAsync());
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _watch?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadAsync()
+    {
+        var result = ConfigLoader.Load(configuration, Environment.GetEnvironmentVariable);
+        if (!result.Ok)
+        {
+            foreach (var problem in result.Problems)
+            {
+                log.LogError("Configuration edit rejected, keeping the running configuration: {Problem}", problem);
+            }
+
+            return;
+        }
+
+        try
+        {
+            config.Current = result.Config!;
+            await ApplyAsync(result.Config!, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Could not apply the configuration edit");
+        }
+    }
+
+    private async Task ApplyAsync(WatchConfig wanted, CancellationToken ct)
+    {
+        await _applying.WaitAsync(ct);
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(ct);
+            var changes = registry.Apply(wanted.Nodes);
+            foreach (var name in changes.Removed)
+            {
+                await scheduler.DeleteJob(new JobKey(name, PollNodeJob.Group), ct);
+                log.LogInformation("Node {Node} removed: no longer polled", name);
+            }
+
+            foreach (var node in changes.Added.Concat(changes.Changed))
+            {
+                await store.UpsertNodeAsync(node.Info, ct);
+                await scheduler.DeleteJob(new JobKey(node.Name, PollNodeJob.Group), ct);
+                await scheduler.ScheduleJob(Job(node), Trigger(node), new ScheduleJobOptions(), ct);
+                log.LogInformation("Node {Node} ({Target}) polled every {Interval}", node.Name, node.Ssh is null ? "this machine" : $"{node.Ssh.User}@{node.Ssh.Host}:{node.Ssh.Port}", node.Info.Interval);
+            }
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    private static IJobDetail Job(NodeConfig node) => JobBuilder.Create<PollNodeJob>()
+        .WithIdentity(node.Name, PollNodeJob.Group)
+        .UsingJobData(PollNodeJob.NodeKey, node.Name)
+        .Build();
+
+    private ITrigger Trigger(NodeConfig node)
+    {
+        // Spread first polls over the interval (at most 10 s) so a fleet does not poll in lockstep.
+        var spread = Math.Min(node.Info.Interval.TotalMilliseconds, 10_000);
+        var jitter = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * spread);
+        return TriggerBuilder.Create()
+            .WithIdentity(node.Name, PollNodeJob.Group)
+            .StartAt(time.GetUtcNow() + jitter)
+            .WithSimpleSchedule(s => s.WithInterval(node.Info.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+    }
+
+    public void Dispose()
+    {
+        _watch?.Dispose();
+        _applying.Dispose();
+    }
+}

@@ -1,0 +1,19 @@
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Infrastructure.Local;
+using ChatOpsWatch.Infrastructure.Probe;
+using ChatOpsWatch.Infrastructure.Ssh;
+using ChatOpsWatch.Worker.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsWatch.Worker.Polling;
+
+public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKeys, TimeProvider time, ILoggerFactory logs) : IProbeRunnerFactory
+{
+    public IProbeRunner Create(NodeConfig node)
+    {
+        var ssh = config.Current.Ssh;
+        return node.Ssh is null
+            ? new LocalProbeRunner(ProbeScript.Script, ssh.ProbeDeadline, time)
+            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>());
+    }
+}

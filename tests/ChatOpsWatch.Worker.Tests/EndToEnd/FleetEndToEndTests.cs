@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using ChatOpsWatch.Testing.FakeBotApi;
+using ChatOpsWatch.Worker.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsWatch.Worker.Tests.EndToEnd;
+
+/// <summary>
+/// The walking skeleton's acceptance, end to end: the real chatopswatch process polls real sshd nodes
+/// and talks to a Bot API server on 127.0.0.1 through the real Telegram.Bot client.
+/// </summary>
+[Collection(FleetGroup.Name)]
+public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
+{
+    private const long OpsChat = -1001;
+    private const long Admin = 42;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private readonly string _workDir = Directory.CreateTempSubdirectory("cow-e2e-").FullName;
+    private readonly FakeBotApiServer _bot = FakeBotApiServer.Start();
+    private readonly List<WorkerProcess> _workers = [];
+
+    private WorkerProcess StartWorker()
+    {
+        var worker = WorkerProcess.Start(_workDir, fleet.Environment(_bot.BaseUrl, _bot.Token, OpsChat));
+        _workers.Add(worker);
+        return worker;
+    }
+
+    private Task AllNodesPinnedAsync() => _bot.WaitUntilSentAsync(
+        sent => fleet.Lab.Nodes.All(n => sent.Any(m => m.Text.Contains("Pinned the SSH host key", StringComparison.Ordinal) && m.Text.Contains(n.Name, StringComparison.Ordinal))),
+        TimeSpan.FromSeconds(30));
+
+    private List<SentMessage> Alerts(string head, string node) =>
+        [.. _bot.Sent.Where(m => m.ChatId == OpsChat && m.Text.Contains(head, StringComparison.Ordinal) && m.Text.Contains(node, StringComparison.Ordinal))];
+
+    [Fact]
+    public async Task Fleet_SshdStopsAndStarts_CriticalThenRecoveryAndStatusWorstFirst()
+    {
+        var bad = fleet.Lab.Nodes[1];
+        StartWorker();
+        await AllNodesPinnedAsync();
+
+        await fleet.Lab.StopSshdAsync(bad);
+        var clock = Stopwatch.StartNew();
+        var critical = await _bot.WaitForAsync(m => m.Text.Contains("CRITICAL", StringComparison.Ordinal) && m.Text.Contains(bad.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var elapsed = clock.Elapsed;
+
+        Assert.True(elapsed <= (2 * PollInterval) + TimeSpan.FromSeconds(10), $"critical after {elapsed}");
+        Assert.Equal(OpsChat, critical.ChatId);
+        Assert.False(critical.DisableNotification);
+
+        _bot.EnqueueMessage(OpsChat, Admin, "/status");
+        var status = await _bot.WaitForAsync(m => m.ChatId == OpsChat && fleet.Lab.Nodes.All(n => m.Text.Contains(n.Name, StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
+        var positions = fleet.Lab.Nodes.Select(n => status.Text.IndexOf(n.Name, StringComparison.Ordinal)).ToList();
+        Assert.True(positions[1] < positions[0] && positions[1] < positions[2], $"the unreachable node is not listed first:\n{status.Text}");
+
+        const long Stranger = -777;
+        _bot.EnqueueMessage(Stranger, 666, "/status");
+        _bot.EnqueueMessage(OpsChat, Admin, "/status");
+        await _bot.WaitUntilSentAsync(sent => sent.Count(m => m.ChatId == OpsChat && m.Text.Contains(bad.Name, StringComparison.Ordinal) && m.Text.Contains(fleet.Lab.Nodes[0].Name, StringComparison.Ordinal)) >= 2, TimeSpan.FromSeconds(15));
+        Assert.DoesNotContain(_bot.Sent, m => m.ChatId == Stranger && fleet.Lab.Nodes.Any(n => m.Text.Contains(n.Name, StringComparison.Ordinal)));
+
+        await fleet.Lab.StartSshdAsync(bad);
+        await _bot.WaitForAsync(m => m.Text.Contains("RESOLVED", StringComparison.Ordinal) && m.Text.Contains(bad.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Single(Alerts("CRITICAL", bad.Name));
+    }
+
+    [Fact]
+    public async Task Fleet_KilledWhileAlertFiring_NoSecondFiringAndRecoveryStillSent()
+    {
+        var bad = fleet.Lab.Nodes[2];
+        var first = StartWorker();
+        await AllNodesPinnedAsync();
+        await fleet.Lab.StopSshdAsync(bad);
+        await _bot.WaitForAsync(m => m.Text.Contains("CRITICAL", StringComparison.Ordinal) && m.Text.Contains(bad.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        // Kill only once the outbox has recorded the delivery: a crash in the instant between Telegram
+        // accepting a message and the outbox recording it resends that message once (at-least-once).
+        await OutboxDrainedAsync();
+        first.KillHard();
+        var second = StartWorker();
+        // Let the restarted monitor poll the dead node several times.
+        await second.WaitForLineAsync(l => l.Contains($"Node {bad.Name}: poll failed", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(3 * PollInterval);
+
+        Assert.Single(Alerts("CRITICAL", bad.Name));
+
+        await fleet.Lab.StartSshdAsync(bad);
+        await _bot.WaitForAsync(m => m.Text.Contains("RESOLVED", StringComparison.Ordinal) && m.Text.Contains(bad.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Single(Alerts("CRITICAL", bad.Name));
+    }
+
+    [Fact]
+    public async Task Fleet_HostKeyChanges_OneSecurityAlertAndNoAuthenticationAttempt()
+    {
+        var node = fleet.Lab.Nodes[0];
+        var worker = StartWorker();
+        await AllNodesPinnedAsync();
+
+        await fleet.Lab.RekeyAsync(node);
+        var logBefore = (await File.ReadAllLinesAsync(fleet.Lab.LogPath(node))).Length;
+        await _bot.WaitForAsync(m => m.Text.Contains("SECURITY", StringComparison.Ordinal) && m.Text.Contains(node.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(3 * PollInterval);
+
+        Assert.Single(Alerts("SECURITY", node.Name));
+        var after = (await File.ReadAllLinesAsync(fleet.Lab.LogPath(node))).Skip(logBefore).ToList();
+        Assert.Contains(after, l => l.Contains("Connection from", StringComparison.Ordinal)); // it did knock...
+        Assert.DoesNotContain(after, l => l.Contains("Accepted", StringComparison.Ordinal) || l.Contains("publickey", StringComparison.Ordinal) || l.Contains("Failed", StringComparison.Ordinal) || l.Contains("Postponed", StringComparison.Ordinal));
+        Assert.Contains(worker.Lines, l => l.Contains("host key CHANGED", StringComparison.Ordinal));
+    }
+
+    private async Task OutboxDrainedAsync()
+    {
+        var db = Path.Combine(_workDir, "data", "chatopswatch.db");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=false");
+            await connection.OpenAsync(cts.Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cts.Token), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
+    }
+
+    public Task InitializeAsync() => fleet.Lab.ResetAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var w in _workers)
+        {
+            await w.DisposeAsync();
+        }
+
+        await _bot.DisposeAsync();
+        Directory.Delete(_workDir, recursive: true);
+    }
+}
