@@ -14,6 +14,12 @@ public interface IMonitorStore
     /// <summary>Registers or updates a node's tags; samples and alerts refer to it by name.</summary>
     Task UpsertNodeAsync(NodeInfo node, CancellationToken ct);
 
+    /// <summary>
+    /// Marks a node as no longer monitored (removed from the configuration): it leaves /status, while
+    /// its history stays. Registering it again brings it back.
+    /// </summary>
+    Task RetireNodeAsync(string node, CancellationToken ct);
+
     /// <summary>The node's alert states keyed by <see cref="AlertKey.Of(AlertState)"/>.</summary>
     Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct);
 
@@ -23,7 +29,7 @@ public interface IMonitorStore
     /// </summary>
     Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>For /status: every known node with its latest sample (if any) and its firing alerts.</summary>
+    /// <summary>For /status: every monitored (not retired) node with its latest sample (if any) and its firing alerts.</summary>
     Task<IReadOnlyList<NodeStatus>> FleetAsync(CancellationToken ct);
 }
 

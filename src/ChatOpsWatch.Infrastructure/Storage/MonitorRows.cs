@@ -76,6 +76,7 @@ internal sealed record FleetRow
                n.interval_ms AS IntervalMs, s.at AS SampleAt, s.metrics AS Metrics
         FROM nodes n
         LEFT JOIN samples s ON s.id = (SELECT id FROM samples WHERE node = n.name ORDER BY at DESC LIMIT 1)
+        WHERE n.retired_at IS NULL
         ORDER BY n.name;
         """;
 

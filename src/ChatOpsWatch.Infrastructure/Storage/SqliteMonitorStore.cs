@@ -13,7 +13,7 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : I
         VALUES (@Name, @Provider, @Region, @Role, @IntervalMs, @Now)
         ON CONFLICT (name) DO UPDATE SET
             provider = excluded.provider, region = excluded.region,
-            role = excluded.role, interval_ms = excluded.interval_ms;
+            role = excluded.role, interval_ms = excluded.interval_ms, retired_at = NULL;
         """;
 
     private const string InsertSample = """
@@ -48,6 +48,15 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : I
             c => c.ExecuteAsync(new CommandDefinition(UpsertNode, args, cancellationToken: ct)),
             ct);
     }
+
+    public Task RetireNodeAsync(string node, CancellationToken ct) =>
+        db.RunAsync(
+            $"retiring node '{node}'",
+            c => c.ExecuteAsync(new CommandDefinition(
+                "UPDATE nodes SET retired_at = @Now WHERE name = @node AND retired_at IS NULL;",
+                new { node, Now = UnixMs.Of(time.GetUtcNow()) },
+                cancellationToken: ct)),
+            ct);
 
     public Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct) =>
         db.RunAsync<IReadOnlyDictionary<string, AlertState>>(

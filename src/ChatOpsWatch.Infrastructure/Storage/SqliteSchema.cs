@@ -9,7 +9,13 @@ internal static class SqliteSchema
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, V1),
+        new(2, V2),
     ];
+
+    // v2: nodes removed from the configuration are retired, not deleted, so their history stays.
+    private const string V2 = """
+        ALTER TABLE nodes ADD COLUMN retired_at INTEGER; -- NULL while monitored
+        """;
 
     private const string V1 = """
         CREATE TABLE nodes (

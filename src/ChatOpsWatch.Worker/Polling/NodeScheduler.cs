@@ -26,6 +26,14 @@ public sealed class NodeScheduler(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Nodes removed from the configuration while the monitor was stopped leave /status too.
+        var configured = config.Current.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in (await store.FleetAsync(cancellationToken)).Where(n => !configured.Contains(n.Node.Name)))
+        {
+            await store.RetireNodeAsync(gone.Node.Name, cancellationToken);
+            log.LogInformation("Node {Node} is no longer configured: retired from /status (history kept)", gone.Node.Name);
+        }
+
         await ApplyAsync(config.Current, cancellationToken);
         _watch = ChangeToken.OnChange(configuration.GetReloadToken, () => _ = ReloadAsync());
     }
@@ -70,6 +78,7 @@ public sealed class NodeScheduler(
             foreach (var name in changes.Removed)
             {
                 await scheduler.DeleteJob(new JobKey(name, PollNodeJob.Group), ct);
+                await store.RetireNodeAsync(name, ct);
                 log.LogInformation("Node {Node} removed: no longer polled", name);
             }
 

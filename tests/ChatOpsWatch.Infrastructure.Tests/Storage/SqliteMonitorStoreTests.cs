@@ -89,6 +89,24 @@ public sealed class SqliteMonitorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task RetireNodeAsync_RemovedNode_LeavesTheFleetUntilRegisteredAgainAndKeepsItsHistory()
+    {
+        var store = _db.Monitor;
+        await store.UpsertNodeAsync(Some.Node("tokyo-1"), None);
+        await store.UpsertNodeAsync(Some.Node("osaka-1"), None);
+        await store.CommitPollAsync("tokyo-1", new PollDecision(Some.Sample("tokyo-1", Some.Now), [], []), Some.Now, None);
+
+        await store.RetireNodeAsync("tokyo-1", None);
+        var withoutIt = await store.FleetAsync(None);
+        await store.UpsertNodeAsync(Some.Node("tokyo-1"), None);
+        var withIt = await store.FleetAsync(None);
+
+        Assert.Equal(["osaka-1"], withoutIt.Select(n => n.Node.Name));
+        Assert.Equal(["osaka-1", "tokyo-1"], withIt.Select(n => n.Node.Name));
+        Assert.NotNull(withIt[1].Latest);
+    }
+
+    [Fact]
     public async Task FleetAsync_SeveralNodes_GivesEachItsLatestSampleAndOnlyFiringAlerts()
     {
         var store = _db.Monitor;

@@ -22,6 +22,8 @@ public sealed class FakeMonitorStore(IReadOnlyList<NodeStatus> fleet) : IMonitor
 
     public Task UpsertNodeAsync(NodeInfo node, CancellationToken ct) => throw new NotSupportedException();
 
+    public Task RetireNodeAsync(string node, CancellationToken ct) => throw new NotSupportedException();
+
     public Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct) => throw new NotSupportedException();
 
     public Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct) => throw new NotSupportedException();

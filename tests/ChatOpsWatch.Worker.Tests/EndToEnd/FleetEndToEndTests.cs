@@ -109,6 +109,48 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
         Assert.Contains(worker.Lines, l => l.Contains("host key CHANGED", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Fleet_ConfigFileEdited_AddsAndRemovesNodesWithoutRestart()
+    {
+        var env = fleet.Environment(_bot.BaseUrl, _bot.Token, OpsChat);
+        var file = Path.Combine(_workDir, "nodes.json");
+        var keep = fleet.Lab.Nodes[0];
+        var added = fleet.Lab.Nodes[1];
+        await File.WriteAllTextAsync(file, NodesJson(keep));
+        // Only the file lists nodes here: drop the environment's node list.
+        foreach (var key in env.Keys.Where(k => k.StartsWith("ChatOpsWatch__Nodes__", StringComparison.Ordinal)).ToList())
+        {
+            env.Remove(key);
+        }
+
+        var worker = WorkerProcess.Start(_workDir, env, "--config", file);
+        _workers.Add(worker);
+        await _bot.WaitForAsync(m => m.Text.Contains("Pinned the SSH host key", StringComparison.Ordinal) && m.Text.Contains(keep.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        await File.WriteAllTextAsync(file, NodesJson(keep, added));
+        await _bot.WaitForAsync(m => m.Text.Contains("Pinned the SSH host key", StringComparison.Ordinal) && m.Text.Contains(added.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        await File.WriteAllTextAsync(file, NodesJson(added));
+        await worker.WaitForLineAsync(l => l.Contains($"Node {keep.Name} removed", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        _bot.EnqueueMessage(OpsChat, Admin, "/status");
+        var status = await _bot.WaitForAsync(m => m.Text.Contains("Fleet status", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        Assert.Contains(added.Name, status.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(keep.Name, status.Text, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, "{ \"ChatOpsWatch\": { \"Nodes\": [ { \"Name\": \"broken\" } ] } }");
+        await worker.WaitForLineAsync(l => l.Contains("Configuration edit rejected", StringComparison.Ordinal) && l.Contains("ChatOpsWatch:Nodes:0:Host", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.False(worker.HasExited);
+    }
+
+    private string NodesJson(params Testing.Lab.LabNode[] nodes) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        ChatOpsWatch = new
+        {
+            Nodes = nodes.Select(n => new { n.Name, Host = n.Address, n.Port, KeyFile = fleet.Lab.Ed25519Key, Interval = "2s", Provider = "lab", Region = "netns" }),
+        },
+    });
+
     private async Task OutboxDrainedAsync()
     {
         var db = Path.Combine(_workDir, "data", "chatopswatch.db");
