@@ -110,6 +110,29 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fleet_KnownHostsImported_TrustsThoseKeysWithoutAFirstUseAnnouncement()
+    {
+        var node = fleet.Lab.Nodes[0];
+        var knownHosts = Path.Combine(_workDir, "known_hosts");
+        await File.WriteAllTextAsync(knownHosts, await Testing.Lab.ShellCommand.RunAsync("ssh-keyscan", [node.Address]));
+        var env = fleet.Environment(_bot.BaseUrl, _bot.Token, OpsChat);
+
+        var (exit, output) = await WorkerProcess.RunToExitAsync(_workDir, env, "import-known-hosts", knownHosts);
+        Assert.True(exit == 0, output);
+        Assert.Contains($"pinned {node.Name}", output, StringComparison.Ordinal);
+
+        StartWorker();
+        await _bot.WaitUntilSentAsync(sent => fleet.Lab.Nodes.Skip(1).All(n => sent.Any(m => m.Text.Contains("Pinned the SSH host key", StringComparison.Ordinal) && m.Text.Contains(n.Name, StringComparison.Ordinal))), TimeSpan.FromSeconds(30));
+        await Task.Delay(2 * PollInterval);
+        _bot.EnqueueMessage(OpsChat, Admin, "/status");
+        var status = await _bot.WaitForAsync(m => m.Text.Contains("Fleet status", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        Assert.DoesNotContain(_bot.Sent, m => m.Text.Contains(node.Name, StringComparison.Ordinal) && !m.Text.Contains("Fleet status", StringComparison.Ordinal));
+        Assert.Contains("0 critical", status.Text, StringComparison.Ordinal);
+        Assert.Contains("3 ok", status.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fleet_ConfigFileEdited_AddsAndRemovesNodesWithoutRestart()
     {
         var env = fleet.Environment(_bot.BaseUrl, _bot.Token, OpsChat);
