@@ -5,7 +5,7 @@
 # has to be installed, so it is cheap to call at the start of every CI run.
 set -euo pipefail
 
-PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils)
+PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils busybox dash)
 
 usage() {
     cat <<EOF
