@@ -1,26 +1,27 @@
 #!/bin/sh
-# ChatOpsWatch node probe, output format 1 (ProbeParser reads it).
+# ChatOpsWatch node probe, output format 2 (ProbeParser reads it).
 # POSIX sh: runs under dash, bash and BusyBox ash, needs nothing installed.
 # One line per section; a section that cannot be read prints
 # "unavailable SECTION REASON" instead, and the rest goes on.
 # Mount points and devices are printed with /proc/mounts escapes
 # (space \040, tab \011, newline \012, backslash \134) so no field has a space.
-# COWPROBE_PROC exists only so tests can point the probe at a copy of /proc.
-# Lines: cowprobe 1 | clock EPOCH | uptime SECONDS | boot ID | cpu TICKS... |
-# ncpu N | load 1 5 15 | mem TOTAL AVAIL SWAPTOTAL SWAPFREE | disk ... | end
+# COWPROBE_PROC / COWPROBE_SYS exist only so tests can point the probe at copies.
+# COW_PROCS / COW_PORTS: space-separated process names and TCP ports to check;
+# the monitor sets them from validated configuration only (ProbeTargets).
+# Lines: cowprobe 2 | uptime SECONDS | boot ID | cpu TICKS... | ncpu N |
+# load 1 5 15 | mem TOTAL AVAIL SWAPTOTAL SWAPFREE | disk ... | dio ... |
+# net ... | tcp ... | tw N | oom N | systemd N | proc ... | port ... |
+# clock EPOCH[.FRACTION] | end
+# Version 2 moved clock last (closest to the moment the monitor reads the
+# output, for the clock offset) and gave it a fraction where date has %N.
 # A hung df (stale NFS) stalls the probe: the caller runs it under timeout.
 exec 2>/dev/null
 LC_ALL=C
 export LC_ALL
 PATH=${PATH:+$PATH:}/usr/bin:/bin:/usr/sbin:/sbin
 p=${COWPROBE_PROC:-/proc}
-echo 'cowprobe 1'
-
-t=$(date +%s)
-case $t in
-  '' | *[!0-9]*) echo 'unavailable clock date' ;;
-  *) echo "clock $t" ;;
-esac
+sy=${COWPROBE_SYS:-/sys}
+echo 'cowprobe 2'
 
 if read -r up _ <"$p/uptime"; then
   echo "uptime $up"
@@ -133,5 +134,108 @@ END {
   }
 }' || echo 'unavailable disk awk'
 
+# dio DEV READS RSECTORS READMS WRITES WSECTORS WRITEMS INFLIGHT IOMS WEIGHTEDMS
+# (/proc/diskstats counters; sectors are 512 bytes). Devices: the whole block
+# devices listed in /sys/block (so no partitions; dm-* and md* are there),
+# minus loop* and ram*, minus devices with no I/O since boot. Without /sys,
+# names shaped like whole disks, dm-N or mdN.
+bl=
+for d in "$sy"/block/*; do [ -e "$d" ] && bl="$bl ${d##*/}"; done
+if [ -r "$p/diskstats" ]; then
+  awk -v bl="$bl " '
+  { n = $3 }
+  NF < 14 || n ~ /^(loop|ram)/ || $4 + $8 == 0 { next }
+  bl != " " && index(bl, " " n " ") == 0 { next }
+  bl == " " && n !~ /^(dm-[0-9]+|md[0-9]+|x?[vsh]d[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+)$/ { next }
+  { print "dio", n, $4, $6, $7, $8, $10, $11, $12, $13, $14; k++ }
+  END { if (k == 0) print "unavailable dio no-disk" }' "$p/diskstats"
+else
+  echo "unavailable dio $p/diskstats"
+fi
+
+# net IFACE RXBYTES RXERRS RXDROP TXBYTES TXERRS TXDROP (/proc/net/dev; lo left out)
+awk 'NR > 2 {
+  i = index($0, ":"); if (i == 0) next
+  n = substr($0, 1, i - 1); gsub(/[ \t]/, "", n); if (n == "lo") next
+  split(substr($0, i + 1), v, " ")
+  print "net", n, v[1], v[3], v[4], v[9], v[11], v[12]; k++
+}
+END { if (k == 0) print "unavailable net no-interface" }' "$p/net/dev" || echo "unavailable net $p/net/dev"
+
+# tcp CURRESTAB OUTSEGS RETRANSSEGS (/proc/net/snmp: a header line, then values)
+awk '$1 == "Tcp:" {
+  if (!h) { for (i = 2; i <= NF; i++) c[$i] = i; h = 1; next }
+  if (("CurrEstab" in c) && ("OutSegs" in c) && ("RetransSegs" in c)) { print "tcp", $c["CurrEstab"], $c["OutSegs"], $c["RetransSegs"]; f = 1 }
+  exit
+}
+END { if (!f) print "unavailable tcp no-Tcp-line" }' "$p/net/snmp" || echo "unavailable tcp $p/net/snmp"
+
+awk '$1 == "TCP:" { for (i = 2; i < NF; i++) if ($i == "tw") { print "tw", $(i + 1); f = 1 } exit }
+END { if (!f) print "unavailable tw no-tw-field" }' "$p/net/sockstat" || echo "unavailable tw $p/net/sockstat"
+
+# Kills by the OOM killer since boot; the counter exists since Linux 4.13.
+awk '$1 == "oom_kill" { print "oom", $2; f = 1; exit } END { if (!f) print "unavailable oom no-oom_kill" }' "$p/vmstat" ||
+  echo "unavailable oom $p/vmstat"
+
+if ! command -v systemctl >/dev/null 2>&1; then
+  echo 'unavailable systemd no-systemctl'
+elif [ ! -d /run/systemd/system ]; then
+  echo 'unavailable systemd not-booted-with-systemd'
+elif u=$(systemctl list-units --failed --no-legend --plain); then
+  printf '%s\n' "$u" | awk 'NF { n++ } END { print "systemd", n + 0 }'
+else
+  echo 'unavailable systemd systemctl-failed'
+fi
+
+# proc NAME COUNT RSSKIB for each name in COW_PROCS, matched against
+# /proc/PID/comm (which the kernel cuts to 15 characters). Builtins only in
+# the loop: no fork per process.
+if [ -n "${COW_PROCS-}" ]; then
+  w=
+  for n in $COW_PROCS; do
+    case $n in ????????????????*) n=${n%"${n#???????????????}"} ;; esac
+    w="$w $n"
+  done
+  r=
+  for d in "$p"/[0-9]*; do
+    read -r c <"$d/comm" || continue
+    case $c in *' '*) continue ;; esac
+    case "$w " in *" $c "*) ;; *) continue ;; esac
+    k=0
+    while read -r a b _; do
+      if [ "$a" = VmRSS: ]; then k=$b; break; fi
+    done <"$d/status"
+    r="$r$c $k
+"
+  done
+  printf '%s' "$r" | awk -v want="$COW_PROCS" '
+  { c[$1]++; k[$1] += $2 }
+  END { m = split(want, w, " "); for (i = 1; i <= m; i++) { t = substr(w[i], 1, 15); print "proc", w[i], c[t] + 0, k[t] + 0 } }'
+fi
+
+# port PORT 1|0: is something listening on that TCP port (any address)?
+# ss when present (netlink, cheap), else the LISTEN rows of /proc/net/tcp*.
+if [ -n "${COW_PORTS-}" ]; then
+  if command -v ss >/dev/null 2>&1 && o=$(ss -ltn) && [ -n "$o" ]; then
+    printf '%s\n' "$o" | awk -v want="$COW_PORTS" '
+    NR > 1 { n = split($4, a, ":"); l[a[n]] = 1 }
+    END { m = split(want, w, " "); for (i = 1; i <= m; i++) print "port", w[i], (w[i] in l) ? 1 : 0 }'
+  elif [ -r "$p/net/tcp" ]; then
+    cat "$p/net/tcp" "$p/net/tcp6" | awk -v want="$COW_PORTS" '
+    function hex(s,  i, v) { v = 0; for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789ABCDEF", substr(s, i, 1)) - 1; return v }
+    $4 == "0A" { n = split($2, a, ":"); l[hex(a[n])] = 1 }
+    END { m = split(want, w, " "); for (i = 1; i <= m; i++) print "port", w[i], (w[i] in l) ? 1 : 0 }'
+  else
+    echo "unavailable port no-ss-or-$p/net/tcp"
+  fi
+fi
+
+# Last, so it is read as close as possible to the monitor's receive time.
+t=$(date +%s.%N)
+case $t in *[!0-9.]* | .* | *.) t=$(date +%s) ;; esac
+case $t in
+  '' | *[!0-9.]*) echo 'unavailable clock date' ;;
+  *) echo "clock $t" ;;
+esac
 echo end
 exit 0
