@@ -48,8 +48,8 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
             var present = section switch
             {
                 "disk" => mounts.Count > 0,
-                "dio" => system.DiskIo.Count > 0,
-                "net" => system.Interfaces.Count > 0,
+                "dio" => diskIo.Count > 0,
+                "net" => interfaces.Count > 0,
                 _ => seen.Contains(section),
             };
             if (!present && !unavailable.Exists(u => u.Section == section))

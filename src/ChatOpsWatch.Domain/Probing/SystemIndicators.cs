@@ -25,7 +25,11 @@ internal static class SystemIndicators
             return;
         }
 
-        values[NodeRebooted] = rebooted ? 1 : 0;
+        if (rebooted || CanTellReboot(previous, current))
+        {
+            values[NodeRebooted] = rebooted ? 1 : 0;
+        }
+
         if (rebooted || Interval(previous, current) is not { } seconds)
         {
             return;
@@ -64,6 +68,10 @@ internal static class SystemIndicators
             values[OomKills] = k1 - k0;
         }
     }
+
+    private static bool CanTellReboot(ProbeSnapshot previous, ProbeSnapshot current) =>
+        (previous.BootId is not null && current.BootId is not null)
+        || (previous.UptimeSeconds is not null && current.UptimeSeconds is not null);
 
     /// <summary>Seconds of node uptime between the polls; null when unknown or not positive.</summary>
     private static double? Interval(ProbeSnapshot previous, ProbeSnapshot current) =>
