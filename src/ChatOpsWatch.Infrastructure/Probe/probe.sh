@@ -137,18 +137,25 @@ END {
 # dio DEV READS RSECTORS READMS WRITES WSECTORS WRITEMS INFLIGHT IOMS WEIGHTEDMS
 # (/proc/diskstats counters; sectors are 512 bytes). Devices: the whole block
 # devices listed in /sys/block (so no partitions; dm-* and md* are there),
-# minus loop* and ram*, minus devices with no I/O since boot. Without /sys,
-# names shaped like whole disks, dm-N or mdN.
+# minus ram*, minus loop* unless a writable filesystem is mounted from it
+# (squashfs snaps and ISOs are not), minus devices with no I/O since boot.
+# Without /sys, names shaped like whole disks, dm-N or mdN.
 bl=
 for d in "$sy"/block/*; do [ -e "$d" ] && bl="$bl ${d##*/}"; done
 if [ -r "$p/diskstats" ]; then
-  awk -v bl="$bl " '
+  {
+    cat "$p/mounts"
+    echo '@cow diskstats'
+    cat "$p/diskstats"
+  } | awk -v bl="$bl " '
+  $0 == "@cow diskstats" { s = 1; next }
+  !s { if ($1 ~ /^\/dev\/loop[0-9]+$/ && $3 != "squashfs" && $3 != "iso9660") lm[substr($1, 6)] = 1; next }
   { n = $3 }
-  NF < 14 || n ~ /^(loop|ram)/ || $4 + $8 == 0 { next }
+  NF < 14 || n ~ /^ram/ || (n ~ /^loop/ && !(n in lm)) || $4 + $8 == 0 { next }
   bl != " " && index(bl, " " n " ") == 0 { next }
-  bl == " " && n !~ /^(dm-[0-9]+|md[0-9]+|x?[vsh]d[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+)$/ { next }
+  bl == " " && n !~ /^(dm-[0-9]+|md[0-9]+|x?[vsh]d[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+|loop[0-9]+)$/ { next }
   { print "dio", n, $4, $6, $7, $8, $10, $11, $12, $13, $14; k++ }
-  END { if (k == 0) print "unavailable dio no-disk" }' "$p/diskstats"
+  END { if (k == 0) print "unavailable dio no-disk" }'
 else
   echo "unavailable dio $p/diskstats"
 fi
