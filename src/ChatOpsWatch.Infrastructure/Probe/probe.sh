@@ -134,55 +134,76 @@ END {
   }
 }' || echo 'unavailable disk awk'
 
+# One awk reads every counter file (a fork per file would cost more than the
+# reading). mawk stops at a file it cannot open, so only readable files are
+# passed, and the sections of the others are marked unavailable here.
 # dio DEV READS RSECTORS READMS WRITES WSECTORS WRITEMS INFLIGHT IOMS WEIGHTEDMS
 # (/proc/diskstats counters; sectors are 512 bytes). Devices: the whole block
 # devices listed in /sys/block (so no partitions; dm-* and md* are there),
 # minus ram*, minus loop* unless a writable filesystem is mounted from it
 # (squashfs snaps and ISOs are not), minus devices with no I/O since boot.
 # Without /sys, names shaped like whole disks, dm-N or mdN.
+# net IFACE RXBYTES RXERRS RXDROP TXBYTES TXERRS TXDROP (/proc/net/dev; no lo)
+# tcp CURRESTAB OUTSEGS RETRANSSEGS (/proc/net/snmp: a header line, then values)
+# tw N (/proc/net/sockstat) | oom N (/proc/vmstat oom_kill, Linux 4.13+)
 bl=
 for d in "$sy"/block/*; do [ -e "$d" ] && bl="$bl ${d##*/}"; done
-if [ -r "$p/diskstats" ]; then
-  {
-    cat "$p/mounts"
-    echo '@cow diskstats'
-    cat "$p/diskstats"
-  } | awk -v bl="$bl " '
-  $0 == "@cow diskstats" { s = 1; next }
-  !s { if ($1 ~ /^\/dev\/loop[0-9]+$/ && $3 != "squashfs" && $3 != "iso9660") lm[substr($1, 6)] = 1; next }
-  { n = $3 }
-  NF < 14 || n ~ /^ram/ || (n ~ /^loop/ && !(n in lm)) || $4 + $8 == 0 { next }
-  bl != " " && index(bl, " " n " ") == 0 { next }
-  bl == " " && n !~ /^(dm-[0-9]+|md[0-9]+|x?[vsh]d[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+|loop[0-9]+)$/ { next }
-  { print "dio", n, $4, $6, $7, $8, $10, $11, $12, $13, $14; k++ }
-  END { if (k == 0) print "unavailable dio no-disk" }'
-else
-  echo "unavailable dio $p/diskstats"
-fi
-
-# net IFACE RXBYTES RXERRS RXDROP TXBYTES TXERRS TXDROP (/proc/net/dev; lo left out)
-awk 'NR > 2 {
-  i = index($0, ":"); if (i == 0) next
-  n = substr($0, 1, i - 1); gsub(/[ \t]/, "", n); if (n == "lo") next
+set --
+for x in mounts diskstats net/dev net/snmp net/sockstat vmstat; do
+  if [ -r "$p/$x" ]; then
+    set -- "$@" "$p/$x"
+  else
+    case $x in
+      diskstats) echo "unavailable dio $p/$x" ;;
+      net/dev) echo "unavailable net $p/$x" ;;
+      net/snmp) echo "unavailable tcp $p/$x" ;;
+      net/sockstat) echo "unavailable tw $p/$x" ;;
+      vmstat) echo "unavailable oom $p/$x" ;;
+    esac
+  fi
+done
+[ $# -gt 0 ] && awk -v bl="$bl " '
+FNR == 1 { s = FILENAME; sub(/.*\//, "", s); seen[s] = 1 }
+s == "mounts" {
+  if ($1 ~ /^\/dev\/loop[0-9]+$/ && $3 != "squashfs" && $3 != "iso9660") lm[substr($1, 6)] = 1
+  next
+}
+s == "diskstats" {
+  n = $3
+  if (NF < 14 || n ~ /^ram/ || (n ~ /^loop/ && !(n in lm)) || $4 + $8 == 0) next
+  if (bl != " " && index(bl, " " n " ") == 0) next
+  if (bl == " " && n !~ /^(dm-[0-9]+|md[0-9]+|x?[vsh]d[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+|loop[0-9]+)$/) next
+  print "dio", n, $4, $6, $7, $8, $10, $11, $12, $13, $14; kd++
+  next
+}
+s == "dev" {
+  i = index($0, ":")
+  if (FNR <= 2 || i == 0) next
+  n = substr($0, 1, i - 1); gsub(/[ \t]/, "", n)
+  if (n == "lo") next
   split(substr($0, i + 1), v, " ")
-  print "net", n, v[1], v[3], v[4], v[9], v[11], v[12]; k++
+  print "net", n, v[1], v[3], v[4], v[9], v[11], v[12]; kn++
+  next
 }
-END { if (k == 0) print "unavailable net no-interface" }' "$p/net/dev" || echo "unavailable net $p/net/dev"
-
-# tcp CURRESTAB OUTSEGS RETRANSSEGS (/proc/net/snmp: a header line, then values)
-awk '$1 == "Tcp:" {
+s == "snmp" {
+  if ($1 != "Tcp:" || td) next
   if (!h) { for (i = 2; i <= NF; i++) c[$i] = i; h = 1; next }
-  if (("CurrEstab" in c) && ("OutSegs" in c) && ("RetransSegs" in c)) { print "tcp", $c["CurrEstab"], $c["OutSegs"], $c["RetransSegs"]; f = 1 }
-  exit
+  if (("CurrEstab" in c) && ("OutSegs" in c) && ("RetransSegs" in c)) { print "tcp", $c["CurrEstab"], $c["OutSegs"], $c["RetransSegs"]; kt = 1 }
+  td = 1
+  next
 }
-END { if (!f) print "unavailable tcp no-Tcp-line" }' "$p/net/snmp" || echo "unavailable tcp $p/net/snmp"
-
-awk '$1 == "TCP:" { for (i = 2; i < NF; i++) if ($i == "tw") { print "tw", $(i + 1); f = 1 } exit }
-END { if (!f) print "unavailable tw no-tw-field" }' "$p/net/sockstat" || echo "unavailable tw $p/net/sockstat"
-
-# Kills by the OOM killer since boot; the counter exists since Linux 4.13.
-awk '$1 == "oom_kill" { print "oom", $2; f = 1; exit } END { if (!f) print "unavailable oom no-oom_kill" }' "$p/vmstat" ||
-  echo "unavailable oom $p/vmstat"
+s == "sockstat" {
+  if ($1 == "TCP:") for (i = 2; i < NF; i++) if ($i == "tw") { print "tw", $(i + 1); kw = 1 }
+  next
+}
+s == "vmstat" && $1 == "oom_kill" { print "oom", $2; ko = 1 }
+END {
+  if (("diskstats" in seen) && !kd) print "unavailable dio no-disk"
+  if (("dev" in seen) && !kn) print "unavailable net no-interface"
+  if (("snmp" in seen) && !kt) print "unavailable tcp no-Tcp-line"
+  if (("sockstat" in seen) && !kw) print "unavailable tw no-tw-field"
+  if (("vmstat" in seen) && !ko) print "unavailable oom no-oom_kill"
+}' "$@"
 
 if ! command -v systemctl >/dev/null 2>&1; then
   echo 'unavailable systemd no-systemctl'
