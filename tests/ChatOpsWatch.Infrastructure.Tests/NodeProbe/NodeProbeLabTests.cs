@@ -6,6 +6,7 @@ using ChatOpsWatch.Infrastructure.Probe;
 using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Infrastructure.Tests.Ssh;
 using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
 using static ChatOpsWatch.Domain.Probing.SystemMetricNames;
 
 namespace ChatOpsWatch.Infrastructure.Tests.NodeProbe;
@@ -15,7 +16,7 @@ namespace ChatOpsWatch.Infrastructure.Tests.NodeProbe;
 /// purpose. The waits here let real load accumulate between two polls; they time nothing.
 /// </summary>
 [Collection(NodeProbeLabGroup.Name)]
-public sealed class NodeProbeLabTests(NodeProbeLabFixture fixture) : IDisposable
+public sealed class NodeProbeLabTests(NodeProbeLabFixture fixture, ITestOutputHelper output) : IDisposable
 {
     private static readonly SshSettings Fast = new(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
     private readonly List<SshNodeSession> sessions = [];
@@ -160,6 +161,8 @@ public sealed class NodeProbeLabTests(NodeProbeLabFixture fixture) : IDisposable
         var busy = await Window(session, TimeSpan.FromSeconds(4));
 
         var util = busy.Get(Device(DiskIoUtilPct, dev));
+        output.WriteLine($"{dev} quiet: " + string.Join(", ", quiet.Values.Where(v => v.Key.EndsWith($"{{device={dev}}}", StringComparison.Ordinal)).Select(v => $"{v.Key}={v.Value:0.##}")));
+        output.WriteLine($"{dev} busy: " + string.Join(", ", busy.Values.Where(v => v.Key.EndsWith($"{{device={dev}}}", StringComparison.Ordinal)).Select(v => $"{v.Key}={v.Value:0.##}")));
         Assert.True(util > 20, $"util {util} (quiet {quiet.Get(Device(DiskIoUtilPct, dev))})");
         Assert.True(util > quiet.Get(Device(DiskIoUtilPct, dev)) + 10);
         Assert.True(busy.Get(Device(DiskIoWriteAwaitMs, dev)) > 0);
