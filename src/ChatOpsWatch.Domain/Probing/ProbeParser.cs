@@ -1,12 +1,15 @@
 namespace ChatOpsWatch.Domain.Probing;
 
 /// <summary>
-/// Reads the output of the node probe (probe.sh): first line <c>cowprobe 1</c>, one line per
+/// Reads the output of the node probe (probe.sh): first line <c>cowprobe 1</c> or <c>cowprobe 2</c>, one line per
 /// section, last line <c>end</c>. Pure; every failure is a one-line error naming the line.
 /// </summary>
 public static class ProbeParser
 {
-    public const int SupportedVersion = 1;
+    /// <summary>The newest format this parser reads; it also reads every older one down to <see cref="OldestVersion"/>.</summary>
+    public const int SupportedVersion = 2;
+
+    public const int OldestVersion = 1;
 
     private const string Magic = "cowprobe";
     private const string EndLine = "end";
@@ -78,9 +81,9 @@ public static class ProbeParser
         }
 
         if (!int.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            || version != SupportedVersion)
+            || version is < OldestVersion or > SupportedVersion)
         {
-            error = $"unsupported probe format version {Shorten(fields[1])} (this parser reads version {SupportedVersion})";
+            error = $"unsupported probe format version {Shorten(fields[1])} (this parser reads versions {OldestVersion} to {SupportedVersion})";
             return 0;
         }
 

@@ -8,7 +8,7 @@ public sealed record ProbeSnapshot
 {
     public required int FormatVersion { get; init; }
 
-    /// <summary>The node's own clock, to spot skew; not used for the sample's time.</summary>
+    /// <summary>The node's own clock (to the millisecond where date has %N), to spot skew; not used for the sample's time.</summary>
     public DateTimeOffset? NodeClock { get; init; }
 
     public double? UptimeSeconds { get; init; }
@@ -25,6 +25,9 @@ public sealed record ProbeSnapshot
     public MemoryInfo? Memory { get; init; }
 
     public IReadOnlyList<MountUsage> Mounts { get; init; } = [];
+
+    /// <summary>Disk I/O, network, TCP, OOM, systemd, processes and ports (format 2; empty for format 1).</summary>
+    public SystemReadings System { get; init; } = SystemReadings.None;
 
     public IReadOnlyList<ProbeUnavailable> Unavailable { get; init; } = [];
 }

@@ -3,10 +3,13 @@ using static ChatOpsWatch.Domain.Probing.ProbeFields;
 namespace ChatOpsWatch.Domain.Probing;
 
 /// <summary>Collects the section lines of one probe output into a <see cref="ProbeSnapshot"/>.</summary>
-internal sealed class ProbeSnapshotBuilder(int version)
+internal sealed partial class ProbeSnapshotBuilder(int version)
 {
     /// <summary>Sections every version-1 probe prints, as a value or as an 'unavailable' line.</summary>
     private static readonly string[] Expected = ["clock", "uptime", "boot", "cpu", "ncpu", "load", "mem", "disk"];
+
+    /// <summary>Sections a version-2 probe prints besides those of version 1 (proc and port only when asked).</summary>
+    private static readonly string[] ExpectedSince2 = ["dio", "net", "tcp", "tw", "oom", "systemd"];
 
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private readonly List<MountUsage> mounts = [];
@@ -17,7 +20,7 @@ internal sealed class ProbeSnapshotBuilder(int version)
     public string? Add(string[] f)
     {
         var name = f[0];
-        if (name is "clock" or "uptime" or "boot" or "cpu" or "ncpu" or "load" or "mem" && !seen.Add(name))
+        if (name is "clock" or "uptime" or "boot" or "cpu" or "ncpu" or "load" or "mem" or "tcp" or "tw" or "oom" or "systemd" && !seen.Add(name))
         {
             return $"duplicate '{name}' line";
         }
@@ -33,22 +36,29 @@ internal sealed class ProbeSnapshotBuilder(int version)
             "mem" => Memory(f),
             "disk" => Disk(f),
             "unavailable" => Unavailable(f),
+            "dio" or "net" or "tcp" or "tw" or "oom" or "systemd" or "proc" or "port" => AddSystem(f),
             _ => null, // a section from a newer probe: ignored, so old monitors keep working
         };
     }
 
     public ProbeSnapshot Build()
     {
-        foreach (var section in Expected)
+        foreach (var section in version >= 2 ? Expected.Concat(ExpectedSince2) : Expected)
         {
-            var present = section == "disk" ? mounts.Count > 0 : seen.Contains(section);
+            var present = section switch
+            {
+                "disk" => mounts.Count > 0,
+                "dio" => diskIo.Count > 0,
+                "net" => interfaces.Count > 0,
+                _ => seen.Contains(section),
+            };
             if (!present && !unavailable.Exists(u => u.Section == section))
             {
                 unavailable.Add(new ProbeUnavailable(section, "missing from the probe output"));
             }
         }
 
-        return snapshot with { Mounts = mounts.ToArray(), Unavailable = unavailable.ToArray() };
+        return snapshot with { Mounts = mounts.ToArray(), System = BuildSystem(), Unavailable = unavailable.ToArray() };
     }
 
     private string? Set(ProbeSnapshot next)
@@ -57,11 +67,12 @@ internal sealed class ProbeSnapshotBuilder(int version)
         return null;
     }
 
+    // Version 2 may add a fraction (date +%s.%N); kept to the millisecond.
     private string? Clock(string[] f) =>
-        CountError(f, 1) ?? Whole(f, 1, out var seconds)
+        CountError(f, 1) ?? Decimal(f, 1, out var seconds)
         ?? (seconds > 253402300799
-            ? $"clock {seconds} is past the year 9999"
-            : Set(snapshot with { NodeClock = DateTimeOffset.FromUnixTimeSeconds(seconds) }));
+            ? $"clock {f[1]} is past the year 9999"
+            : Set(snapshot with { NodeClock = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000)) }));
 
     private string? Cpu(string[] f) =>
         CountError(f, 8) ?? Wholes(f, 1, 8, out var t)

@@ -8,14 +8,18 @@ namespace ChatOpsWatch.Domain.Probing;
 /// </summary>
 public static class SampleCalculator
 {
+    /// <summary>One sample; <paramref name="at"/> is when the monitor received the output (the node clock offset is measured against it).</summary>
     public static Sample Compute(string node, ProbeSnapshot? previous, ProbeSnapshot current, DateTimeOffset at, DiskFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (previous is not null && !Rebooted(previous, current))
+        var rebooted = previous is not null && Rebooted(previous, current);
+        if (previous is not null && !rebooted)
         {
             CpuPercentages.Add(values, previous.Cpu, current.Cpu);
         }
+
+        SystemIndicators.Add(values, previous, current, rebooted, at);
 
         AddIfKnown(values, MetricNames.CpuCount, current.CpuCount);
         AddIfKnown(values, MetricNames.Load1, current.Load?.One);

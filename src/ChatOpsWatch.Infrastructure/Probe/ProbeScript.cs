@@ -30,12 +30,22 @@ public static class ProbeScript
     /// the node has it, killed after <paramref name="deadline"/> (whole seconds, rounded up, at least 1).
     /// Assumes a POSIX login shell on the node (sh, bash, dash, ash, zsh).
     /// </summary>
-    public static string RemoteCommand(TimeSpan deadline)
+    public static string RemoteCommand(TimeSpan deadline) => RemoteCommand(deadline, ProbeTargets.None);
+
+    /// <summary>As <see cref="RemoteCommand(TimeSpan)"/>, checking the node's configured processes and ports too.</summary>
+    public static string RemoteCommand(TimeSpan deadline, ProbeTargets targets)
     {
         var seconds = Math.Max(1, (long)Math.Ceiling(deadline.TotalSeconds));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"sh -c {Quote(Wrapper)} cowprobe {seconds} {Quote(Script)}");
+            $"sh -c {Quote(Wrapper)} cowprobe {seconds} {Quote(For(targets))}");
+    }
+
+    /// <summary>The script with the node's targets set at its top; run it with <c>/bin/sh -c</c> on the local node.</summary>
+    public static string For(ProbeTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return targets.ShellAssignments() + Script;
     }
 
     /// <summary>Single-quotes <paramref name="text"/> for a POSIX shell: every ' becomes '\''.</summary>

@@ -1,26 +1,27 @@
 #!/bin/sh
-# ChatOpsWatch node probe, output format 1 (ProbeParser reads it).
+# ChatOpsWatch node probe, output format 2 (ProbeParser reads it).
 # POSIX sh: runs under dash, bash and BusyBox ash, needs nothing installed.
 # One line per section; a section that cannot be read prints
 # "unavailable SECTION REASON" instead, and the rest goes on.
 # Mount points and devices are printed with /proc/mounts escapes
 # (space \040, tab \011, newline \012, backslash \134) so no field has a space.
-# COWPROBE_PROC exists only so tests can point the probe at a copy of /proc.
-# Lines: cowprobe 1 | clock EPOCH | uptime SECONDS | boot ID | cpu TICKS... |
-# ncpu N | load 1 5 15 | mem TOTAL AVAIL SWAPTOTAL SWAPFREE | disk ... | end
+# COWPROBE_PROC / COWPROBE_SYS exist only so tests can point the probe at copies.
+# COW_PROCS / COW_PORTS: space-separated process names and TCP ports to check;
+# the monitor sets them from validated configuration only (ProbeTargets).
+# Lines: cowprobe 2 | uptime SECONDS | boot ID | cpu TICKS... | ncpu N |
+# load 1 5 15 | mem TOTAL AVAIL SWAPTOTAL SWAPFREE | disk ... | dio ... |
+# net ... | tcp ... | tw N | oom N | systemd N | proc ... | port ... |
+# clock EPOCH[.FRACTION] | end
+# Version 2 moved clock last (closest to the moment the monitor reads the
+# output, for the clock offset) and gave it a fraction where date has %N.
 # A hung df (stale NFS) stalls the probe: the caller runs it under timeout.
 exec 2>/dev/null
 LC_ALL=C
 export LC_ALL
 PATH=${PATH:+$PATH:}/usr/bin:/bin:/usr/sbin:/sbin
 p=${COWPROBE_PROC:-/proc}
-echo 'cowprobe 1'
-
-t=$(date +%s)
-case $t in
-  '' | *[!0-9]*) echo 'unavailable clock date' ;;
-  *) echo "clock $t" ;;
-esac
+sy=${COWPROBE_SYS:-/sys}
+echo 'cowprobe 2'
 
 if read -r up _ <"$p/uptime"; then
   echo "uptime $up"
@@ -133,5 +134,136 @@ END {
   }
 }' || echo 'unavailable disk awk'
 
+# One awk reads every counter file (a fork per file would cost more than the
+# reading). mawk stops at a file it cannot open, so only readable files are
+# passed, and the sections of the others are marked unavailable here.
+# dio DEV READS RSECTORS READMS WRITES WSECTORS WRITEMS INFLIGHT IOMS WEIGHTEDMS
+# (/proc/diskstats counters; sectors are 512 bytes). Devices: the whole block
+# devices listed in /sys/block (so no partitions; dm-* and md* are there),
+# minus ram*, minus loop* unless a writable filesystem is mounted from it
+# (squashfs snaps and ISOs are not), minus devices with no I/O since boot.
+# Without /sys, names shaped like whole disks, dm-N or mdN.
+# net IFACE RXBYTES RXERRS RXDROP TXBYTES TXERRS TXDROP (/proc/net/dev; no lo)
+# tcp CURRESTAB OUTSEGS RETRANSSEGS (/proc/net/snmp: a header line, then values)
+# tw N (/proc/net/sockstat) | oom N (/proc/vmstat oom_kill, Linux 4.13+)
+bl=
+for d in "$sy"/block/*; do [ -e "$d" ] && bl="$bl ${d##*/}"; done
+set --
+for x in mounts diskstats net/dev net/snmp net/sockstat vmstat; do
+  if [ -r "$p/$x" ]; then
+    set -- "$@" "$p/$x"
+  else
+    case $x in
+      diskstats) echo "unavailable dio $p/$x" ;;
+      net/dev) echo "unavailable net $p/$x" ;;
+      net/snmp) echo "unavailable tcp $p/$x" ;;
+      net/sockstat) echo "unavailable tw $p/$x" ;;
+      vmstat) echo "unavailable oom $p/$x" ;;
+    esac
+  fi
+done
+[ $# -gt 0 ] && awk -v bl="$bl " '
+FNR == 1 { s = FILENAME; sub(/.*\//, "", s); seen[s] = 1 }
+s == "mounts" {
+  if ($1 ~ /^\/dev\/loop[0-9]+$/ && $3 != "squashfs" && $3 != "iso9660") lm[substr($1, 6)] = 1
+  next
+}
+s == "diskstats" {
+  n = $3
+  if (NF < 14 || n ~ /^ram/ || (n ~ /^loop/ && !(n in lm)) || $4 + $8 == 0) next
+  if (bl != " " && index(bl, " " n " ") == 0) next
+  if (bl == " " && n !~ /^(dm-[0-9]+|md[0-9]+|x?[vsh]d[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+|loop[0-9]+)$/) next
+  print "dio", n, $4, $6, $7, $8, $10, $11, $12, $13, $14; kd++
+  next
+}
+s == "dev" {
+  i = index($0, ":")
+  if (FNR <= 2 || i == 0) next
+  n = substr($0, 1, i - 1); gsub(/[ \t]/, "", n)
+  if (n == "lo") next
+  split(substr($0, i + 1), v, " ")
+  print "net", n, v[1], v[3], v[4], v[9], v[11], v[12]; kn++
+  next
+}
+s == "snmp" {
+  if ($1 != "Tcp:" || td) next
+  if (!h) { for (i = 2; i <= NF; i++) c[$i] = i; h = 1; next }
+  if (("CurrEstab" in c) && ("OutSegs" in c) && ("RetransSegs" in c)) { print "tcp", $c["CurrEstab"], $c["OutSegs"], $c["RetransSegs"]; kt = 1 }
+  td = 1
+  next
+}
+s == "sockstat" {
+  if ($1 == "TCP:") for (i = 2; i < NF; i++) if ($i == "tw") { print "tw", $(i + 1); kw = 1 }
+  next
+}
+s == "vmstat" && $1 == "oom_kill" { print "oom", $2; ko = 1 }
+END {
+  if (("diskstats" in seen) && !kd) print "unavailable dio no-disk"
+  if (("dev" in seen) && !kn) print "unavailable net no-interface"
+  if (("snmp" in seen) && !kt) print "unavailable tcp no-Tcp-line"
+  if (("sockstat" in seen) && !kw) print "unavailable tw no-tw-field"
+  if (("vmstat" in seen) && !ko) print "unavailable oom no-oom_kill"
+}' "$@"
+
+if ! command -v systemctl >/dev/null 2>&1; then
+  echo 'unavailable systemd no-systemctl'
+elif [ ! -d /run/systemd/system ]; then
+  echo 'unavailable systemd not-booted-with-systemd'
+elif u=$(systemctl list-units --failed --no-legend --plain); then
+  printf '%s\n' "$u" | awk 'NF { n++ } END { print "systemd", n + 0 }'
+else
+  echo 'unavailable systemd systemctl-failed'
+fi
+
+# proc NAME COUNT RSSKIB for each name in COW_PROCS, matched against
+# /proc/PID/comm (which the kernel cuts to 15 characters). Builtins only in
+# the loop: no fork per process.
+if [ -n "${COW_PROCS-}" ]; then
+  w=
+  for n in $COW_PROCS; do
+    case $n in ????????????????*) n=${n%"${n#???????????????}"} ;; esac
+    w="$w $n"
+  done
+  r=
+  for d in "$p"/[0-9]*; do
+    read -r c <"$d/comm" || continue
+    case $c in *' '*) continue ;; esac
+    case "$w " in *" $c "*) ;; *) continue ;; esac
+    k=0
+    while read -r a b _; do
+      if [ "$a" = VmRSS: ]; then k=$b; break; fi
+    done <"$d/status"
+    r="$r$c $k
+"
+  done
+  printf '%s' "$r" | awk -v want="$COW_PROCS" '
+  { c[$1]++; k[$1] += $2 }
+  END { m = split(want, w, " "); for (i = 1; i <= m; i++) { t = substr(w[i], 1, 15); print "proc", w[i], c[t] + 0, k[t] + 0 } }'
+fi
+
+# port PORT 1|0: is something listening on that TCP port (any address)?
+# ss when present (netlink, cheap), else the LISTEN rows of /proc/net/tcp*.
+if [ -n "${COW_PORTS-}" ]; then
+  if command -v ss >/dev/null 2>&1 && o=$(ss -ltn) && [ -n "$o" ]; then
+    printf '%s\n' "$o" | awk -v want="$COW_PORTS" '
+    NR > 1 { n = split($4, a, ":"); l[a[n]] = 1 }
+    END { m = split(want, w, " "); for (i = 1; i <= m; i++) print "port", w[i], (w[i] in l) ? 1 : 0 }'
+  elif [ -r "$p/net/tcp" ]; then
+    cat "$p/net/tcp" "$p/net/tcp6" | awk -v want="$COW_PORTS" '
+    function hex(s,  i, v) { v = 0; for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789ABCDEF", substr(s, i, 1)) - 1; return v }
+    $4 == "0A" { n = split($2, a, ":"); l[hex(a[n])] = 1 }
+    END { m = split(want, w, " "); for (i = 1; i <= m; i++) print "port", w[i], (w[i] in l) ? 1 : 0 }'
+  else
+    echo "unavailable port no-ss-or-$p/net/tcp"
+  fi
+fi
+
+# Last, so it is read as close as possible to the monitor's receive time.
+t=$(date +%s.%N)
+case $t in *[!0-9.]* | .* | *.) t=$(date +%s) ;; esac
+case $t in
+  '' | *[!0-9.]*) echo 'unavailable clock date' ;;
+  *) echo "clock $t" ;;
+esac
 echo end
 exit 0

@@ -14,9 +14,10 @@ internal static partial class NodesReader
         if (read.Bool(local, "Enabled", true))
         {
             var info = Info(read, local, read.String(local, "Name", "local")!, "self", "local");
+            var targets = ProbeTargetsReader.Read(read, local);
             if (info is not null)
             {
-                nodes.Add(new NodeConfig(info, null));
+                nodes.Add(new NodeConfig(info, null, targets));
             }
         }
 
@@ -34,9 +35,10 @@ internal static partial class NodesReader
 
             var info = Info(read, item, name ?? "?", "unknown", "unknown");
             var target = Target(read, item, name ?? "?", env);
+            var targets = ProbeTargetsReader.Read(read, item);
             if (info is not null && target is not null && name is not null)
             {
-                nodes.Add(new NodeConfig(info, target));
+                nodes.Add(new NodeConfig(info, target, targets));
             }
         }
 

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Infrastructure.Probe;
 using ChatOpsWatch.Infrastructure.Ssh;
 
 namespace ChatOpsWatch.Worker.Configuration;
@@ -13,8 +14,11 @@ public sealed record WatchConfig(
     TelegramConfig? Telegram,
     TimeSpan ConsoleStatusEvery);
 
-/// <summary>A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.</summary>
-public sealed record NodeConfig(NodeInfo Info, SshTarget? Ssh)
+/// <summary>
+/// A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.
+/// <see cref="Targets"/>: the processes and ports its probe checks (none when null).
+/// </summary>
+public sealed record NodeConfig(NodeInfo Info, SshTarget? Ssh, ProbeTargets? Targets = null)
 {
     public string Name => Info.Name;
 }

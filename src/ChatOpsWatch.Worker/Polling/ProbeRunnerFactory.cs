@@ -11,9 +11,11 @@ public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKe
 {
     public IProbeRunner Create(NodeConfig node)
     {
+        ArgumentNullException.ThrowIfNull(node);
         var ssh = config.Current.Ssh;
+        var targets = node.Targets ?? ProbeTargets.None;
         return node.Ssh is null
-            ? new LocalProbeRunner(ProbeScript.Script, ssh.ProbeDeadline, time)
-            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>());
+            ? new LocalProbeRunner(ProbeScript.For(targets), ssh.ProbeDeadline, time)
+            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline, targets), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>());
     }
 }

@@ -12,6 +12,10 @@ internal static class ProbeFixtures
     public const string SpaceMount = "space-mount.txt";
     public const string OldKernelSwap = "old-kernel-swap.txt";
     public const string ContainerOverlayRoot = "container-overlay-root.txt";
+    public const string V2Dash = "v2-debian12-dash.txt";
+    public const string V2DashLater = "v2-debian12-dash-later.txt";
+    public const string V2Bash = "v2-bash.txt";
+    public const string V2BusyboxNoSsNoSystemctl = "v2-busybox-no-ss-no-systemctl.txt";
 
     public static string Read(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Probing", "Fixtures", name));
