@@ -36,7 +36,9 @@ public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
 {
     private readonly Queue<(double Minute, double Value)> _points = new();
     private double[] _slopes = new double[4096];
+    private const int RefitMinutes = 5;
     private long _minute = long.MinValue;
+    private long _nextFit = long.MinValue;
     private double _sum;
     private int _count;
     private Signal _signal = Signal.Clear;
@@ -61,7 +63,14 @@ public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
                 _points.Dequeue();
             }
 
-            Forecast = Fit(v);
+            if (_minute >= _nextFit)
+            {
+                // Refit every few minutes: a forecast in hours gains nothing from per-minute refits, and a fit is
+                // O(window²) pairwise slopes, the dominant cost of a replay.
+                _nextFit = _minute + RefitMinutes;
+                Forecast = Fit(v);
+            }
+
             _signal = Forecast is not { } f ? Signal.Clear
                 : f.Hours < options.CriticalWithinOrDefault.TotalHours ? Signal.Critical
                 : f.Hours < options.WarnWithinOrDefault.TotalHours ? Signal.Warning
@@ -128,8 +137,6 @@ public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
             return (0, 0);
         }
 
-        var span = _slopes.AsSpan(0, n);
-        span.Sort();
-        return (Robust.SortedQuantile(span, 0.5), (double)rising / n);
+        return (Robust.Median(_slopes.AsSpan(0, n)), (double)rising / n);
     }
 }

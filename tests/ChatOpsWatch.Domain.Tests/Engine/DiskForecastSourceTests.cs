@@ -55,3 +55,20 @@ public sealed class DiskForecastSourceTests
         Assert.Null(source.Forecast);
     }
 }
+
+public sealed class RobustTests
+{
+    [Fact]
+    public void Median_RandomSpans_MatchesSortedMiddle()
+    {
+        var random = new Random(7);
+        for (var run = 0; run < 2_000; run++)
+        {
+            var values = Enumerable.Range(0, random.Next(1, 60)).Select(_ => (double)random.Next(-5, 5)).ToArray();
+            var sorted = values.Order().ToArray();
+            var expected = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+
+            Assert.Equal(expected, Robust.Median(values));
+        }
+    }
+}
