@@ -50,6 +50,10 @@ foreach (var (name, rules, n) in cases)
     report.AppendLine(line);
 }
 
+var quality = Math.Min(samples, 8 * 365 * 24 * 360 / 8); // one year of 10 s samples at most
+Quality.Report(report, start, times[..quality], values[..quality]);
+Console.WriteLine(report.ToString()[report.ToString().IndexOf("## Alert", StringComparison.Ordinal)..]);
+
 var root = AppContext.BaseDirectory;
 while (!File.Exists(Path.Combine(root, "ChatOpsWatch.sln")))
 {
