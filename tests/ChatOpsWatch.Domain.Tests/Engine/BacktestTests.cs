@@ -94,3 +94,42 @@ public sealed class BacktestTests
         Assert.Equal((T0, T0.AddMinutes(31)), (episode.Start, episode.End!.Value));
     }
 }
+
+public sealed class BacktestCausalityTests
+{
+    [Fact]
+    public void Observe_AnyPrefixOfTheTrace_GivesTheSameEarlierEpisodes()
+    {
+        // Causal: cutting the input at any point never changes what was decided before the cut.
+        var random = new Random(99);
+        var trace = Enumerable.Range(0, 10 * 1440)
+            .Select(i => (At: T0.AddMinutes(i), Value: random.NextDouble() < 0.02 ? (double?)null : 20 + (random.NextDouble() * 10) + (i % 1440 is > 600 and < 700 && i / 1440 % 3 == 2 ? 70 : 0)))
+            .ToArray();
+        var full = Run(trace);
+        Assert.Contains(full, e => e.Rule == "cpu.busy_pct:baseline");
+        Assert.Contains(full, e => e.Rule == "rate");
+
+        foreach (var cut in new[] { 2 * 1440, (5 * 1440) + 650, (8 * 1440) + 620 })
+        {
+            var end = trace[cut - 1].At;
+            var prefix = Run(trace[..cut]);
+            Assert.Equal(
+                full.Where(e => e.Start <= end).Select(e => (e.Start, e.End is { } x && x <= end ? x : (DateTimeOffset?)null, e.Rule)),
+                prefix.Select(e => (e.Start, e.End, e.Rule)));
+        }
+    }
+
+    private static List<AlertEpisode> Run((DateTimeOffset At, double? Value)[] trace)
+    {
+        var rules = DefaultRules.For("cpu.busy_pct").Append(new EngineRule("rate", RuleTiming.Immediate, () => new RateSource(new Levels(Direction.Above, 0.2), TimeSpan.FromMinutes(5)))).ToList();
+        var backtest = new Backtest(rules, TimeSpan.FromMinutes(1));
+        var episodes = new List<AlertEpisode>();
+        foreach (var (at, value) in trace)
+        {
+            backtest.Observe(at, value, episodes);
+        }
+
+        episodes.AddRange(backtest.Open());
+        return [.. episodes.OrderBy(e => e.Start).ThenBy(e => e.Rule, StringComparer.Ordinal)];
+    }
+}
