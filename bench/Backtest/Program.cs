@@ -29,7 +29,14 @@ var report = new StringBuilder();
 report.AppendLine("# Backtest throughput").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Backtest -- {samples} {runs}`: {samples:N0} in-memory samples at a 10 s interval");
 report.AppendLine(CultureInfo.InvariantCulture, $"({samples * 10.0 / 86400:N0} days), one thread pinned to one core, median of {runs} runs after one warm-up run.");
-report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.").AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.");
+if (File.Exists("/proc/loadavg"))
+{
+    // The bench machine is shared; a load above the core count makes the figures low and noisy.
+    report.AppendLine(CultureInfo.InvariantCulture, $"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()}.");
+}
+
+report.AppendLine();
 report.AppendLine("| rules | samples | median samples/s | min | max | episodes |").AppendLine("|---|---:|---:|---:|---:|---:|");
 foreach (var (name, rules, n) in cases)
 {

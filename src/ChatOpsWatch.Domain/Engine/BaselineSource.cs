@@ -33,7 +33,7 @@ public sealed class BaselineSource(BaselineOptions options) : ISignalSource
         }
 
         _signal = Judge(v, current);
-        _baseline.Add(now, v);
+        _baseline.AddToCurrentHour(v);
         return _signal;
     }
 

@@ -61,6 +61,12 @@ public sealed class HourlyBaseline
     public void Add(DateTimeOffset now, double value)
     {
         Advance(now);
+        AddToCurrentHour(value);
+    }
+
+    /// <summary>Adds a sample to the hour of the latest <see cref="Advance"/> call.</summary>
+    public void AddToCurrentHour(double value)
+    {
         if (!double.IsNaN(value))
         {
             _hour.Add(value);
@@ -74,20 +80,20 @@ public sealed class HourlyBaseline
             return;
         }
 
+        // Order statistics by quickselect rather than a sort: this runs once per hour per series, and is the
+        // largest per-sample cost of a replay after the append itself.
         var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_hour);
-        values.Sort();
         var slot = (int)(_currentHour % Slots);
-        var median = Robust.SortedQuantile(values, 0.5);
         _slotHour[slot] = _currentHour;
+        _high[slot] = Robust.Select(values, (int)(0.99 * (values.Length - 1)));
+        var median = Robust.Median(values);
         _median[slot] = median;
-        _high[slot] = Robust.SortedQuantile(values, 0.99);
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = Math.Abs(values[i] - median);
         }
 
-        values.Sort();
-        _mad[slot] = Robust.SortedQuantile(values, 0.5);
+        _mad[slot] = Robust.Median(values);
         _hour.Clear();
     }
 
