@@ -25,6 +25,8 @@ public static class CommandLine
                 return await HostKeyCommands.ImportAsync(Load(rest[1..]), rest[0]);
             case "forget-hostkey" when rest.Length >= 1:
                 return await HostKeyCommands.ForgetAsync(Load(rest[1..]), rest[0]);
+            case "backtest":
+                return await BacktestCommand.RunAsync(rest, Console.Error);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;

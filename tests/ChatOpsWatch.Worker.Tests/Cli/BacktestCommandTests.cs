@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ChatOpsWatch.Worker.Cli;
+
+namespace ChatOpsWatch.Worker.Tests.Cli;
+
+public sealed class BacktestCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("backtest-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>A 10-minute series: 50 with a 95 spike from minute 3 to 5, in the columns given.</summary>
+    private string SpikeCsv(string header, Func<double, string> row)
+    {
+        var text = new StringBuilder(header).Append('\n');
+        for (var minute = 0; minute < 10; minute++)
+        {
+            var value = minute is >= 3 and < 6 ? 95.0 : 50.0;
+            text.Append(CultureInfo.InvariantCulture, $"2026-11-02T00:{minute:00}:00Z,").Append(row(value)).Append('\n');
+        }
+
+        return Write("input.csv", text.ToString());
+    }
+
+    private const string Rules = """{"rules": [{"id": "cpu-hot", "kind": "threshold", "warning": 80, "critical": 90, "warningRecovery": 70}]}""";
+
+    private static async Task<(int Code, string Errors)> Run(params string[] args)
+    {
+        using var errors = new StringWriter();
+        var code = await BacktestCommand.RunAsync(args, errors);
+        return (code, errors.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_SpikeWithRulesFile_WritesOneEpisodeLine()
+    {
+        var output = Path.Combine(_dir, "out.jsonl");
+
+        var (code, errors) = await Run("--input", SpikeCsv("timestamp,value", v => $"{v}"), "--metric", "cpu", "--rules", Write("r.json", Rules), "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("10 samples, 1 episode(s)", errors, StringComparison.Ordinal);
+        var line = Assert.Single(File.ReadAllLines(output));
+        using var json = JsonDocument.Parse(line);
+        Assert.Equal("2026-11-02T00:03:00Z", json.RootElement.GetProperty("start").GetString());
+        Assert.Equal("2026-11-02T00:06:00Z", json.RootElement.GetProperty("end").GetString());
+        Assert.Equal("critical", json.RootElement.GetProperty("severity").GetString());
+        Assert.Equal("cpu-hot", json.RootElement.GetProperty("rule").GetString());
+        Assert.Equal("95 above 90 (critical)", json.RootElement.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_SeveralMetricColumns_ReplaysTheNamedOne()
+    {
+        var output = Path.Combine(_dir, "out.jsonl");
+
+        var (code, _) = await Run("--input", SpikeCsv("timestamp,mem,cpu", v => $"10,{v}"), "--metric", "cpu", "--rules", Write("r.json", Rules), "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Single(File.ReadAllLines(output));
+    }
+
+    [Fact]
+    public async Task RunAsync_BadRow_NamesTheLineAndWritesNothing()
+    {
+        var input = Write("bad.csv", "timestamp,value\n2026-11-02 00:00:00,5\n2026-11-02 00:01:00,5\n2026-11-02 00:02:00,five\n");
+        var output = Path.Combine(_dir, "out.jsonl");
+
+        var (code, errors) = await Run("--input", input, "--metric", "cpu", "--output", output);
+
+        Assert.Equal(BacktestCommand.ExitData, code);
+        Assert.Contains("line 4: 'five' in column 'cpu' is not a number", errors, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_dir, "out.jsonl*"));
+    }
+
+    [Theory]
+    [InlineData("timestamp,value\n02/11/2026 00:00,5\n", "line 2: '02/11/2026 00:00' is not a timestamp")]
+    [InlineData("timestamp,value\n2026-11-02 00:01:00,5\n2026-11-02 00:00:00,5\n", "line 3: timestamp 2026-11-02T00:00:00.0000000+00:00 is earlier")]
+    [InlineData("time,value\n", "line 1: expected a header 'timestamp,value'")]
+    [InlineData("timestamp,disk\n", "line 1: no column named 'cpu'; the columns are disk")]
+    [InlineData("timestamp,value\n2026-11-02 00:00:00,5,6\n", "line 2: expected 2 comma-separated cells, got 3")]
+    public async Task RunAsync_MalformedInput_ExplainsWhatIsWrong(string csv, string expected)
+    {
+        var (code, errors) = await Run("--input", Write("in.csv", csv), "--metric", "cpu", "--output", Path.Combine(_dir, "o.jsonl"));
+
+        Assert.Equal(BacktestCommand.ExitData, code);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WrongRules_ReportsEveryProblemWithItsKeyPath()
+    {
+        var rules = Write("r.json", """[{"id": "a", "kind": "threshold"}, {"id": "b", "kind": "tresh"}, {"kind": "baseline", "for": "soon"}]""");
+
+        var (code, errors) = await Run("--input", SpikeCsv("timestamp,value", v => $"{v}"), "--metric", "cpu", "--rules", rules, "--output", Path.Combine(_dir, "o.jsonl"));
+
+        Assert.Equal(CommandLine.ExitConfig, code);
+        Assert.Contains("rules[0].warning: is required for this kind", errors, StringComparison.Ordinal);
+        Assert.Contains("rules[1].kind: must be threshold, rate, absence, baseline or forecast, got 'tresh'", errors, StringComparison.Ordinal);
+        Assert.Contains("rules[2].for: must be a duration", errors, StringComparison.Ordinal);
+        Assert.Contains("rules[2].id: is required", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingArguments_PrintsUsage()
+    {
+        var (code, errors) = await Run("--input", "x.csv");
+
+        Assert.Equal(CommandLine.ExitUsage, code);
+        Assert.Contains("usage: chatopswatch backtest", errors, StringComparison.Ordinal);
+    }
+}
