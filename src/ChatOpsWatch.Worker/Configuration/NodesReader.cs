@@ -16,7 +16,7 @@ internal static partial class NodesReader
             var info = Info(read, local, read.String(local, "Name", "local")!, "self", "local");
             if (info is not null)
             {
-                nodes.Add(new NodeConfig(info, null));
+                nodes.Add(new NodeConfig(info, null, ChecksReader.Read(read, local)));
             }
         }
 
@@ -34,9 +34,10 @@ internal static partial class NodesReader
 
             var info = Info(read, item, name ?? "?", "unknown", "unknown");
             var target = Target(read, item, name ?? "?", env);
+            var checks = ChecksReader.Read(read, item);
             if (info is not null && target is not null && name is not null)
             {
-                nodes.Add(new NodeConfig(info, target));
+                nodes.Add(new NodeConfig(info, target, checks));
             }
         }
 

@@ -13,8 +13,11 @@ public sealed record WatchConfig(
     TelegramConfig? Telegram,
     TimeSpan ConsoleStatusEvery);
 
-/// <summary>A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.</summary>
-public sealed record NodeConfig(NodeInfo Info, SshTarget? Ssh)
+/// <summary>
+/// A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.
+/// <see cref="Checks"/> null means <see cref="NodeChecks.Default"/>.
+/// </summary>
+public sealed record NodeConfig(NodeInfo Info, SshTarget? Ssh, NodeChecks? Checks = null)
 {
     public string Name => Info.Name;
 }

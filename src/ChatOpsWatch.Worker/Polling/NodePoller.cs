@@ -16,6 +16,7 @@ public sealed class NodePoller(
     ConfigHolder config,
     IMonitorStore store,
     IOutboxSignal outbox,
+    MonitorSideChecks sideChecks,
     TimeProvider time,
     ILogger<NodePoller> log)
 {
@@ -26,9 +27,18 @@ public sealed class NodePoller(
             return;
         }
 
-        var run = await runtime.Runner.RunAsync(ct);
+        // Side by side: the monitor's own checks are bounded by the probe deadline, and Task.Run keeps
+        // SSH.NET's partly blocking ExecuteAsync from delaying their start (or they its).
+        var side = Task.Run(() => sideChecks.RunAsync(runtime.Config, ct), ct);
+        var probe = Task.Run(() => runtime.Runner.RunAsync(ct), ct);
+        await Task.WhenAll(side, probe);
+        var run = await probe;
         var now = time.GetUtcNow();
-        var outcome = Interpret(runtime, run, now);
+        var outcome = Interpret(runtime, run, now) switch
+        {
+            PollOutcome.Succeeded ok => new PollOutcome.Succeeded(MonitorSideMerge.Merge(ok.Sample, await side, runtime)),
+            var other => Discard(node, other, await side),
+        };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
 
         var decision = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, config.Current.Monitor);
@@ -42,6 +52,22 @@ public sealed class NodePoller(
         {
             outbox.Notify();
         }
+    }
+
+    /// <summary>
+    /// Only a successful poll carries a sample, so the monitor-side values of a failed one are not
+    /// stored; they are logged, since they often explain the failure (100 % loss, DNS changed).
+    /// </summary>
+    private PollOutcome Discard(string node, PollOutcome outcome, MonitorSideResult side)
+    {
+        if (side.Values.Count > 0)
+        {
+            log.LogInformation("Node {Node}: poll not successful; monitor-side values not stored: {Values}", node,
+                string.Join(", ", side.Values.Where(v => v.Key.StartsWith("net.loss_pct", StringComparison.Ordinal) || v.Key.StartsWith("http.up", StringComparison.Ordinal) || v.Key.StartsWith("node.", StringComparison.Ordinal))
+                    .Select(v => $"{v.Key}={v.Value:0.##}")));
+        }
+
+        return outcome;
     }
 
     private PollOutcome Interpret(NodeRuntime runtime, ProbeRun run, DateTimeOffset now)
