@@ -10,8 +10,10 @@ namespace ChatOpsWatch.Infrastructure.Http;
 /// (and with it the certificate) is seen every time. Certificates are validated normally; the
 /// expiry is recorded even when validation fails, and the failure is reported, not hidden.
 /// Never throws for server or network problems; honours <c>ct</c> by throwing OperationCanceledException.
+/// <paramref name="privateRoots"/> are extra trusted roots (a private CA), checked only when the
+/// system store does not trust the chain; the host name must still match.
 /// </summary>
-public sealed class HttpChecker(TimeProvider time)
+public sealed class HttpChecker(TimeProvider time, IReadOnlyCollection<X509Certificate2>? privateRoots = null)
 {
     private const int MaxBodyBytes = 1 << 20;
 
@@ -28,11 +30,11 @@ public sealed class HttpChecker(TimeProvider time)
             SslOptions = new SslClientAuthenticationOptions
             {
                 // After redirects this holds the certificate of the last TLS host, the one that answered.
-                RemoteCertificateValidationCallback = (_, cert, _, errors) =>
+                RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
                 {
                     notAfter = (cert as X509Certificate2)?.NotAfter.ToUniversalTime();
-                    tlsErrors = errors;
-                    return errors == SslPolicyErrors.None;
+                    tlsErrors = TrustPrivateRoot(cert as X509Certificate2, chain, errors);
+                    return tlsErrors == SslPolicyErrors.None;
                 },
             },
         };
@@ -83,6 +85,26 @@ public sealed class HttpChecker(TimeProvider time)
 
         var up = outcome == HttpOutcome.Answered && statusOk && found != false;
         return new HttpCheckResult(spec.Name, outcome, status, latency, found, daysLeft, tlsValid, up, error);
+    }
+
+    private SslPolicyErrors TrustPrivateRoot(X509Certificate2? cert, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || cert is null || privateRoots is not { Count: > 0 })
+        {
+            return errors;
+        }
+
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(privateRoots.ToArray());
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (chain is not null)
+        {
+            custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+        }
+
+        custom.ChainPolicy.VerificationTime = time.GetUtcNow().UtcDateTime;
+        return custom.Build(cert) ? SslPolicyErrors.None : errors;
     }
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
