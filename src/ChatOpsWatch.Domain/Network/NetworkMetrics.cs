@@ -21,7 +21,12 @@ public static class NetworkMetrics
     /// <summary>1 when ICMP echo could be sent and net.loss_pct{method=icmp} is present; 0 when it fell back to TCP.</summary>
     public const string IcmpPermitted = "net.icmp_permitted";
 
-    /// <summary>1 on the poll where the node's Host resolved to a different address set than on the last poll, else 0.</summary>
+    /// <summary>
+    /// 1 on the poll where the node's Host resolved to a different address set than on the last
+    /// committed poll, else 0. Limitation: this is what the monitor's resolver says, not the address
+    /// the node itself sees. A Host written as an IP never changes; a NAT'd node, a changed
+    /// address with a stale DNS record, or a resolver cache (TTL) hides or delays the change.
+    /// </summary>
     public const string IpChanged = "node.ip_changed";
 
     /// <summary>1 when the node's Host resolved this poll, 0 when resolution failed.</summary>
