@@ -27,14 +27,11 @@ public static class MonitorSideMerge
         }
 
         var plan = (runtime.Config.Checks ?? NodeChecks.Default).Plan;
-        if (HasRates(sample.Values))
+        if (runtime.Traffic is not null || HasRates(sample.Values))
         {
+            // A poll without rates (node-side counters reset, first poll after a restart) adds nothing
+            // for its interval rather than guessing, but still rolls the cycle over.
             runtime.Traffic = TrafficAccount.Step(runtime.Traffic, sample.Values, sample.At, plan.BillingDay);
-        }
-        else if (runtime.Traffic is { } traffic)
-        {
-            // No rate this poll (node-side counters reset, or not collected): skip the interval, never guess.
-            runtime.Traffic = traffic with { LastAt = sample.At };
         }
 
         foreach (var (k, v) in runtime.Traffic?.Metrics(plan.TrafficQuotaGb) ?? [])

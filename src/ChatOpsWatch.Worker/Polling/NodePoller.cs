@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Domain.Vps;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,7 @@ public sealed class NodePoller(
         var probe = Task.Run(() => runtime.Runner.RunAsync(ct), ct);
         await Task.WhenAll(side, probe);
         var run = await probe;
+        await ResumeTrafficAsync(runtime, ct);
         var now = time.GetUtcNow();
         var outcome = Interpret(runtime, run, now) switch
         {
@@ -52,6 +54,23 @@ public sealed class NodePoller(
         {
             outbox.Notify();
         }
+    }
+
+    /// <summary>
+    /// After a monitor restart the billing cycle's running total continues from the last stored
+    /// sample instead of starting again from 0. Only nodes with a quota pay for the lookup, once.
+    /// </summary>
+    private async Task ResumeTrafficAsync(NodeRuntime runtime, CancellationToken ct)
+    {
+        var plan = (runtime.Config.Checks ?? NodeChecks.Default).Plan;
+        if (runtime.TrafficResumed || plan.TrafficQuotaGb is null)
+        {
+            return;
+        }
+
+        var latest = (await store.FleetAsync(ct)).FirstOrDefault(n => n.Node.Name == runtime.Config.Name)?.Latest;
+        runtime.Traffic ??= latest is null ? null : TrafficAccount.Resume(latest, plan.BillingDay);
+        runtime.TrafficResumed = true;
     }
 
     /// <summary>

@@ -27,9 +27,12 @@ public sealed class NodeRuntime(NodeConfig config, IProbeRunner runner) : IDispo
 
     /// <summary>
     /// The traffic total of the current billing cycle. Held in memory only: after a monitor restart
-    /// it starts again from 0 unless seeded with <see cref="TrafficAccount.Resume"/> from the last sample.
+    /// it is resumed from the last stored sample (<see cref="TrafficAccount.Resume"/>) on the first poll.
     /// </summary>
     public TrafficAccount? Traffic { get; set; }
+
+    /// <summary>Whether the first poll has looked for a stored traffic total to resume.</summary>
+    public bool TrafficResumed { get; set; }
 
     public void Dispose() => (Runner as IDisposable)?.Dispose();
 }

@@ -82,4 +82,15 @@ public sealed class TrafficAccountTests
 
         Assert.Equal(6000, a.UsedBytes);
     }
+
+    [Fact]
+    public void Step_NoRatesAcrossTheCycleStart_StartsTheNewCycleFromZero()
+    {
+        var resumed = new TrafficAccount(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), 7e9, new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero));
+
+        var a = TrafficAccount.Step(resumed, new Dictionary<string, double>(), new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero), 1);
+
+        Assert.Equal(0, a.UsedBytes);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), a.CycleStart);
+    }
 }
