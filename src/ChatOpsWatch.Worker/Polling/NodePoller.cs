@@ -30,7 +30,7 @@ public sealed class NodePoller(
 
         // Side by side: the monitor's own checks are bounded by the probe deadline, and Task.Run keeps
         // SSH.NET's partly blocking ExecuteAsync from delaying their start (or they its).
-        var side = Task.Run(() => sideChecks.RunAsync(runtime.Config, ct), ct);
+        var side = Task.Run(() => SideChecksAsync(runtime.Config, ct), ct);
         var probe = Task.Run(() => runtime.Runner.RunAsync(ct), ct);
         await Task.WhenAll(side, probe);
         var run = await probe;
@@ -53,6 +53,20 @@ public sealed class NodePoller(
         if (decision.Messages.Count > 0)
         {
             outbox.Notify();
+        }
+    }
+
+    /// <summary>A bug in a monitor-side check must never cost the node's own sample.</summary>
+    private async Task<MonitorSideResult> SideChecksAsync(NodeConfig node, CancellationToken ct)
+    {
+        try
+        {
+            return await sideChecks.RunAsync(node, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(ex, "Node {Node}: monitor-side checks failed; the sample is stored without them", node.Name);
+            return MonitorSideResult.Empty;
         }
     }
 
