@@ -27,6 +27,13 @@ public sealed class IcmpProber : IEchoProber
         {
             return new EchoResult.NotPermitted(ex.InnerException?.Message ?? ex.Message);
         }
+        catch (Exception ex) when (ex is PlatformNotSupportedException or UnauthorizedAccessException or SocketException)
+        {
+            // Measured as an unprivileged user on Debian 12 (ping_group_range "1 0", no ping binary):
+            // .NET throws PlatformNotSupportedException "The system's ping utility could not be found",
+            // not wrapped in a PingException.
+            return new EchoResult.NotPermitted(ex.Message);
+        }
         catch (PingException ex)
         {
             return new EchoResult.Lost(ex.InnerException?.Message ?? ex.Message);
