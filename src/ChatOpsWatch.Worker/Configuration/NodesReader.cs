@@ -17,7 +17,7 @@ internal static partial class NodesReader
             var targets = ProbeTargetsReader.Read(read, local);
             if (info is not null)
             {
-                nodes.Add(new NodeConfig(info, null, targets));
+                nodes.Add(new NodeConfig(info, null, targets, ChecksReader.Read(read, local)));
             }
         }
 
@@ -36,9 +36,10 @@ internal static partial class NodesReader
             var info = Info(read, item, name ?? "?", "unknown", "unknown");
             var target = Target(read, item, name ?? "?", env);
             var targets = ProbeTargetsReader.Read(read, item);
+            var checks = ChecksReader.Read(read, item);
             if (info is not null && target is not null && name is not null)
             {
-                nodes.Add(new NodeConfig(info, target, targets));
+                nodes.Add(new NodeConfig(info, target, targets, checks));
             }
         }
 

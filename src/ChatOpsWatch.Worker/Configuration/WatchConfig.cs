@@ -17,8 +17,9 @@ public sealed record WatchConfig(
 /// <summary>
 /// A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.
 /// <see cref="Targets"/>: the processes and ports its probe checks (none when null).
+/// <see cref="Checks"/> null means <see cref="NodeChecks.Default"/>.
 /// </summary>
-public sealed record NodeConfig(NodeInfo Info, SshTarget? Ssh, ProbeTargets? Targets = null)
+public sealed record NodeConfig(NodeInfo Info, SshTarget? Ssh, ProbeTargets? Targets = null, NodeChecks? Checks = null)
 {
     public string Name => Info.Name;
 }

@@ -1,6 +1,8 @@
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Http;
+using ChatOpsWatch.Infrastructure.Network;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Worker.Configuration;
@@ -77,6 +79,9 @@ public static class HostingExtensions
     {
         services.AddSingleton<IProbeRunnerFactory, ProbeRunnerFactory>();
         services.AddSingleton<NodeRegistry>();
+        services.AddSingleton(sp => NetworkChecker.Create(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<HttpChecker>();
+        services.AddSingleton<MonitorSideChecks>();
         services.AddSingleton<NodePoller>();
         services.AddQuartz(q =>
         {

@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Domain.Vps;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class NodePoller(
     ConfigHolder config,
     IMonitorStore store,
     IOutboxSignal outbox,
+    MonitorSideChecks sideChecks,
     TimeProvider time,
     ILogger<NodePoller> log)
 {
@@ -26,9 +28,19 @@ public sealed class NodePoller(
             return;
         }
 
-        var run = await runtime.Runner.RunAsync(ct);
+        // Side by side: the monitor's own checks are bounded by the probe deadline, and Task.Run keeps
+        // SSH.NET's partly blocking ExecuteAsync from delaying their start (or they its).
+        var side = Task.Run(() => SideChecksAsync(runtime.Config, ct), ct);
+        var probe = Task.Run(() => runtime.Runner.RunAsync(ct), ct);
+        await Task.WhenAll(side, probe);
+        var run = await probe;
+        await ResumeTrafficAsync(runtime, ct);
         var now = time.GetUtcNow();
-        var outcome = Interpret(runtime, run, now);
+        var outcome = Interpret(runtime, run, now) switch
+        {
+            PollOutcome.Succeeded ok => new PollOutcome.Succeeded(MonitorSideMerge.Merge(ok.Sample, await side, runtime)),
+            var other => Discard(node, other, await side),
+        };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
 
         var decision = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, config.Current.Monitor);
@@ -42,6 +54,53 @@ public sealed class NodePoller(
         {
             outbox.Notify();
         }
+    }
+
+    /// <summary>A bug in a monitor-side check must never cost the node's own sample.</summary>
+    private async Task<MonitorSideResult> SideChecksAsync(NodeConfig node, CancellationToken ct)
+    {
+        try
+        {
+            return await sideChecks.RunAsync(node, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(ex, "Node {Node}: monitor-side checks failed; the sample is stored without them", node.Name);
+            return MonitorSideResult.Empty;
+        }
+    }
+
+    /// <summary>
+    /// After a monitor restart the billing cycle's running total continues from the last stored
+    /// sample instead of starting again from 0. Only nodes with a quota pay for the lookup, once.
+    /// </summary>
+    private async Task ResumeTrafficAsync(NodeRuntime runtime, CancellationToken ct)
+    {
+        var plan = (runtime.Config.Checks ?? NodeChecks.Default).Plan;
+        if (runtime.TrafficResumed || plan.TrafficQuotaGb is null)
+        {
+            return;
+        }
+
+        var latest = (await store.FleetAsync(ct)).FirstOrDefault(n => n.Node.Name == runtime.Config.Name)?.Latest;
+        runtime.Traffic ??= latest is null ? null : TrafficAccount.Resume(latest, plan.BillingDay);
+        runtime.TrafficResumed = true;
+    }
+
+    /// <summary>
+    /// Only a successful poll carries a sample, so the monitor-side values of a failed one are not
+    /// stored; they are logged, since they often explain the failure (100 % loss, DNS changed).
+    /// </summary>
+    private PollOutcome Discard(string node, PollOutcome outcome, MonitorSideResult side)
+    {
+        if (side.Values.Count > 0)
+        {
+            log.LogInformation("Node {Node}: poll not successful; monitor-side values not stored: {Values}", node,
+                string.Join(", ", side.Values.Where(v => v.Key.StartsWith("net.loss_pct", StringComparison.Ordinal) || v.Key.StartsWith("http.up", StringComparison.Ordinal) || v.Key.StartsWith("node.", StringComparison.Ordinal))
+                    .Select(v => $"{v.Key}={v.Value:0.##}")));
+        }
+
+        return outcome;
     }
 
     private PollOutcome Interpret(NodeRuntime runtime, ProbeRun run, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Domain.Vps;
 using ChatOpsWatch.Worker.Configuration;
 
 namespace ChatOpsWatch.Worker.Polling;
@@ -20,6 +21,18 @@ public sealed class NodeRuntime(NodeConfig config, IProbeRunner runner) : IDispo
 
     /// <summary>Alert states as last committed; loaded from the store on the first poll after a start.</summary>
     public Dictionary<string, AlertState>? States { get; set; }
+
+    /// <summary>The addresses the node's Host resolved to on the last committed sample, for node.ip_changed.</summary>
+    public IReadOnlyList<string>? Addresses { get; set; }
+
+    /// <summary>
+    /// The traffic total of the current billing cycle. Held in memory only: after a monitor restart
+    /// it is resumed from the last stored sample (<see cref="TrafficAccount.Resume"/>) on the first poll.
+    /// </summary>
+    public TrafficAccount? Traffic { get; set; }
+
+    /// <summary>Whether the first poll has looked for a stored traffic total to resume.</summary>
+    public bool TrafficResumed { get; set; }
 
     public void Dispose() => (Runner as IDisposable)?.Dispose();
 }

@@ -1,0 +1,65 @@
+using System.Globalization;
+using ChatOpsWatch.Domain.Samples;
+
+namespace ChatOpsWatch.Domain.Network;
+
+/// <summary>Stable names of the indicators measured from the monitor, and the keys they are stored under.</summary>
+public static class NetworkMetrics
+{
+    /// <summary>TCP connect time in ms. Labels: port, stat=min|avg|max|jitter.</summary>
+    public const string TcpConnectMs = "net.tcp_connect_ms";
+
+    /// <summary>Percent of probes of a burst that got no answer. Labels: method=tcp (with port) or method=icmp.</summary>
+    public const string LossPct = "net.loss_pct";
+
+    /// <summary>1 when at least one connect of the burst completed, else 0 (refused or lost). Label: port.</summary>
+    public const string TcpOpen = "net.tcp_open";
+
+    /// <summary>ICMP echo round trip in ms. Label: stat=min|avg|max|jitter.</summary>
+    public const string IcmpRttMs = "net.icmp_rtt_ms";
+
+    /// <summary>1 when ICMP echo could be sent and net.loss_pct{method=icmp} is present; 0 when it fell back to TCP.</summary>
+    public const string IcmpPermitted = "net.icmp_permitted";
+
+    /// <summary>
+    /// 1 on the poll where the node's Host resolved to a different address set than on the last
+    /// committed poll, else 0. Limitation: this is what the monitor's resolver says, not the address
+    /// the node itself sees. A Host written as an IP never changes; a NAT'd node, a changed
+    /// address with a stale DNS record, or a resolver cache (TTL) hides or delays the change.
+    /// </summary>
+    public const string IpChanged = "node.ip_changed";
+
+    /// <summary>1 when the node's Host resolved this poll, 0 when resolution failed.</summary>
+    public const string DnsResolved = "node.dns_resolved";
+
+    public static IEnumerable<KeyValuePair<string, double>> Tcp(int port, BurstStats stats)
+    {
+        var p = port.ToString(CultureInfo.InvariantCulture);
+        yield return new(MetricKey.Format(LossPct, ("method", "tcp"), ("port", p)), stats.LossPct);
+        yield return new(MetricKey.Format(TcpOpen, ("port", p)), stats.Replies > 0 ? 1 : 0);
+        foreach (var (stat, value) in Stats(stats))
+        {
+            yield return new(MetricKey.Format(TcpConnectMs, ("port", p), ("stat", stat)), value);
+        }
+    }
+
+    public static IEnumerable<KeyValuePair<string, double>> Icmp(BurstStats stats)
+    {
+        yield return new(MetricKey.Format(LossPct, ("method", "icmp")), stats.LossPct);
+        foreach (var (stat, value) in Stats(stats))
+        {
+            yield return new(MetricKey.Format(IcmpRttMs, ("stat", stat)), value);
+        }
+    }
+
+    private static IEnumerable<(string Stat, double Value)> Stats(BurstStats s)
+    {
+        if (s.MinMs is { } min && s.AvgMs is { } avg && s.MaxMs is { } max && s.JitterMs is { } jitter)
+        {
+            yield return ("min", min);
+            yield return ("avg", avg);
+            yield return ("max", max);
+            yield return ("jitter", jitter);
+        }
+    }
+}
