@@ -33,7 +33,7 @@ public sealed class MonitorSideChecksTests : IDisposable
         var node = new NodeConfig(
             new NodeInfo("vps1", "p", "r", NodeRole.Core, TimeSpan.FromSeconds(30)),
             new SshTarget("vps1", "127.0.0.1", port, "root", new SshAuth.Password("x")),
-            checks);
+            Checks: checks);
         var config = new ConfigHolder(new WatchConfig("db", [node], SshSettings.Default with { ProbeDeadline = TimeSpan.FromSeconds(1) }, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
         var sideChecks = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
 

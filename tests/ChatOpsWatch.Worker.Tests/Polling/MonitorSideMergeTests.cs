@@ -11,7 +11,7 @@ public sealed class MonitorSideMergeTests
     private static readonly DateTimeOffset T0 = new(2027, 1, 20, 12, 0, 0, TimeSpan.Zero);
 
     private static NodeRuntime Runtime(VpsPlan plan) => new(
-        new NodeConfig(new NodeInfo("vps1", "p", "r", NodeRole.Core, TimeSpan.FromSeconds(30)), null, NodeChecks.Default with { Plan = plan }),
+        new NodeConfig(new NodeInfo("vps1", "p", "r", NodeRole.Core, TimeSpan.FromSeconds(30)), null, Checks: NodeChecks.Default with { Plan = plan }),
         new NeverRunner());
 
     private static Sample At(int seconds, double rxPerSecond) => new("vps1", T0.AddSeconds(seconds), new Dictionary<string, double>
