@@ -53,8 +53,14 @@ elif [[ -d /sys/fs/cgroup/cpuacct ]]; then
 fi
 
 lab_up=0
+bench_pid=""
 cleanup() {
     local rc=$?
+    if [[ -n $bench_pid ]] && kill -0 "$bench_pid" 2>/dev/null; then
+        say "stopping the bench (process group $bench_pid)"
+        kill -TERM -- "-$bench_pid" 2>/dev/null || true
+        wait "$bench_pid" 2>/dev/null || true
+    fi
     if ((lab_up)); then
         say "taking the lab down"
         "$SCRIPT_DIR/lab.sh" down || { say "warning: 'COW_LAB_DIR=$COW_LAB_DIR scripts/lab.sh down' failed; run it by hand"; rc=2; }
@@ -83,5 +89,9 @@ else
 fi
 
 cd "$REPO_DIR"
-BENCH_DOTNET_SDK=$(dotnet --version) dotnet "$dll" --lab-dir "$COW_LAB_DIR" --out "$REPO_DIR/bench/results" \
-    ${node_cgroup[@]+"${node_cgroup[@]}"} ${args[@]+"${args[@]}"}
+# In the background and in its own process group: bash runs traps only between commands, and
+# 'wait' lets a TERM or Ctrl-C in, which then stops the bench and its spin-off child together.
+BENCH_DOTNET_SDK=$(dotnet --version) setsid dotnet "$dll" --lab-dir "$COW_LAB_DIR" --out "$REPO_DIR/bench/results" \
+    ${node_cgroup[@]+"${node_cgroup[@]}"} ${args[@]+"${args[@]}"} &
+bench_pid=$!
+wait "$bench_pid"
