@@ -40,6 +40,19 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_TheShippedExample_IsValidExceptForTheSecretsItNamesOnThisMachine()
+    {
+        var example = Path.Combine(ChatOpsWatch.Testing.Lab.Repo.Root, "appsettings.example.json");
+
+        var result = ConfigLoader.Load(new ConfigurationBuilder().AddJsonFile(example).Build(), _ => null);
+
+        // The example points at a key file and a password variable that only exist on a real install.
+        Assert.Equal(
+            ["ChatOpsWatch:Nodes:0:KeyFile", "ChatOpsWatch:Nodes:1:PasswordEnv"],
+            result.Problems.Select(p => p.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Load_MissingHostBadPortUnreadableKey_ReportsAllThreeWithKeyPaths()
     {
         var result = Load(new()
