@@ -45,7 +45,7 @@ public sealed class NodePoller(
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
         var settings = config.Current.Monitor;
-        runtime.Engine ??= await WarmUpAsync(node, settings, now, ct);
+        runtime.Engine ??= await WarmUpAsync(node, settings, runtime.States.Values, now, ct);
 
         var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, settings with { Rules = [] });
         var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, settings, runtime.States);
@@ -69,14 +69,16 @@ public sealed class NodePoller(
 
     /// <summary>
     /// Rebuilds the learned sources (baselines, forecasts, streaks) by replaying the node's samples of the last
-    /// <see cref="WarmUpSpan"/>, streamed one row at a time, then resumes the persisted rule lifecycles.
+    /// <see cref="WarmUpSpan"/>, streamed one row at a time, then resumes the persisted rule lifecycles
+    /// (and, once after the upgrade to schema v3, the threshold alerts the streak evaluator left firing).
     /// </summary>
-    private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, DateTimeOffset now, CancellationToken ct)
+    private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, IEnumerable<AlertState> legacy, DateTimeOffset now, CancellationToken ct)
     {
         var engine = new LiveEngine();
         var started = time.GetTimestamp();
         var replayed = await store.ReplaySamplesAsync(node, now - WarmUpSpan, s => engine.Learn(s, settings), ct);
         engine.Restore(await store.LoadEngineStatesAsync(node, ct), settings);
+        engine.Adopt(legacy, settings);
         log.LogInformation("Node {Node}: alert engine warmed up on {Samples} stored samples ({Series} rule series) in {Ms:0} ms",
             node, replayed, engine.Series, time.GetElapsedTime(started).TotalMilliseconds);
         return engine;

@@ -3,6 +3,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Infrastructure.Storage;
 using Dapper;
 using Xunit.Abstractions;
 
@@ -67,7 +68,14 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
         {
             for (var i = 0; i < count; i++)
             {
-                var metrics = $$"""{"cpu.busy_pct":{{20 + (i % 7)}},"mem.used_pct":41.5,"disk.used_pct{kind=data,mount=/data}":{{50 + (i / 10000.0)}},"load.1m":0.4}""";
+                // A probe-shaped row (about 20 metrics) with CPU, memory and two disks moving.
+                var values = new Dictionary<string, double>(Some.Sample("tokyo-1", start).Values)
+                {
+                    ["cpu.busy_pct"] = 20 + (i % 7),
+                    ["mem.used_pct"] = 41.5 + (i % 3),
+                    ["disk.used_pct{kind=data,mount=/data}"] = 50 + (i / 10000.0),
+                };
+                var metrics = MetricsJson.Write(values);
                 raw.Execute("INSERT INTO samples (node, at, metrics) VALUES ('tokyo-1', @at, @metrics);", new { at = start.AddSeconds(30 * i).ToUnixTimeMilliseconds(), metrics }, tx);
             }
 
@@ -83,10 +91,10 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
             last = s.At;
             engine.Learn(s, MonitorSettings.Default);
         }, None);
-        output.WriteLine($"replayed {replayed} samples (1 node x 7 days x 30 s) into {engine.Series} rule series in {watch.ElapsedMilliseconds} ms");
+        output.WriteLine($"replayed {replayed} samples (1 node x 7 days x 30 s, ~20 metrics each) into {engine.Series} rule series in {watch.ElapsedMilliseconds} ms");
 
         Assert.Equal(count, replayed);
-        Assert.Equal(6, engine.Series); // cpu and memory: threshold + baseline; disk: threshold + forecast
+        Assert.Equal(8, engine.Series); // cpu and memory: threshold + baseline; two disks: threshold + forecast each
     }
 
     private async Task<IReadOnlyList<Domain.Notifications.OutboxMessage>> PollAsync(LiveEngine engine, int minute, double disk)

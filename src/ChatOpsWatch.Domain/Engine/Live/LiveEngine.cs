@@ -56,6 +56,46 @@ public sealed class LiveEngine
         }
     }
 
+    /// <summary>
+    /// Upgrade path from the streak evaluator (schema v2): a threshold rule that was firing in alert_state and has
+    /// no engine state yet continues as an announced firing episode, so the upgrade neither announces it again
+    /// nor forgets to send its resolution. Call after <see cref="Restore"/>.
+    /// </summary>
+    public void Adopt(IEnumerable<AlertState> legacy, MonitorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(legacy);
+        foreach (var old in legacy.Where(a => a.IsFiring))
+        {
+            if (RulesFor(old.Series, settings).FirstOrDefault(r => r.Id == old.RuleId && r.Definition is ThresholdRule) is not { } rule)
+            {
+                continue;
+            }
+
+            var track = Get(old.Series, rule);
+            if (track.State.Evaluations > 0)
+            {
+                continue;
+            }
+
+            var since = old.FiringSince ?? old.UpdatedAt;
+            track.State = RuleState.Initial with
+            {
+                Phase = RulePhase.Firing,
+                Severity = old.Severity,
+                FiringSince = since,
+                BreachSince = since,
+                CriticalSince = old.Severity == Severity.Critical ? since : null,
+                LastBreach = old.UpdatedAt,
+                LastSeen = old.UpdatedAt,
+                LastSignal = old.Severity == Severity.Critical ? Signal.Critical : Signal.Warning,
+                Evaluations = 1,
+                Announced = true,
+            };
+            track.Ledger = new NotifyLedger(true, old.UpdatedAt, 0);
+            track.LastValue = old.LastValue;
+        }
+    }
+
     public EngineDecision Evaluate(NodeInfo node, PollOutcome outcome, MonitorSettings settings, IReadOnlyDictionary<string, AlertState> projections)
     {
         ArgumentNullException.ThrowIfNull(node);

@@ -123,6 +123,27 @@ public sealed class LiveEngineTests
     }
 
     [Fact]
+    public void Adopt_ThresholdAlertFiringBeforeTheUpgrade_IsNotAnnouncedAgainAndResolvesOnce()
+    {
+        var legacy = AlertState.Initial("tokyo-1", "cpu", MetricNames.CpuBusyPct, Some.At(0)) with
+        {
+            Severity = Severity.Critical,
+            CriticalStreak = 5,
+            WarningStreak = 5,
+            FiringSince = Some.At(-10),
+            LastValue = 97,
+            UpdatedAt = Some.At(0),
+        };
+        _engine.Adopt([legacy], MonitorSettings.Default);
+
+        Assert.Empty(Poll(Some.Sample(1, cpu: 96)));
+        var resolved = Assert.Single(Poll(Some.Sample(2, cpu: 20)));
+        Assert.Contains("RESOLVED", resolved.Html, StringComparison.Ordinal);
+        Assert.Contains("after 12 min", resolved.Html, StringComparison.Ordinal);
+        Assert.False(resolved.Silent); // the resolution of a critical is as loud as the critical was
+    }
+
+    [Fact]
     public void Evaluate_NodeNameWithMarkup_IsEscaped()
     {
         var node = new Nodes.NodeInfo("tokyo-1", "<prov>", "r&d", Nodes.NodeRole.Core, Nodes.NodeInfo.CoreInterval);
