@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Samples;
 
@@ -5,12 +6,15 @@ namespace ChatOpsWatch.Domain.Alerts;
 
 /// <summary>
 /// Everything one poll changes, to be committed in one transaction: the sample (if any), the alert
-/// states that moved, and the messages those moves cause.
+/// states that moved, the live engine's rule states, and the messages those moves cause.
 /// </summary>
 public sealed record PollDecision(
     Sample? Sample,
     IReadOnlyList<AlertTransition> Transitions,
-    IReadOnlyList<OutboxMessage> Messages)
+    IReadOnlyList<OutboxMessage> Messages,
+    IReadOnlyList<EngineAlert>? EngineAlerts = null)
 {
+    public IReadOnlyList<EngineAlert> EngineStates => EngineAlerts ?? [];
+
     public IEnumerable<AlertState> ChangedStates => Transitions.Select(t => t.Next);
 }

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Samples;
 
@@ -23,8 +24,18 @@ public interface IMonitorStore
     /// <summary>The node's alert states keyed by <see cref="AlertKey.Of(AlertState)"/>.</summary>
     Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct);
 
+    /// <summary>The live engine's persisted rule states of the node (every rule × series it has stepped).</summary>
+    Task<IReadOnlyList<EngineAlert>> LoadEngineStatesAsync(string node, CancellationToken ct);
+
     /// <summary>
-    /// Writes the sample, the changed alert states and the messages they cause in ONE transaction,
+    /// Streams the node's stored samples taken at or after <paramref name="since"/>, oldest first, to
+    /// <paramref name="visit"/> (one row in memory at a time), for rebuilding learned state at start.
+    /// Returns how many were visited.
+    /// </summary>
+    Task<int> ReplaySamplesAsync(string node, DateTimeOffset since, Action<Sample> visit, CancellationToken ct);
+
+    /// <summary>
+    /// Writes the sample, the changed alert states, the engine states and the messages they cause in ONE transaction,
     /// synchronous=FULL, so that a crash leaves either all of it or none of it.
     /// </summary>
     Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct);

@@ -1,6 +1,8 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Samples;
 using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
@@ -69,6 +71,34 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : I
             },
             ct);
 
+    public Task<IReadOnlyList<EngineAlert>> LoadEngineStatesAsync(string node, CancellationToken ct) =>
+        db.RunAsync<IReadOnlyList<EngineAlert>>(
+            $"loading engine states of '{node}'",
+            async c => [.. (await c.QueryAsync<EngineStateRow>(new CommandDefinition(EngineStateRow.Select, new { node }, cancellationToken: ct))).Select(r => r.ToAlert())],
+            ct);
+
+    public Task<int> ReplaySamplesAsync(string node, DateTimeOffset since, Action<Sample> visit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return db.RunAsync(
+            $"replaying samples of '{node}'",
+            async c =>
+            {
+                var count = 0;
+                var rows = c.QueryUnbufferedAsync<(long At, string Metrics)>(
+                    "SELECT at, metrics FROM samples WHERE node = @node AND at >= @since ORDER BY at;",
+                    new { node, since = UnixMs.Of(since) });
+                await foreach (var (at, metrics) in rows.WithCancellation(ct))
+                {
+                    visit(new Sample(node, UnixMs.At(at), MetricsJson.Read(metrics)));
+                    count++;
+                }
+
+                return count;
+            },
+            ct);
+    }
+
     public Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -89,6 +119,11 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : I
                 foreach (var state in decision.ChangedStates)
                 {
                     await c.ExecuteAsync(new CommandDefinition(AlertStateRow.Upsert, AlertStateRow.Args(state), tx, cancellationToken: ct));
+                }
+
+                foreach (var alert in decision.EngineStates)
+                {
+                    await c.ExecuteAsync(new CommandDefinition(EngineStateRow.Upsert, EngineStateRow.Args(alert), tx, cancellationToken: ct));
                 }
 
                 foreach (var message in decision.Messages)
@@ -134,6 +169,11 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : I
                     $"Alert state {AlertKey.Of(state)} of '{state.Node}' (severity {(int)state.Severity}) cannot be committed for '{node}'.",
                     nameof(decision));
             }
+        }
+
+        if (decision.EngineStates.FirstOrDefault(a => a.Node != node) is { } foreign)
+        {
+            throw new ArgumentException($"Engine state {foreign.Key} of '{foreign.Node}' cannot be committed for '{node}'.", nameof(decision));
         }
 
         foreach (var message in decision.Messages)

@@ -10,7 +10,22 @@ internal static class SqliteSchema
     [
         new(1, V1),
         new(2, V2),
+        new(3, V3),
     ];
+
+    // v3: the live alert engine's lifecycle per (node, series, rule). state is JSON (RuleState, NotifyLedger,
+    // last value): the engine's state is a value that grows fields, and nothing queries inside it. Learned
+    // source state (baselines, forecasts) is not stored: it is rebuilt from samples at start.
+    private const string V3 = """
+        CREATE TABLE engine_state (
+            node       TEXT NOT NULL REFERENCES nodes (name) ON DELETE CASCADE,
+            series     TEXT NOT NULL,
+            rule_id    TEXT NOT NULL,
+            state      TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (node, series, rule_id)
+        ) STRICT, WITHOUT ROWID;
+        """;
 
     // v2: nodes removed from the configuration are retired, not deleted, so their history stays.
     private const string V2 = """

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Vps;
@@ -10,7 +11,8 @@ namespace ChatOpsWatch.Worker.Polling;
 
 /// <summary>
 /// One poll of one node: probe → parse → sample → judge → commit (sample, alert states and the
-/// messages they cause, in one transaction) → wake the outbox.
+/// messages they cause, in one transaction) → wake the outbox. Reachability, host key and probe
+/// health are judged by <see cref="NodeMonitor"/>; metric rules by the node's <see cref="LiveEngine"/>.
 /// </summary>
 public sealed class NodePoller(
     NodeRegistry registry,
@@ -42,9 +44,18 @@ public sealed class NodePoller(
             var other => Discard(node, other, await side),
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
+        var settings = config.Current.Monitor;
+        runtime.Engine ??= await WarmUpAsync(node, settings, runtime.States.Values, now, ct);
 
-        var decision = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, config.Current.Monitor);
+        var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, settings with { Rules = [] });
+        var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, settings, runtime.States);
+        var decision = new PollDecision(
+            health.Sample,
+            [.. health.Transitions, .. metrics.Projections],
+            [.. health.Messages, .. metrics.Messages],
+            metrics.Changed);
         await store.CommitPollAsync(node, decision, now, ct);
+        runtime.Engine.Apply(metrics.Changed);
         foreach (var state in decision.ChangedStates)
         {
             runtime.States[AlertKey.Of(state)] = state;
@@ -55,6 +66,26 @@ public sealed class NodePoller(
             outbox.Notify();
         }
     }
+
+    /// <summary>
+    /// Rebuilds the learned sources (baselines, forecasts, streaks) by replaying the node's samples of the last
+    /// <see cref="WarmUpSpan"/>, streamed one row at a time, then resumes the persisted rule lifecycles
+    /// (and, once after the upgrade to schema v3, the threshold alerts the streak evaluator left firing).
+    /// </summary>
+    private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, IEnumerable<AlertState> legacy, DateTimeOffset now, CancellationToken ct)
+    {
+        var engine = new LiveEngine();
+        var started = time.GetTimestamp();
+        var replayed = await store.ReplaySamplesAsync(node, now - WarmUpSpan, s => engine.Learn(s, settings), ct);
+        engine.Restore(await store.LoadEngineStatesAsync(node, ct), settings);
+        engine.Adopt(legacy, settings);
+        log.LogInformation("Node {Node}: alert engine warmed up on {Samples} stored samples ({Series} rule series) in {Ms:0} ms",
+            node, replayed, engine.Series, time.GetElapsedTime(started).TotalMilliseconds);
+        return engine;
+    }
+
+    /// <summary>Long enough for the hour-of-day baselines (3 days minimum) to be trusted again after a restart.</summary>
+    public static TimeSpan WarmUpSpan { get; } = TimeSpan.FromDays(7);
 
     /// <summary>A bug in a monitor-side check must never cost the node's own sample.</summary>
     private async Task<MonitorSideResult> SideChecksAsync(NodeConfig node, CancellationToken ct)

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Vps;
@@ -21,6 +22,9 @@ public sealed class NodeRuntime(NodeConfig config, IProbeRunner runner) : IDispo
 
     /// <summary>Alert states as last committed; loaded from the store on the first poll after a start.</summary>
     public Dictionary<string, AlertState>? States { get; set; }
+
+    /// <summary>The live alert engine of the node; warmed up from stored samples on the first poll after a start.</summary>
+    public LiveEngine? Engine { get; set; }
 
     /// <summary>The addresses the node's Host resolved to on the last committed sample, for node.ip_changed.</summary>
     public IReadOnlyList<string>? Addresses { get; set; }

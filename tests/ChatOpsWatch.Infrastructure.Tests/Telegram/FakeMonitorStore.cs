@@ -1,6 +1,8 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 
@@ -27,4 +29,8 @@ public sealed class FakeMonitorStore(IReadOnlyList<NodeStatus> fleet) : IMonitor
     public Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct) => throw new NotSupportedException();
 
     public Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<EngineAlert>> LoadEngineStatesAsync(string node, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<int> ReplaySamplesAsync(string node, DateTimeOffset since, Action<Sample> visit, CancellationToken ct) => throw new NotSupportedException();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
@@ -97,6 +98,11 @@ public sealed class NodePollerSideChecksTests : IDisposable
 
         public Task<IReadOnlyDictionary<string, AlertState>> LoadAlertStatesAsync(string node, CancellationToken ct) =>
             Task.FromResult<IReadOnlyDictionary<string, AlertState>>(new Dictionary<string, AlertState>());
+
+        public Task<IReadOnlyList<EngineAlert>> LoadEngineStatesAsync(string node, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<EngineAlert>>([]);
+
+        public Task<int> ReplaySamplesAsync(string node, DateTimeOffset since, Action<Sample> visit, CancellationToken ct) => Task.FromResult(0);
 
         public Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct)
         {

@@ -1,0 +1,51 @@
+using System.Globalization;
+using ChatOpsWatch.Domain.Alerts;
+
+namespace ChatOpsWatch.Domain.Engine.Live;
+
+/// <summary>
+/// A configured <see cref="ThresholdRule"/> as an engine source: a value strictly above a level counts, a rule
+/// fires after <see cref="ThresholdRule.WarningFor"/> / <see cref="ThresholdRule.CriticalFor"/> consecutive
+/// samples past its level, and a firing tier holds until the value falls to its recovery level
+/// (<see cref="RecoveryOf"/>, 5 % below the trigger), so a value wobbling around a threshold does not
+/// resolve and re-fire. The streaks are learned state: they are rebuilt by the replay at start.
+/// </summary>
+public sealed class StreakThresholdSource(ThresholdRule rule) : ISignalSource
+{
+    private int _warningStreak;
+    private int _criticalStreak;
+    private double _last;
+    private Signal _signal;
+
+    public static double RecoveryOf(double level) => level - (Math.Abs(level) * 0.05);
+
+    public Signal Classify(double? value, DateTimeOffset now, Severity current)
+    {
+        if (value is not { } v || double.IsNaN(v))
+        {
+            // A missing sample neither breaks nor extends a streak.
+            return _signal = Signal.Missing;
+        }
+
+        _last = v;
+        _warningStreak = v > rule.Warning ? _warningStreak + 1 : 0;
+        _criticalStreak = v > rule.Critical ? _criticalStreak + 1 : 0;
+        if (_criticalStreak >= rule.CriticalFor || (current == Severity.Critical && v > RecoveryOf(rule.Critical)))
+        {
+            return _signal = Signal.Critical;
+        }
+
+        return _signal = _warningStreak >= rule.WarningFor || (current >= Severity.Warning && v > RecoveryOf(rule.Warning))
+            ? Signal.Warning
+            : Signal.Clear;
+    }
+
+    public string Describe() => _signal switch
+    {
+        Signal.Critical => $"{Pct(_last)} > {Pct(rule.Critical)}" + (rule.CriticalFor > 1 ? $" for {rule.CriticalFor} samples" : string.Empty),
+        Signal.Warning => $"{Pct(_last)} > {Pct(rule.Warning)}" + (rule.WarningFor > 1 ? $" for {rule.WarningFor} samples" : string.Empty),
+        _ => $"back to {Pct(_last)} (≤ {Pct(RecoveryOf(rule.Warning))})",
+    };
+
+    private static string Pct(double v) => v.ToString("0.#", CultureInfo.InvariantCulture) + " %";
+}
