@@ -41,6 +41,8 @@ public static class CommandLine
                chatopswatch check-config [--config FILE]   validate the configuration and exit (0 = valid, 2 = problems)
                chatopswatch import-known-hosts FILE        pin host keys of configured nodes from an OpenSSH known_hosts file
                chatopswatch forget-hostkey NODE            drop a node's pinned keys after an expected key change (re-pinned on next contact)
+               chatopswatch backtest --input FILE.csv --metric NAME [--rules FILE] --output FILE.jsonl
+                                                           replay a metric's history through the alert engine, one JSON line per episode
         configuration: ./appsettings.json, the file named by --config or CHATOPSWATCH_CONFIG, then environment
         variables such as ChatOpsWatch__Telegram__OpsChatId (see README).
         """;
