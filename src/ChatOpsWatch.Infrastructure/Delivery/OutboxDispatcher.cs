@@ -7,7 +7,10 @@ namespace ChatOpsWatch.Infrastructure.Delivery;
 /// <summary>
 /// Delivers the outbox: reads due messages (criticals first), paces them per chat, sends them, and
 /// removes a message only after a confirmed delivery. Every failure keeps the message with a
-/// reason and a time to try again; nothing is dropped.
+/// reason and a time to try again; nothing is dropped. When the outbox supports it, a send is
+/// recorded before it starts (<see cref="IInFlightJournal"/>), so a crash mid-send costs one marked
+/// resend, and a chat's backlog beyond <see cref="OutboxDispatcherOptions.DigestThreshold"/> is folded
+/// into a digest (<see cref="IBacklogFolder"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutbox outbox,
@@ -36,6 +39,12 @@ public sealed class OutboxDispatcher(
             return holdUntil - now;
         }
 
+        if (options.DigestThreshold is { } threshold && outbox is IBacklogFolder folder
+            && await folder.FoldBacklogsAsync(threshold, now, ct) is > 0 and var folded)
+        {
+            logger.LogWarning("Folded {Count} waiting messages into digests: more than {Threshold} were queued for one chat", folded, threshold);
+        }
+
         var due = await outbox.DueAsync(now, options.BatchSize, ct);
         var wait = options.PollInterval;
         var sent = 0;
@@ -55,6 +64,11 @@ public sealed class OutboxDispatcher(
                 // Later messages to this chat are held too, so a chat's order (criticals first) is kept.
                 wait = Min(wait, allowedAt - now);
                 continue;
+            }
+
+            if (outbox is IInFlightJournal journal)
+            {
+                await journal.MarkInFlightAsync(entry.Id, now, ct);
             }
 
             var outcome = await sender.SendAsync(chatId, entry.Message, ct);
@@ -125,12 +139,14 @@ public sealed class OutboxDispatcher(
                 return null;
             default:
                 var error = (outcome as SendOutcome.Transient)?.Error ?? outcome.ToString();
-                var delay = RetryPolicy.Delay(entry.Attempts + 1);
                 consecutiveFailures++;
                 var hold = RetryPolicy.Delay(consecutiveFailures);
                 holdUntil = now + hold;
-                logger.LogWarning("Sending message {Id} to chat {ChatId} failed ({Error}); retrying it in {Delay}, pausing delivery for {Hold}", entry.Id, chatId, error, delay, hold);
-                await outbox.RetryLaterAsync(entry.Id, now + delay, error, ct);
+
+                // The message comes due exactly when delivery resumes, not later: a longer delay of its
+                // own would let the messages queued after it overtake it, breaking a node's order.
+                logger.LogWarning("Sending message {Id} to chat {ChatId} failed ({Error}); pausing delivery for {Hold}", entry.Id, chatId, error, hold);
+                await outbox.RetryLaterAsync(entry.Id, holdUntil, error, ct);
                 return hold;
         }
     }

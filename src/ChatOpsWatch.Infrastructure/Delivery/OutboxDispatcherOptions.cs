@@ -9,4 +9,10 @@ public sealed record OutboxDispatcherOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public int BatchSize { get; init; } = 50;
+
+    /// <summary>
+    /// More unsent non-critical messages than this for one chat are folded into a digest (when the
+    /// outbox supports it, see <see cref="IBacklogFolder"/>). Null: never fold.
+    /// </summary>
+    public int? DigestThreshold { get; init; } = 10;
 }

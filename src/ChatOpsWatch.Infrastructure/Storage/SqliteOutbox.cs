@@ -1,16 +1,21 @@
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Infrastructure.Delivery;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>The outbox in SQLite. Sent rows are kept (with sent_at) as a delivery log; nothing here deletes.</summary>
-public sealed class SqliteOutbox(SqliteDatabase db) : IOutbox
+/// <summary>
+/// The outbox in SQLite. Sent rows are kept (with sent_at) as a delivery log; nothing here deletes.
+/// A row read while still marked in flight comes back with <see cref="PossibleDuplicate.Marker"/> in front.
+/// </summary>
+public sealed partial class SqliteOutbox(SqliteDatabase db) : IOutbox, IInFlightJournal
 {
     private const string Due = """
         SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html,
-               attempts AS Attempts, created_at AS CreatedAt, last_error AS LastError
+               attempts AS Attempts, created_at AS CreatedAt, last_error AS LastError,
+               inflight_since AS InFlightSince
         FROM outbox
         WHERE sent_at IS NULL AND not_before <= @Now
         ORDER BY severity DESC, id
@@ -40,7 +45,7 @@ public sealed class SqliteOutbox(SqliteDatabase db) : IOutbox
     public Task MarkSentAsync(long id, DateTimeOffset now, long? telegramMessageId, CancellationToken ct) =>
         UpdateUnsentAsync(
             id,
-            "UPDATE outbox SET sent_at = @Now, telegram_message_id = @MessageId WHERE id = @Id AND sent_at IS NULL;",
+            "UPDATE outbox SET sent_at = @Now, telegram_message_id = @MessageId, inflight_since = NULL WHERE id = @Id AND sent_at IS NULL;",
             new { Id = id, Now = UnixMs.Of(now), MessageId = telegramMessageId },
             $"marking message {id} sent",
             ct);
@@ -49,9 +54,18 @@ public sealed class SqliteOutbox(SqliteDatabase db) : IOutbox
     public Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken ct) =>
         UpdateUnsentAsync(
             id,
-            "UPDATE outbox SET attempts = attempts + 1, last_error = @Reason, not_before = @NotBefore WHERE id = @Id AND sent_at IS NULL;",
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @Reason, not_before = @NotBefore, inflight_since = NULL WHERE id = @Id AND sent_at IS NULL;",
             new { Id = id, NotBefore = UnixMs.Of(notBefore), Reason = reason },
             $"deferring message {id}",
+            ct);
+
+    /// <summary>A message already sent is left alone. An unknown id is an <see cref="ArgumentException"/>.</summary>
+    public Task MarkInFlightAsync(long id, DateTimeOffset now, CancellationToken ct) =>
+        UpdateUnsentAsync(
+            id,
+            "UPDATE outbox SET inflight_since = @Now, send_attempts = send_attempts + 1 WHERE id = @Id AND sent_at IS NULL;",
+            new { Id = id, Now = UnixMs.Of(now) },
+            $"marking message {id} in flight",
             ct);
 
     public Task<int> BacklogAsync(CancellationToken ct) =>
@@ -93,7 +107,13 @@ public sealed class SqliteOutbox(SqliteDatabase db) : IOutbox
 
         public string? LastError { get; init; }
 
+        public long? InFlightSince { get; init; }
+
         public OutboxEntry ToEntry() => new(
-            Id, OutboxSql.ToMessage(Kind, Severity, Html, ChatId), checked((int)Attempts), UnixMs.At(CreatedAt), LastError);
+            Id,
+            OutboxSql.ToMessage(Kind, Severity, InFlightSince is null ? Html : PossibleDuplicate.Mark(Html), ChatId),
+            checked((int)Attempts),
+            UnixMs.At(CreatedAt),
+            LastError);
     }
 }

@@ -11,7 +11,19 @@ internal static class SqliteSchema
         new(1, V1),
         new(2, V2),
         new(3, V3),
+        new(4, V4),
     ];
+
+    // v4: crash-safe delivery. inflight_since is set (durably) just before a send and cleared with its
+    // outcome, so a row still carrying it at the next read was being sent when the process died: it is
+    // resent marked as a possible duplicate. folded_into points a row sent inside a backlog digest at
+    // that digest's row; is_digest keeps digests from being folded again.
+    private const string V4 = """
+        ALTER TABLE outbox ADD COLUMN inflight_since INTEGER;                -- NULL: no send under way
+        ALTER TABLE outbox ADD COLUMN send_attempts INTEGER NOT NULL DEFAULT 0; -- sends started, any outcome
+        ALTER TABLE outbox ADD COLUMN folded_into INTEGER;                   -- digest row id; NULL: sent on its own
+        ALTER TABLE outbox ADD COLUMN is_digest INTEGER NOT NULL DEFAULT 0;
+        """;
 
     // v3: the live alert engine's lifecycle per (node, series, rule). state is JSON (RuleState, NotifyLedger,
     // last value): the engine's state is a value that grows fields, and nothing queries inside it. Learned

@@ -136,7 +136,8 @@ internal static class TelegramReader
             allowed.Add(o);
         }
 
-        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"));
+        var digest = read.Int(tg, "DigestThreshold", TelegramConfig.DefaultDigestThreshold, 0, 10_000);
+        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"), digest);
     }
 }
 

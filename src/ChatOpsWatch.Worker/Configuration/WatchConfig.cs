@@ -30,8 +30,12 @@ public sealed record TelegramConfig(
     string ApiBaseUrl,
     long OpsChatId,
     IReadOnlySet<long> AllowedChatIds,
-    IReadOnlySet<long> AdminUserIds)
+    IReadOnlySet<long> AdminUserIds,
+    int DigestThreshold = TelegramConfig.DefaultDigestThreshold)
 {
+    /// <summary>More waiting non-critical messages than this for one chat become a digest; 0: never.</summary>
+    public const int DefaultDigestThreshold = 10;
+
     public override string ToString() => $"TelegramConfig {{ ApiBaseUrl = {ApiBaseUrl}, OpsChatId = {OpsChatId}, Token = *** }}";
 }
 

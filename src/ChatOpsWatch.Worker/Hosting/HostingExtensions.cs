@@ -49,7 +49,12 @@ public static class HostingExtensions
 
     private static void AddNotifier(IServiceCollection services, WatchConfig config)
     {
-        services.AddSingleton(new OutboxDispatcherOptions { OpsChatId = config.Telegram?.OpsChatId ?? ConsoleChat });
+        var digest = config.Telegram?.DigestThreshold ?? TelegramConfig.DefaultDigestThreshold;
+        services.AddSingleton(new OutboxDispatcherOptions
+        {
+            OpsChatId = config.Telegram?.OpsChatId ?? ConsoleChat,
+            DigestThreshold = digest > 0 ? digest : null,
+        });
         services.AddHostedService<OutboxDispatcher>();
         if (config.Telegram is not { } tg)
         {

@@ -176,6 +176,30 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.DoesNotContain("123:abc", result.Config.Telegram.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, 10)]
+    [InlineData("0", 0)]
+    [InlineData("25", 25)]
+    public void Load_DigestThreshold_DefaultsToTenAndZeroMeansNever(string? value, int expected)
+    {
+        _env[ConfigLoader.DefaultTokenEnv] = "123:abc";
+
+        var result = Load(new() { ["ChatOpsWatch:Telegram:OpsChatId"] = "-100", ["ChatOpsWatch:Telegram:DigestThreshold"] = value });
+
+        Assert.True(result.Ok, string.Join("\n", result.Problems));
+        Assert.Equal(expected, result.Config!.Telegram!.DigestThreshold);
+    }
+
+    [Fact]
+    public void Load_NegativeDigestThreshold_IsNamed()
+    {
+        _env[ConfigLoader.DefaultTokenEnv] = "123:abc";
+
+        var result = Load(new() { ["ChatOpsWatch:Telegram:OpsChatId"] = "-100", ["ChatOpsWatch:Telegram:DigestThreshold"] = "-1" });
+
+        Assert.Contains(result.Problems, p => p.Key == "ChatOpsWatch:Telegram:DigestThreshold");
+    }
+
     [Fact]
     public void Load_RuleOverrideWithCriticalBelowWarning_IsNamed()
     {

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Infrastructure.Telegram;
+
+namespace ChatOpsWatch.Infrastructure.Delivery;
+
+/// <summary>
+/// Writes the digests that replace a chat's backlog: one line per folded message, in the order they
+/// were queued, each digest one Telegram message (at most 4096 characters of HTML). Pure.
+/// </summary>
+public static class BacklogDigest
+{
+    /// <summary>Characters of a message's plain text kept on its line; the rest is cut with "…".</summary>
+    public const int MaxLineChars = 300;
+
+    private const int HeaderReserve = 160;
+
+    /// <summary>The digests' HTML for <paramref name="messages"/> (oldest first); empty for no messages.</summary>
+    public static IReadOnlyList<string> Compose(IReadOnlyList<OutboxMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var bodies = new List<(StringBuilder Text, int Count)>();
+        foreach (var line in messages.Select(Line))
+        {
+            if (bodies.Count == 0 || bodies[^1].Text.Length + line.Length > TelegramHtmlSplitter.MaxLength - HeaderReserve)
+            {
+                bodies.Add((new StringBuilder(), 0));
+            }
+
+            bodies[^1] = (bodies[^1].Text.Append(line), bodies[^1].Count + 1);
+        }
+
+        return [.. bodies.Select((b, i) => Header(messages.Count, b.Count, i + 1, bodies.Count) + b.Text.ToString().TrimEnd('\n'))];
+    }
+
+    private static string Header(int total, int here, int part, int parts) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"📦 <b>Digest of {total} messages</b> held back by Telegram's rate limit{(parts > 1 ? $" (part {part}/{parts}, {here} here)" : "")}\n");
+
+    private static string Line(OutboxMessage message)
+    {
+        var flat = string.Join(" · ", Html.ToPlainText(message.Html)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return "• " + Html.Escape(Cut(flat, MaxLineChars)) + "\n";
+    }
+
+    /// <summary>Cuts to at most <paramref name="max"/> characters without splitting a surrogate pair.</summary>
+    private static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = max - 1;
+        if (char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[..end] + "…";
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Infrastructure.Delivery;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>Folding a chat's backlog into digests (see <see cref="IBacklogFolder"/>).</summary>
+public sealed partial class SqliteOutbox : IBacklogFolder
+{
+    private const string Foldable = """
+        SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html
+        FROM outbox
+        WHERE sent_at IS NULL AND severity < @Critical AND is_digest = 0 AND inflight_since IS NULL
+        ORDER BY id;
+        """;
+
+    private const string MarkFolded = """
+        UPDATE outbox SET sent_at = @Now, folded_into = @Digest, last_error = NULL
+        WHERE id IN @Ids AND sent_at IS NULL;
+        """;
+
+    public Task<int> FoldBacklogsAsync(int threshold, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
+        return db.InTransactionAsync(
+            "folding the backlog into digests",
+            async (c, tx) =>
+            {
+                var rows = await c.QueryAsync<FoldRow>(new CommandDefinition(Foldable, new { Critical = (int)Severity.Critical }, tx, cancellationToken: ct));
+                var folded = 0;
+                foreach (var chat in rows.GroupBy(r => r.ChatId).Where(g => g.Count() > threshold))
+                {
+                    folded += await FoldAsync(c, tx, [.. chat], now, ct);
+                }
+
+                return folded;
+            },
+            ct);
+    }
+
+    private static async Task<int> FoldAsync(SqliteConnection c, DbTransaction tx, IReadOnlyList<FoldRow> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var messages = rows.Select(r => OutboxSql.ToMessage(r.Kind, r.Severity, r.Html, r.ChatId)).ToList();
+        var kind = messages.Select(m => m.Kind).Distinct().Count() == 1 ? messages[0].Kind : MessageKind.Info;
+        var severity = messages.Max(m => m.Severity);
+        long? first = null;
+        foreach (var html in BacklogDigest.Compose(messages))
+        {
+            var id = await OutboxSql.InsertAsync(c, tx, new OutboxMessage(kind, severity, html, rows[0].ChatId), now, ct);
+            await c.ExecuteAsync(new CommandDefinition("UPDATE outbox SET is_digest = 1 WHERE id = @id;", new { id }, tx, cancellationToken: ct));
+            first ??= id;
+        }
+
+        return await c.ExecuteAsync(new CommandDefinition(
+            MarkFolded, new { Now = UnixMs.Of(now), Digest = first, Ids = rows.Select(r => r.Id).ToList() }, tx, cancellationToken: ct));
+    }
+
+    private sealed record FoldRow
+    {
+        public long Id { get; init; }
+
+        public long Kind { get; init; }
+
+        public long Severity { get; init; }
+
+        public long? ChatId { get; init; }
+
+        public string Html { get; init; } = "";
+    }
+}

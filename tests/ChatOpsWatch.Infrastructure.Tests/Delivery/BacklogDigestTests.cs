@@ -1,0 +1,48 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Testing.FakeBotApi;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Delivery;
+
+public sealed class BacklogDigestTests
+{
+    [Fact]
+    public void Compose_ManyLongMessages_EveryMessageHasALineInOrderAndEveryDigestFitsOneMessage()
+    {
+        var messages = Enumerable.Range(0, 80)
+            .Select(i => Msg($"<b>node-{i:00}</b> disk &lt;/data&gt; {new string('x', 400)}\nsecond line"))
+            .ToList();
+
+        var digests = BacklogDigest.Compose(messages);
+
+        Assert.True(digests.Count > 1);
+        Assert.All(digests, d => Assert.True(d.Length <= 4096 && FakeHtml.Problem(d) is null, d));
+        var lines = digests.SelectMany(d => d.Split('\n').Skip(1)).ToList();
+        Assert.Equal(Enumerable.Range(0, 80).Select(i => $"node-{i:00}"), lines.Select(l => l.Substring(2, 7)));
+        Assert.All(lines, l => Assert.EndsWith("…", l, StringComparison.Ordinal));
+        Assert.Contains($"(part 1/{digests.Count}", digests[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_MultiLineHtml_FlattensToEscapedPlainText()
+    {
+        var digest = Assert.Single(BacklogDigest.Compose([Msg("<b>tokyo-1</b> load 9 &amp; rising\n<i>since 12:00</i>")]));
+
+        Assert.Equal("• tokyo-1 load 9 &amp; rising · since 12:00", digest.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void Compose_CutNextToAnEmoji_KeepsTheSurrogatePairWhole()
+    {
+        var text = new string('a', BacklogDigest.MaxLineChars - 2) + "🔥🔥🔥";
+
+        var line = Assert.Single(BacklogDigest.Compose([Msg(text)])).Split('\n')[1];
+
+        var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        Assert.NotEmpty(strict.GetBytes(line)); // throws on a lone surrogate
+        Assert.EndsWith("a…", line, StringComparison.Ordinal);
+    }
+
+    private static OutboxMessage Msg(string html) => new(MessageKind.Alert, Severity.Warning, html);
+}

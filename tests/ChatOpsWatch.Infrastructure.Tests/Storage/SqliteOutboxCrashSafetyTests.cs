@@ -1,0 +1,116 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Infrastructure.Delivery;
+using Dapper;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Storage;
+
+/// <summary>In-flight marking (migration v4) and backlog folding on a real SQLite file.</summary>
+public sealed class SqliteOutboxCrashSafetyTests : IDisposable
+{
+    private const long Group = -100777;
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TestDb _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task DueAsync_InFlightWhenTheProcessDied_ComesBackMarkedAsPossibleDuplicate()
+    {
+        var id = await _db.Outbox.EnqueueAsync(Some.Message(text: "disk <b>88%</b>"), Some.Now, None);
+        await _db.Outbox.MarkInFlightAsync(id, Some.Now, None);
+
+        _db.Reopen();
+
+        var entry = Assert.Single(await _db.Outbox.DueAsync(Some.Now, 10, None));
+        Assert.Equal(PossibleDuplicate.Marker + "disk <b>88%</b>", entry.Message.Html);
+        using var raw = _db.Raw();
+        Assert.Equal(1, raw.ExecuteScalar<int>("SELECT send_attempts FROM outbox WHERE id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task DueAsync_MarkedTwiceAcrossTwoCrashes_CarriesTheMarkerOnce()
+    {
+        var id = await _db.Outbox.EnqueueAsync(Some.Message(text: "load 9"), Some.Now, None);
+        await _db.Outbox.MarkInFlightAsync(id, Some.Now, None);
+        await _db.Outbox.MarkInFlightAsync(id, Some.Now, None);
+
+        var entry = Assert.Single(await _db.Outbox.DueAsync(Some.Now, 10, None));
+
+        Assert.Equal(PossibleDuplicate.Marker + "load 9", entry.Message.Html);
+    }
+
+    [Fact]
+    public async Task DueAsync_SendOutcomeRecorded_IsNotMarked()
+    {
+        var id = await _db.Outbox.EnqueueAsync(Some.Message(text: "load 9"), Some.Now, None);
+        await _db.Outbox.MarkInFlightAsync(id, Some.Now, None);
+        await _db.Outbox.RetryLaterAsync(id, Some.Now, "502 Bad Gateway", None);
+
+        var entry = Assert.Single(await _db.Outbox.DueAsync(Some.Now, 10, None));
+
+        Assert.Equal("load 9", entry.Message.Html);
+    }
+
+    [Fact]
+    public async Task MarkInFlight_UnknownId_ThrowsArgumentException() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => _db.Outbox.MarkInFlightAsync(404, Some.Now, None));
+
+    [Fact]
+    public async Task FoldBacklogs_OverThreshold_OneDigestReplacesTheWarningsAndCriticalsStay()
+    {
+        var critical = await _db.Outbox.EnqueueAsync(Some.Message(Severity.Critical, "node a down", Group), Some.Now, None);
+        var warnings = new List<long>();
+        for (var i = 0; i < 12; i++)
+        {
+            warnings.Add(await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, $"disk {i} &amp; more", Group), Some.Now, None));
+        }
+
+        var otherChat = await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, "to alice", 42), Some.Now, None);
+
+        var folded = await _db.Outbox.FoldBacklogsAsync(10, Some.Now, None);
+
+        Assert.Equal(12, folded);
+        var due = await _db.Outbox.DueAsync(Some.Now, 50, None);
+        Assert.Equal(critical, due[0].Id);
+        Assert.Contains(due, e => e.Id == otherChat);
+        var digest = Assert.Single(due, e => e.Message.Html.StartsWith("📦", StringComparison.Ordinal));
+        Assert.Equal(Group, digest.Message.ChatId);
+        Assert.Equal(Severity.Warning, digest.Message.Severity);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"• disk {i} &amp; more"), digest.Message.Html.Split('\n').Skip(1));
+        Assert.Equal(3, due.Count);
+        using var raw = _db.Raw();
+        Assert.All(warnings, w => Assert.Equal(digest.Id, raw.ExecuteScalar<long?>("SELECT folded_into FROM outbox WHERE id = @w AND sent_at IS NOT NULL", new { w })));
+    }
+
+    [Fact]
+    public async Task FoldBacklogs_AtThreshold_FoldsNothing()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, $"disk {i}", Group), Some.Now, None);
+        }
+
+        Assert.Equal(0, await _db.Outbox.FoldBacklogsAsync(10, Some.Now, None));
+        Assert.Equal(10, await _db.Outbox.BacklogAsync(None));
+    }
+
+    [Fact]
+    public async Task FoldBacklogs_DigestsAndInFlightMessages_AreNeverFoldedAgain()
+    {
+        for (var i = 0; i < 11; i++)
+        {
+            await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, $"first {i}", Group), Some.Now, None);
+        }
+
+        await _db.Outbox.FoldBacklogsAsync(10, Some.Now, None);
+        var inFlight = await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, "being sent", Group), Some.Now, None);
+        await _db.Outbox.MarkInFlightAsync(inFlight, Some.Now, None);
+        for (var i = 0; i < 10; i++)
+        {
+            await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, $"second {i}", Group), Some.Now, None);
+        }
+
+        Assert.Equal(0, await _db.Outbox.FoldBacklogsAsync(10, Some.Now, None));
+        Assert.Equal(12, await _db.Outbox.BacklogAsync(None));
+    }
+}
