@@ -5,6 +5,10 @@ public enum ChatCommandKind
     Start,
     Help,
     Status,
+    Mute,
+    Unmute,
+    Silences,
+    Ack,
 
     /// <summary>A command addressed to this bot (or unaddressed) that it does not know.</summary>
     Unknown,

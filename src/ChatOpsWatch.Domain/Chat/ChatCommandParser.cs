@@ -6,8 +6,11 @@ public static class ChatCommandParser
     /// <summary>Telegram's own bound for command names (1-32 of a-z, 0-9, '_').</summary>
     public const int MaxNameLength = 32;
 
-    /// <summary>More tokens than any command takes; the rest is ignored rather than parsed.</summary>
-    public const int MaxArgs = 8;
+    /// <summary>
+    /// More tokens than any command takes (a /mute reason is at most <see cref="MuteParser.MaxReasonWords"/> words);
+    /// the rest is ignored rather than parsed, and a command that could have lost words refuses instead.
+    /// </summary>
+    public const int MaxArgs = 32;
 
     private static readonly char[] Whitespace = [' ', '\t', '\n', '\r', '\u00A0'];
 

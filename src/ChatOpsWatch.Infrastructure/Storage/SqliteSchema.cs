@@ -12,6 +12,7 @@ internal static class SqliteSchema
         new(2, V2),
         new(3, V3),
         new(4, V4),
+        new(5, V5),
     ];
 
     // v4: crash-safe delivery. inflight_since is set (durably) just before a send and cleared with its
@@ -23,6 +24,42 @@ internal static class SqliteSchema
         ALTER TABLE outbox ADD COLUMN send_attempts INTEGER NOT NULL DEFAULT 0; -- sends started, any outcome
         ALTER TABLE outbox ADD COLUMN folded_into INTEGER;                   -- digest row id; NULL: sent on its own
         ALTER TABLE outbox ADD COLUMN is_digest INTEGER NOT NULL DEFAULT 0;
+        """;
+
+    // v5: silences and acknowledgements set from the chat, and the audit log of every such change. matcher is
+    // the JSON array of {"Label","Value"}; a removed silence keeps its row (removed_at set) so the audit reads back.
+    private const string V5 = """
+        CREATE TABLE silences (
+            id         INTEGER PRIMARY KEY,
+            matcher    TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            reason     TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            removed_at INTEGER
+        ) STRICT;
+        CREATE INDEX silences_active ON silences (expires_at) WHERE removed_at IS NULL;
+
+        CREATE TABLE acks (
+            node         TEXT NOT NULL,
+            rule_id      TEXT NOT NULL,
+            firing_since INTEGER NOT NULL,
+            acked_by     TEXT NOT NULL,
+            acked_at     INTEGER NOT NULL,
+            PRIMARY KEY (node, rule_id, firing_since)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE audit (
+            id     INTEGER PRIMARY KEY,
+            at     INTEGER NOT NULL,
+            who    TEXT NOT NULL,
+            action TEXT NOT NULL, -- mute, unmute, ack
+            what   TEXT NOT NULL,
+            why    TEXT,
+            until  INTEGER,
+            update_id INTEGER -- the Telegram update that asked for it: a redelivered update is not applied twice
+        ) STRICT;
+        CREATE INDEX audit_update ON audit (update_id) WHERE update_id IS NOT NULL;
         """;
 
     // v3: the live alert engine's lifecycle per (node, series, rule). state is JSON (RuleState, NotifyLedger,

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMonitorStore, SqliteMonitorStore>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
+        services.AddSingleton<IMutingStore, SqliteMutingStore>();
         return services;
     }
 }

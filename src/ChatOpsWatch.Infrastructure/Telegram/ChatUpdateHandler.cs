@@ -24,6 +24,7 @@ public sealed class ChatUpdateHandler(
     OutboxWriter replies,
     ChatAccessPolicy policy,
     TimeProvider time,
+    MuteCommands muting,
     ILogger<ChatUpdateHandler> logger) : ITelegramUpdateHandler
 {
     private string? botUsername;
@@ -34,7 +35,7 @@ public sealed class ChatUpdateHandler(
         switch (update)
         {
             case { Message: { } message }:
-                await OnMessageAsync(message, ct);
+                await OnMessageAsync(update.Id, message, ct);
                 break;
             case { MyChatMember: { } change }:
                 await OnMembershipAsync(change, ct);
@@ -52,7 +53,7 @@ public sealed class ChatUpdateHandler(
         m.SenderChat?.Id,
         m.ForwardOrigin is not null || m.IsAutomaticForward);
 
-    private async Task OnMessageAsync(Message message, CancellationToken ct)
+    private async Task OnMessageAsync(long updateId, Message message, CancellationToken ct)
     {
         var request = ToRequest(message);
         var decision = ChatAuthorizer.Check(request, policy, changesState: false);
@@ -75,6 +76,9 @@ public sealed class ChatUpdateHandler(
             case { Kind: ChatCommandKind.Status }:
                 await StatusAsync(request.ChatId, command.Args, ct);
                 break;
+            case { Kind: ChatCommandKind.Mute or ChatCommandKind.Unmute or ChatCommandKind.Silences or ChatCommandKind.Ack }:
+                await ReplyAsync(request.ChatId, MessageKind.Reply, await muting.HandleAsync(command, Who(message.From!), updateId, ct), ct);
+                break;
             case { Kind: ChatCommandKind.Help or ChatCommandKind.Start }:
                 await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Help(command.Kind == ChatCommandKind.Start), ct);
                 break;
@@ -83,6 +87,9 @@ public sealed class ChatUpdateHandler(
                 break;
         }
     }
+
+    /// <summary>Who asked, for replies and the audit log: the @username (or first name) and the stable user id.</summary>
+    private static string Who(User user) => $"{(user.Username is { } u ? "@" + u : user.FirstName)} ({user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
     private async Task RefuseAsync(ChatRequest request, RefusalReason reason, ChatCommand? command, CancellationToken ct)
     {

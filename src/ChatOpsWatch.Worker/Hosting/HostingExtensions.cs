@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Http;
@@ -38,6 +39,7 @@ public static class HostingExtensions
         services.AddSingleton<IMonitorStore, SqliteMonitorStore>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
+        services.AddSingleton<IMutingStore, SqliteMutingStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
@@ -68,6 +70,7 @@ public static class HostingExtensions
         services.AddSingleton<ITelegramBotClient>(_ => TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, TimeSpan.FromSeconds(20)));
         services.AddSingleton<IMessageSender, TelegramMessageSender>();
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
+        services.AddSingleton<MuteCommands>();
         services.AddSingleton<ITelegramUpdateHandler, ChatUpdateHandler>();
         services.AddHostedService(sp => new TelegramUpdatePoller(
             TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, pollerOptions.LongPollTimeout + TelegramUpdatePoller.TimeoutMargin),
@@ -87,6 +90,7 @@ public static class HostingExtensions
         services.AddSingleton(sp => NetworkChecker.Create(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HttpChecker>();
         services.AddSingleton<MonitorSideChecks>();
+        services.AddSingleton<PollSettings>();
         services.AddSingleton<NodePoller>();
         services.AddQuartz(q =>
         {

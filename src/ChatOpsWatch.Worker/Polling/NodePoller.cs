@@ -16,7 +16,7 @@ namespace ChatOpsWatch.Worker.Polling;
 /// </summary>
 public sealed class NodePoller(
     NodeRegistry registry,
-    ConfigHolder config,
+    PollSettings settings,
     IMonitorStore store,
     IOutboxSignal outbox,
     MonitorSideChecks sideChecks,
@@ -44,11 +44,11 @@ public sealed class NodePoller(
             var other => Discard(node, other, await side),
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
-        var settings = config.Current.Monitor;
-        runtime.Engine ??= await WarmUpAsync(node, settings, runtime.States.Values, now, ct);
+        var monitor = settings.Monitor;
+        runtime.Engine ??= await WarmUpAsync(node, monitor, runtime.States.Values, now, ct);
 
-        var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, settings with { Rules = [] });
-        var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, settings, runtime.States);
+        var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor with { Rules = [] });
+        var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, await settings.PolicyAsync(now, ct));
         var decision = new PollDecision(
             health.Sample,
             [.. health.Transitions, .. metrics.Projections],

@@ -4,8 +4,10 @@ using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Tests.Delivery;
+using ChatOpsWatch.Infrastructure.Tests.Storage;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,7 +15,8 @@ namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 
 /// <summary>
 /// The whole chat path on real parts: fake Bot API over HTTP → poller → handler → outbox →
-/// dispatcher → sender → fake Bot API. Only the store and the outbox are in memory.
+/// dispatcher → sender → fake Bot API. The monitor store and the outbox are in memory; silences,
+/// acknowledgements and the audit log are in a real SQLite file (<see cref="Db"/>).
 /// </summary>
 public sealed class ChatBotHarness : IAsyncDisposable
 {
@@ -33,7 +36,10 @@ public sealed class ChatBotHarness : IAsyncDisposable
         var pollClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(10));
         var sendClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5));
         var policy = new ChatAccessPolicy(new HashSet<long> { OpsGroup, Admin }, new HashSet<long> { Admin });
-        var handler = new ChatUpdateHandler(pollClient, Store, new OutboxWriter(Outbox, signal, time), policy, time, Log);
+        Muting = new SqliteMutingStore(Db.Database);
+        var mute = new MuteCommands(Store, Muting, time, NullLogger<MuteCommands>.Instance);
+        Handler = new ChatUpdateHandler(pollClient, Store, new OutboxWriter(Outbox, signal, time), policy, time, mute, Log);
+        var handler = Handler;
         poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, time, NullLogger<TelegramUpdatePoller>.Instance);
         dispatcher = new OutboxDispatcher(
             Outbox,
@@ -49,6 +55,13 @@ public sealed class ChatBotHarness : IAsyncDisposable
     public InMemoryOutbox Outbox { get; } = new();
 
     public FakeMonitorStore Store { get; }
+
+    public TestDb Db { get; } = new();
+
+    public SqliteMutingStore Muting { get; }
+
+    /// <summary>The handler the poller feeds, for handing it an update a second time (a redelivery).</summary>
+    public ChatUpdateHandler Handler { get; }
 
     public CollectingLogger<ChatUpdateHandler> Log { get; } = new();
 
@@ -79,6 +92,7 @@ public sealed class ChatBotHarness : IAsyncDisposable
         poller.Dispose();
         dispatcher.Dispose();
         await Api.DisposeAsync();
+        Db.Dispose();
     }
 
     private static NodeStatus Node(string name, DateTimeOffset now, double cpu) => new(

@@ -30,7 +30,11 @@ public sealed class FakeMonitorStore(IReadOnlyList<NodeStatus> fleet) : IMonitor
 
     public Task CommitPollAsync(string node, PollDecision decision, DateTimeOffset now, CancellationToken ct) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<EngineAlert>> LoadEngineStatesAsync(string node, CancellationToken ct) => throw new NotSupportedException();
+    /// <summary>The engine states /ack and /mute read, per node; none unless a test sets them.</summary>
+    public Dictionary<string, IReadOnlyList<EngineAlert>> EngineStates { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<EngineAlert>> LoadEngineStatesAsync(string node, CancellationToken ct) =>
+        Task.FromResult(EngineStates.TryGetValue(node, out var states) ? states : (IReadOnlyList<EngineAlert>)[]);
 
     public Task<int> ReplaySamplesAsync(string node, DateTimeOffset since, Action<Sample> visit, CancellationToken ct) => throw new NotSupportedException();
 }

@@ -50,7 +50,7 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
 
         var methods = api.Calls.Select(c => c.Method).ToList();
         Assert.True(methods.IndexOf("deleteWebhook") < methods.IndexOf("getUpdates"), string.Join(",", methods));
-        Assert.Equal(["status", "help", "start"], api.Commands.Select(c => c.Command));
+        Assert.Equal(["status", "mute", "unmute", "silences", "ack", "help", "start"], api.Commands.Select(c => c.Command));
     }
 
     [Fact]

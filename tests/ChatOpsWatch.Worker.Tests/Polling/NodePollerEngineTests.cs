@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
+using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
@@ -50,6 +51,22 @@ public sealed class NodePollerEngineTests : IDisposable
         Assert.Contains(second.EngineStates, a => a.RuleId == "memory" && LiveEngine.Firing(a.State) == Severity.Critical);
     }
 
+    [Fact]
+    public async Task PollAsync_NodeMutedFromTheChat_CommitsTheFiringStateWithoutItsMessage()
+    {
+        using (var db = SqliteDatabase.Open(Path.Combine(_dir, "watch.db"), TimeProvider.System))
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var silence = new Silence("", [new Matcher("node", "vps1")], now.AddMinutes(-1), now.AddHours(1), "@alice (42)", "memory test");
+            await new SqliteMutingStore(db).RecordAsync(new MutingChange.Mute(silence), CancellationToken.None);
+        }
+
+        var muted = await PollOnceAsync();
+
+        Assert.DoesNotContain(muted.Messages, m => m.Html.Contains("Memory", StringComparison.Ordinal));
+        Assert.Contains(muted.EngineStates, a => a.RuleId == "memory" && LiveEngine.Firing(a.State) == Severity.Critical);
+    }
+
     /// <summary>One poll by a freshly started monitor (new registry, poller and database handle).</summary>
     private async Task<PollDecision> PollOnceAsync()
     {
@@ -67,7 +84,8 @@ public sealed class NodePollerEngineTests : IDisposable
         using var registry = new NodeRegistry(new OneRunner(new LocalProbeRunner(ProbeScript.Script, TimeSpan.FromSeconds(10), TimeProvider.System)));
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
-        var poller = new NodePoller(registry, config, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance);
+        var policy = new PollSettings(config, new SqliteMutingStore(db), NullLogger<PollSettings>.Instance);
+        var poller = new NodePoller(registry, policy, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance);
 
         await poller.PollAsync("vps1", CancellationToken.None);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
+using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
@@ -39,7 +40,8 @@ public sealed class NodePollerSideChecksTests : IDisposable
         var registry = new NodeRegistry(new OneRunner(runner));
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
-        return (new NodePoller(registry, config, _store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance), registry);
+        var settings = new PollSettings(config, new NoMuting(), NullLogger<PollSettings>.Instance);
+        return (new NodePoller(registry, settings, _store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance), registry);
     }
 
     [Fact]
@@ -122,6 +124,13 @@ public sealed class NodePollerSideChecksTests : IDisposable
     private sealed class FailingRunner : IProbeRunner
     {
         public Task<ProbeRun> RunAsync(CancellationToken ct) => Task.FromResult<ProbeRun>(new ProbeRun.Failure("connection refused"));
+    }
+
+    private sealed class NoMuting : IMutingStore
+    {
+        public Task<MutingState> ActiveAsync(DateTimeOffset now, CancellationToken ct) => Task.FromResult(MutingState.None);
+
+        public Task<IReadOnlyList<string>> RecordAsync(MutingChange change, CancellationToken ct) => throw new NotSupportedException();
     }
 
     private sealed class NoSignal : IOutboxSignal

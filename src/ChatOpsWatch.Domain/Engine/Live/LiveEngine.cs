@@ -96,8 +96,13 @@ public sealed class LiveEngine
         }
     }
 
-    public EngineDecision Evaluate(NodeInfo node, PollOutcome outcome, MonitorSettings settings, IReadOnlyDictionary<string, AlertState> projections)
+    /// <summary>
+    /// Steps every rule of the node. <paramref name="policy"/> holds the silences and acks in force (default: none):
+    /// a muted alert's state still moves and is persisted, only its message is held back.
+    /// </summary>
+    public EngineDecision Evaluate(NodeInfo node, PollOutcome outcome, MonitorSettings settings, IReadOnlyDictionary<string, AlertState> projections, PolicyContext? policy = null)
     {
+        policy ??= PolicyContext.Empty;
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(projections);
@@ -129,7 +134,7 @@ public sealed class LiveEngine
         {
             var signal = track.Source.Classify(value, now, track.State.Severity);
             var (next, notice) = RuleMachine.Step(track.Rule.Timing, track.State, signal, now);
-            var (reason, _, ledger) = NotificationPolicy.Decide(notice, next, new AlertLabels(node.Name, track.Rule.Id, labels), PolicyContext.Empty, track.Ledger, now);
+            var (reason, _, ledger) = NotificationPolicy.Decide(notice, next, new AlertLabels(node.Name, track.Rule.Id, labels), policy, track.Ledger, now);
             var alert = new EngineAlert(node.Name, track.Series, track.Rule.Id, next, ledger, value ?? track.LastValue, now);
             changed.Add(alert);
             // One "no data" per series (its rules all miss the same samples), and none when the node did not answer.

@@ -1,0 +1,133 @@
+using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Engine;
+using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsWatch.Infrastructure.Telegram;
+
+/// <summary>
+/// /mute, /unmute, /silences and /ack: validate against the fleet's known names, record through
+/// <see cref="IMutingStore"/> (with the audit row), and return the reply. Access was checked by the caller.
+/// A store failure is logged and answered with "nothing changed"; it is never retried silently.
+/// </summary>
+public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeProvider time, ILogger<MuteCommands> logger)
+{
+    /// <summary>The reply (Telegram HTML) to <paramref name="command"/>, sent by <paramref name="who"/> in update <paramref name="updateId"/>.</summary>
+    public async Task<string> HandleAsync(ChatCommand command, string who, long updateId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            var now = time.GetUtcNow();
+            return command.Kind switch
+            {
+                ChatCommandKind.Mute => await MuteAsync(command, who, updateId, now, ct),
+                ChatCommandKind.Unmute => await UnmuteAsync(command, who, updateId, now, ct),
+                ChatCommandKind.Ack => await AckAsync(command, who, updateId, now, ct),
+                _ => MuteReplies.List((await muting.ActiveAsync(now, ct)).Silences, now),
+            };
+        }
+        catch (StorageException e)
+        {
+            logger.LogError(e, "/{Command} by {Who}: the store failed; nothing changed", command.Name, who);
+            return MuteReplies.StoreUnavailable;
+        }
+    }
+
+    private async Task<string> MuteAsync(ChatCommand command, string who, long updateId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (command.Args.Count >= ChatCommandParser.MaxArgs)
+        {
+            return MuteReplies.Invalid(command.Name, $"the reason is at most {MuteParser.MaxReasonWords} words");
+        }
+
+        var (request, problem) = MuteParser.ParseMute(command.Args, await KnownAsync(ct));
+        if (request is null)
+        {
+            return MuteReplies.Invalid(command.Name, problem ?? "invalid arguments");
+        }
+
+        var silence = new Silence("", [request.Target], now, now + request.Duration, who, request.Reason);
+        var ids = await muting.RecordAsync(new MutingChange.Mute(silence) { UpdateId = updateId }, ct);
+        if (ids.Count == 0)
+        {
+            return "This /mute was already applied.";
+        }
+
+        logger.LogInformation("{Who} muted {Label}={Value} until {Until:O}: {Reason}", who, request.Target.Label, request.Target.Value, silence.Expires, silence.Comment);
+        return MuteReplies.Muted(silence with { Id = ids[0] });
+    }
+
+    private async Task<string> UnmuteAsync(ChatCommand command, string who, long updateId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (command.Args.Count != 1)
+        {
+            return MuteReplies.Invalid(command.Name, "usage: /unmute <id|target>");
+        }
+
+        if (MuteParser.TargetProblem(command.Args[0]) is { } problem)
+        {
+            return MuteReplies.Invalid(command.Name, problem);
+        }
+
+        var ids = await muting.RecordAsync(new MutingChange.Unmute(command.Args[0], who, now) { UpdateId = updateId }, ct);
+        logger.LogInformation("{Who} unmuted {Target}: {Count} silence(s) ended", who, command.Args[0], ids.Count);
+        return MuteReplies.Unmuted(ids, who);
+    }
+
+    private async Task<string> AckAsync(ChatCommand command, string who, long updateId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (command.Args.Count is 0 or > 2)
+        {
+            return MuteReplies.Invalid(command.Name, "usage: /ack <node> [rule]");
+        }
+
+        if (command.Args.Select(MuteParser.TargetProblem).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            return MuteReplies.Invalid(command.Name, problem);
+        }
+
+        var node = command.Args[0];
+        if (!(await fleet.FleetAsync(ct)).Any(n => n.Node.Name == node))
+        {
+            return ChatReplies.UnknownNode(node);
+        }
+
+        var rule = command.Args.Count > 1 ? command.Args[1] : null;
+        var acks = (await fleet.LoadEngineStatesAsync(node, ct))
+            .Where(a => a.State.Phase == RulePhase.Firing && a.State.FiringSince is not null && (rule is null || a.RuleId == rule))
+            .Select(a => new Acknowledgement(node, a.RuleId, a.State.FiringSince!.Value, who, now))
+            .Distinct()
+            .ToList();
+        if (acks.Count > 0)
+        {
+            await muting.RecordAsync(new MutingChange.Ack(acks, who, now) { UpdateId = updateId }, ct);
+            logger.LogInformation("{Who} acknowledged {Count} firing alert(s) on {Node}", who, acks.Count, node);
+        }
+
+        return MuteReplies.Acked(node, acks);
+    }
+
+    private async Task<MuteTargets> KnownAsync(CancellationToken ct)
+    {
+        var nodes = await fleet.FleetAsync(ct);
+        var rules = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in nodes)
+        {
+            rules.UnionWith(n.Firing.Select(f => f.RuleId));
+            rules.UnionWith((await fleet.LoadEngineStatesAsync(n.Node.Name, ct)).Select(e => e.RuleId));
+        }
+
+        IReadOnlySet<string> Tag(Func<Domain.Nodes.NodeInfo, string> of) => nodes.Select(n => of(n.Node)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new MuteTargets(
+            nodes.Select(n => n.Node.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            new Dictionary<string, IReadOnlySet<string>>
+            {
+                ["provider"] = Tag(n => n.Provider),
+                ["region"] = Tag(n => n.Region),
+                ["role"] = Tag(n => n.Role.ToString().ToLowerInvariant()),
+            },
+            rules);
+    }
+}
