@@ -1,20 +1,18 @@
-using System.Globalization;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Notifications;
-using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Domain.Alerts;
 
 /// <summary>Renders an alert transition as a Telegram HTML message. Every outside string is escaped.</summary>
 public static class AlertText
 {
-    public static OutboxMessage For(NodeInfo node, AlertTransition t, PollOutcome outcome, MonitorSettings settings)
+    public static OutboxMessage For(NodeInfo node, AlertTransition t, PollOutcome outcome)
     {
         var s = t.Next;
         var severity = t.Reason == NotifyReason.Resolved ? t.Previous.Severity : s.Severity;
         var head = Head(t.Reason, s.Severity, s.RuleId == NodeMonitor.HostKeyRuleId);
         var where = $"<b>{Html.Escape(node.Name)}</b> ({Html.Escape(node.TagLine)})";
-        var body = Body(t, outcome, settings);
+        var body = Body(t, outcome);
         var kind = s.RuleId == NodeMonitor.HostKeyRuleId ? MessageKind.Security : MessageKind.Alert;
         var text = $"{head} · {where}\n{body}";
         if (t.Reason == NotifyReason.Resolved && t.Previous.FiringSince is { } since)
@@ -40,7 +38,7 @@ public static class AlertText
         _ => "🟠 WARNING",
     };
 
-    private static string Body(AlertTransition t, PollOutcome outcome, MonitorSettings settings)
+    private static string Body(AlertTransition t, PollOutcome outcome)
     {
         var s = t.Next;
         switch (s.RuleId)
@@ -61,31 +59,7 @@ public static class AlertText
                     : $"probe output unreadable: {Html.Escape((outcome as PollOutcome.Garbled)?.Error ?? "unknown")}";
         }
 
-        var rule = settings.Rules.FirstOrDefault(r => r.Id == s.RuleId);
-        var label = Label(rule, s.Series);
-        var value = Pct(s.LastValue);
-        if (rule is null)
-        {
-            return $"{label} {value}";
-        }
-
-        return t.Reason switch
-        {
-            NotifyReason.Resolved => $"{label} back to {value} (≤ {Pct(rule.Warning)})",
-            _ when s.Severity == Severity.Critical => $"{label} {value} &gt; {Pct(rule.Critical)}"
-                + (rule.CriticalFor > 1 ? $" for {rule.CriticalFor} samples" : string.Empty),
-            _ => $"{label} {value} &gt; {Pct(rule.Warning)}"
-                + (rule.WarningFor > 1 ? $" for {rule.WarningFor} samples" : string.Empty),
-        };
+        // Metric rules are worded by the live engine (Engine/Live/EngineText); only node health reaches here.
+        return Html.Escape($"{s.RuleId} {s.Series}");
     }
-
-    private static string Label(ThresholdRule? rule, string series)
-    {
-        var title = Html.Escape(rule?.Title ?? series);
-        var mount = MetricKey.Label(series, "mount");
-        var kind = MetricKey.Label(series, "kind");
-        return mount is null ? title : $"{title} {Html.Escape(mount)} ({Html.Escape(kind ?? "?")} disk)";
-    }
-
-    private static string Pct(double? v) => v is null ? "?" : v.Value.ToString("0.#", CultureInfo.InvariantCulture) + " %";
 }

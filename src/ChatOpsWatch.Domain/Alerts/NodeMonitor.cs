@@ -1,5 +1,4 @@
 using ChatOpsWatch.Domain.Nodes;
-using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Domain.Alerts;
 
@@ -43,20 +42,9 @@ public static class NodeMonitor
 
         switch (outcome)
         {
-            case PollOutcome.Succeeded ok:
+            case PollOutcome.Succeeded:
                 Record(Flag(Current(HostKeyRuleId, HostKeySeries), Severity.None, now));
                 Record(Flag(Current(ProbeRuleId, ProbeSeries), Severity.None, now));
-                foreach (var rule in settings.Rules)
-                {
-                    foreach (var (key, value) in ok.Sample.Values)
-                    {
-                        if (MetricKey.NameOf(key) == rule.Metric)
-                        {
-                            Record(ThresholdEvaluator.Step(rule, Current(rule.Id, key), value, now));
-                        }
-                    }
-                }
-
                 break;
             case PollOutcome.Garbled:
                 Record(Flag(Current(ProbeRuleId, ProbeSeries), Severity.Warning, now));
@@ -68,7 +56,7 @@ public static class NodeMonitor
 
         var messages = transitions
             .Where(t => t.Notifies)
-            .Select(t => AlertText.For(node, t, outcome, settings))
+            .Select(t => AlertText.For(node, t, outcome))
             .ToList();
 
         return new PollDecision((outcome as PollOutcome.Succeeded)?.Sample, transitions, messages);
@@ -87,6 +75,6 @@ public static class NodeMonitor
             UpdatedAt = now,
             FiringSince = target == Severity.None ? null : state.FiringSince ?? now,
         };
-        return new AlertTransition(state, next, ThresholdEvaluator.ReasonFor(state.Severity, target));
+        return new AlertTransition(state, next, AlertTransition.ReasonFor(state.Severity, target));
     }
 }

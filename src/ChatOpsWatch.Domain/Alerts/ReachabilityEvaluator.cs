@@ -26,6 +26,6 @@ public static class ReachabilityEvaluator
             FiringSince = target == Severity.None ? null : state.FiringSince ?? now,
         };
 
-        return new AlertTransition(state, next, ThresholdEvaluator.ReasonFor(state.Severity, target));
+        return new AlertTransition(state, next, AlertTransition.ReasonFor(state.Severity, target));
     }
 }

@@ -47,7 +47,7 @@ public sealed class NodePoller(
         var monitor = settings.Monitor;
         runtime.Engine ??= await WarmUpAsync(node, monitor, runtime.States.Values, now, ct);
 
-        var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor with { Rules = [] });
+        var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor);
         var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, await settings.PolicyAsync(now, ct));
         var decision = new PollDecision(
             health.Sample,

@@ -49,31 +49,6 @@ public class NodeMonitorTests
     }
 
     [Fact]
-    public void Decide_NodeUnreachableWhileCpuFiring_HoldsTheCpuAlertInsteadOfResolvingIt()
-    {
-        Poll(new PollOutcome.Succeeded(Some.Sample(0, cpu: 75)));
-        Poll(new PollOutcome.Failed(Some.At(1), "timeout"));
-        Poll(new PollOutcome.Failed(Some.At(2), "timeout"));
-
-        var cpu = _states.Values.Single(s => s.RuleId == "cpu");
-        Assert.Equal(Severity.Warning, cpu.Severity);
-    }
-
-    [Fact]
-    public void Decide_DataDiskFull_NamesTheMountAndItsKind()
-    {
-        var sample = Some.Sample(0) with
-        {
-            Values = new Dictionary<string, double> { ["disk.used_pct{kind=data,mount=/data}"] = 97 },
-        };
-
-        var message = Assert.Single(Poll(new PollOutcome.Succeeded(sample)).Messages);
-
-        Assert.Contains("/data (data disk)", message.Html, StringComparison.Ordinal);
-        Assert.Equal(Severity.Critical, message.Severity);
-    }
-
-    [Fact]
     public void Decide_HostKeyRejectedRepeatedly_RaisesOneSecurityAlert()
     {
         var messages = Enumerable.Range(1, 5)

@@ -189,7 +189,7 @@ public sealed class LiveEngine
             LastValue = alert.LastValue,
             UpdatedAt = alert.UpdatedAt,
         };
-        return new AlertTransition(previous, next, ThresholdEvaluator.ReasonFor(previous.Severity, severity));
+        return new AlertTransition(previous, next, AlertTransition.ReasonFor(previous.Severity, severity));
     }
 
     private bool StillConfigured(Track track, MonitorSettings settings) =>

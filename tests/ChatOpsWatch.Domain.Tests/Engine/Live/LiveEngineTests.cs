@@ -144,6 +144,21 @@ public sealed class LiveEngineTests
     }
 
     [Fact]
+    public void Evaluate_DataDiskFull_NamesTheMountAndItsKindLoudly()
+    {
+        var sample = Some.Sample(0) with
+        {
+            Values = new Dictionary<string, double> { [MetricNames.DiskUsed(DiskKind.Data, "/data")] = 97 },
+        };
+
+        var message = Assert.Single(Poll(sample));
+
+        Assert.Contains("/data (data disk)", message.Html, StringComparison.Ordinal);
+        Assert.Equal(Severity.Critical, message.Severity);
+        Assert.False(message.Silent);
+    }
+
+    [Fact]
     public void Evaluate_NodeNameWithMarkup_IsEscaped()
     {
         var node = new Nodes.NodeInfo("tokyo-1", "<prov>", "r&d", Nodes.NodeRole.Core, Nodes.NodeInfo.CoreInterval);
