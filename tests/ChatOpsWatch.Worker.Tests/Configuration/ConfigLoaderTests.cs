@@ -13,17 +13,7 @@ public sealed class ConfigLoaderTests : IDisposable
     private ConfigLoader.Result Load(Dictionary<string, string?> values) =>
         ConfigLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), n => _env.GetValueOrDefault(n));
 
-    private string KeyFile()
-    {
-        // A real ed25519 key, made by the same tool an operator uses.
-        var path = Path.Combine(_dir, "id_ed25519");
-        if (!File.Exists(path))
-        {
-            ChatOpsWatch.Testing.Lab.ShellCommand.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path]).GetAwaiter().GetResult();
-        }
-
-        return path;
-    }
+    private string KeyFile() => ChatOpsWatch.Testing.Lab.TestKeys.Ed25519(_dir);
 
     [Fact]
     public void Load_NoConfigurationAtAll_RunsTheLocalNodeWithSqliteAndConsole()

@@ -10,16 +10,7 @@ public sealed class ProbeTargetsConfigTests : IDisposable
     private static ConfigLoader.Result Load(Dictionary<string, string?> values) =>
         ConfigLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), _ => null);
 
-    private string KeyFile()
-    {
-        var path = Path.Combine(_dir, "id_ed25519");
-        if (!File.Exists(path))
-        {
-            ChatOpsWatch.Testing.Lab.ShellCommand.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path]).GetAwaiter().GetResult();
-        }
-
-        return path;
-    }
+    private string KeyFile() => ChatOpsWatch.Testing.Lab.TestKeys.Ed25519(_dir);
 
     [Fact]
     public void Load_ProcessesAndPortsAsListsAndAsOneString_ReachTheNodes()

@@ -9,8 +9,7 @@ public sealed class StartupTests : IDisposable
 
     private Dictionary<string, string> BrokenNodes()
     {
-        var key = Path.Combine(_workDir, "id_ed25519");
-        Testing.Lab.ShellCommand.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]).GetAwaiter().GetResult();
+        var key = Testing.Lab.TestKeys.Ed25519(_workDir);
         return new()
         {
             ["ChatOpsWatch__Nodes__0__Name"] = "no-host",
