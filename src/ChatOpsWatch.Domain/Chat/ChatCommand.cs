@@ -9,6 +9,15 @@ public enum ChatCommandKind
     Unmute,
     Silences,
     Ack,
+    Node,
+    Nodes,
+    Alerts,
+    History,
+    Maint,
+    Chart,
+    AddNode,
+    RemoveNode,
+    Report,
 
     /// <summary>A command addressed to this bot (or unaddressed) that it does not know.</summary>
     Unknown,

@@ -43,5 +43,16 @@ public static class ChatReplies
 
     public static string UnknownNode(string name) => $"No node named <b>{Html.Escape(name)}</b>. /status lists them all.";
 
+    /// <summary>The toast (plain text, not HTML) shown to someone whose button press was refused.</summary>
+    public static string ButtonRefused(RefusalReason reason) => reason switch
+    {
+        RefusalReason.ChatNotAllowed => "This bot answers only the chats it is configured for.",
+        RefusalReason.UserNotAdmin => "Only admins may press this button.",
+        _ => "This button press was refused.",
+    };
+
+    /// <summary>The toast for a button the bot no longer knows (an old message, or forged data).</summary>
+    public const string ButtonUnknown = "This button is no longer valid.";
+
     public const string StatusUnavailable = "⚠️ Status unavailable: the monitor could not read its store. The cause is in the monitor's log.";
 }

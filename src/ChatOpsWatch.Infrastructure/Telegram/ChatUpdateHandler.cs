@@ -25,8 +25,12 @@ public sealed class ChatUpdateHandler(
     ChatAccessPolicy policy,
     TimeProvider time,
     MuteCommands muting,
+    IEnumerable<IChatCommandHandler> commandHandlers,
+    IEnumerable<ICallbackHandler> callbackHandlers,
     ILogger<ChatUpdateHandler> logger) : ITelegramUpdateHandler
 {
+    private readonly Dictionary<ChatCommandKind, IChatCommandHandler> commands = IndexCommands(commandHandlers);
+    private readonly Dictionary<string, ICallbackHandler> callbacks = IndexCallbacks(callbackHandlers);
     private string? botUsername;
 
     public async Task HandleAsync(Update update, CancellationToken ct)
@@ -39,6 +43,9 @@ public sealed class ChatUpdateHandler(
                 break;
             case { MyChatMember: { } change }:
                 await OnMembershipAsync(change, ct);
+                break;
+            case { CallbackQuery: { } query }:
+                await OnCallbackAsync(update.Id, query, ct);
                 break;
             default:
                 logger.LogDebug("Ignoring Telegram update {UpdateId} of type {Type}", update.Id, update.Type);
@@ -85,7 +92,96 @@ public sealed class ChatUpdateHandler(
             case { Kind: ChatCommandKind.Unknown } when request.IsPrivateChat || command.AddressedToUs:
                 await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name), ct);
                 break;
+            case { Kind: ChatCommandKind.Unknown }:
+                return;
+            default:
+                if (commands.TryGetValue(command.Kind, out var handler))
+                {
+                    await handler.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
+                }
+                else
+                {
+                    logger.LogError("No handler is registered for /{Command}", command.Name);
+                    await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name), ct);
+                }
+
+                break;
         }
+    }
+
+    /// <summary>
+    /// An inline-button press: the chat must be allowed and the presser known (buttons cannot be forwarded or
+    /// sent as a channel); a button that changes state needs an admin. Every press is answered, so the
+    /// client's spinner stops, and a refused press changes nothing.
+    /// </summary>
+    private async Task OnCallbackAsync(long updateId, CallbackQuery query, CancellationToken ct)
+    {
+        var chatId = query.Message?.Chat.Id;
+        var data = CallbackData.TryDecode(query.Data);
+        var handler = data is not null && callbacks.TryGetValue(data.Action, out var h) ? h : null;
+        var request = new ChatRequest(chatId ?? 0, query.Message?.Chat.Type == ChatType.Private, query.From.Id, null, false);
+        var decision = chatId is null
+            ? AccessDecision.Refused(RefusalReason.ChatNotAllowed)
+            : ChatAuthorizer.Check(request, policy, changesState: handler is null || handler.ChangesState(data!));
+        string? toast;
+        if (decision.Refusal is { } reason)
+        {
+            logger.LogWarning("Refused a button press in chat {ChatId} by user {UserId}: {Reason}", chatId, query.From.Id, reason);
+            toast = ChatReplies.ButtonRefused(reason);
+        }
+        else if (handler is null)
+        {
+            logger.LogWarning("Unknown button data {Data} in chat {ChatId}", query.Data, chatId);
+            toast = ChatReplies.ButtonUnknown;
+        }
+        else
+        {
+            toast = await handler.HandleAsync(new CallbackContext(data!, chatId!.Value, query.Message?.Id, query.Message?.MessageThreadId, query.From.Id, Who(query.From), updateId), ct);
+        }
+
+        try
+        {
+            await bot.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // The press was handled; only the toast is lost (Telegram gives 15 s to answer).
+            logger.LogWarning("Could not answer button press {QueryId}: {Error}", query.Id, TelegramErrors.Describe(e));
+        }
+    }
+
+    private static Dictionary<ChatCommandKind, IChatCommandHandler> IndexCommands(IEnumerable<IChatCommandHandler> handlers)
+    {
+        var index = new Dictionary<ChatCommandKind, IChatCommandHandler>();
+        foreach (var handler in handlers)
+        {
+            foreach (var kind in handler.Kinds)
+            {
+                if (!index.TryAdd(kind, handler))
+                {
+                    throw new InvalidOperationException($"Two handlers are registered for the command {kind}.");
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private static Dictionary<string, ICallbackHandler> IndexCallbacks(IEnumerable<ICallbackHandler> handlers)
+    {
+        var index = new Dictionary<string, ICallbackHandler>(StringComparer.Ordinal);
+        foreach (var handler in handlers)
+        {
+            foreach (var action in handler.Actions)
+            {
+                if (!index.TryAdd(action, handler))
+                {
+                    throw new InvalidOperationException($"Two handlers are registered for the button action '{action}'.");
+                }
+            }
+        }
+
+        return index;
     }
 
     /// <summary>Who asked, for replies and the audit log: the @username (or first name) and the stable user id.</summary>

@@ -19,7 +19,7 @@ public sealed class TelegramUpdatePoller : BackgroundService
     /// <summary>The poller's client must wait this much longer than the long poll itself.</summary>
     public static readonly TimeSpan TimeoutMargin = TimeSpan.FromSeconds(5);
 
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.MyChatMember];
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.MyChatMember, UpdateType.CallbackQuery];
 
     private readonly ITelegramBotClient bot;
     private readonly ITelegramUpdateHandler handler;

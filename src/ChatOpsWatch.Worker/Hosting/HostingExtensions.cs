@@ -43,6 +43,7 @@ public static class HostingExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
+        services.AddSingleton(ChatOpsWatch.Domain.Text.TextCatalog.English);
 
         AddNotifier(services, config);
         AddPolling(services);

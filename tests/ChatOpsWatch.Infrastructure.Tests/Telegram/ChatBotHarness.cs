@@ -28,7 +28,13 @@ public sealed class ChatBotHarness : IAsyncDisposable
     private readonly OutboxDispatcher dispatcher;
     private int disposed;
 
-    public ChatBotHarness(IReadOnlyList<NodeStatus> fleet)
+    /// <param name="fleet">What the fake monitor store holds.</param>
+    /// <param name="commands">Extra command handlers, built from the harness's parts (its <see cref="Writer"/>, <see cref="Db"/>, ...).</param>
+    /// <param name="callbacks">Inline-button handlers, built the same way.</param>
+    public ChatBotHarness(
+        IReadOnlyList<NodeStatus> fleet,
+        Func<ChatBotHarness, IEnumerable<IChatCommandHandler>>? commands = null,
+        Func<ChatBotHarness, IEnumerable<ICallbackHandler>>? callbacks = null)
     {
         Store = new FakeMonitorStore(fleet);
         var time = TimeProvider.System;
@@ -38,7 +44,8 @@ public sealed class ChatBotHarness : IAsyncDisposable
         var policy = new ChatAccessPolicy(new HashSet<long> { OpsGroup, Admin }, new HashSet<long> { Admin });
         Muting = new SqliteMutingStore(Db.Database);
         var mute = new MuteCommands(Store, Muting, time, NullLogger<MuteCommands>.Instance);
-        Handler = new ChatUpdateHandler(pollClient, Store, new OutboxWriter(Outbox, signal, time), policy, time, mute, Log);
+        Writer = new OutboxWriter(Outbox, signal, time);
+        Handler = new ChatUpdateHandler(pollClient, Store, Writer, policy, time, mute, commands?.Invoke(this) ?? [], callbacks?.Invoke(this) ?? [], Log);
         var handler = Handler;
         poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, time, NullLogger<TelegramUpdatePoller>.Instance);
         dispatcher = new OutboxDispatcher(
@@ -59,6 +66,9 @@ public sealed class ChatBotHarness : IAsyncDisposable
     public TestDb Db { get; } = new();
 
     public SqliteMutingStore Muting { get; }
+
+    /// <summary>Where handlers enqueue their replies.</summary>
+    public OutboxWriter Writer { get; }
 
     /// <summary>The handler the poller feeds, for handing it an update a second time (a redelivery).</summary>
     public ChatUpdateHandler Handler { get; }

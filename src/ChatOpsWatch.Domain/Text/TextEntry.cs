@@ -1,0 +1,11 @@
+namespace ChatOpsWatch.Domain.Text;
+
+/// <summary>
+/// One catalogue text in each language. Both are composite format strings ({0}, {1:0.0}) formatted with the
+/// invariant culture; their arguments are Telegram HTML that the caller already escaped, so a template may
+/// hold tags (&lt;b&gt;) but never raw outside text.
+/// </summary>
+public sealed record TextEntry(string En, string ZhCn)
+{
+    public string In(Language language) => language == Language.ZhCn ? ZhCn : En;
+}
