@@ -46,7 +46,10 @@ Commands:
   blackhole <node>             silently drop all packets to/from the node
   unblackhole <node>           undo blackhole
   drop <node> <percent>        drop <percent>% of packets at random, each direction
-  undrop <node>                undo drop
+  drop-nth <node> <percent>    drop exactly <percent>% (a multiple of 10) of the echo requests and of
+                               the SYNs arriving at the node, in a fixed pattern (iptables statistic
+                               --mode nth), so a burst of probes loses a known share, not a random one
+  undrop <node>                undo drop and drop-nth
   freeze <node>                SIGSTOP every sshd of the node
   thaw <node>                  SIGCONT every sshd of the node
   rekey <node>                 new host keys, restart sshd (sessions break), wait
@@ -386,6 +389,7 @@ ensure_node() {
     ensure_chains
     del_tagged cowlab-blackhole
     del_tagged cowlab-drop
+    del_tagged cowlab-dropnth
     local p
     for p in $(sshd_pids "$node"); do kill -CONT "$p" 2>/dev/null || true; done
     start_sshd "$node"
@@ -522,6 +526,8 @@ cmd_status() {
             net=blackhole
         elif p=$(drop_pct) && [[ -n $p ]]; then
             net="drop=$p%"
+        elif has_tag cowlab-dropnth; then
+            net="drop-nth=$(($(ipt -S "$CHAIN_IN" | grep -c -- '--comment cowlab-dropnth ') * 5))%"
         fi
         echo "$node $addr sshd=$st net=$net"
     done
@@ -566,6 +572,7 @@ cmd_node() {
             prob=$(awk -v p="$pct" 'BEGIN { printf "%.6f", p / 100 }')
             ensure_chains
             del_tagged cowlab-drop
+            del_tagged cowlab-dropnth
             if awk -v p="$pct" 'BEGIN { exit !(p > 0) }'; then
                 ipt -A "$CHAIN_IN" -i "$nif" -m comment --comment cowlab-drop \
                     -m statistic --mode random --probability "$prob" -j DROP
@@ -574,10 +581,32 @@ cmd_node() {
             fi
             say "$NODE: dropping $pct% of packets in each direction"
             ;;
+        drop-nth)
+            (($# == 2)) || die "usage: lab.sh drop-nth <node> <percent>"
+            local pct=$2 i
+            [[ $pct =~ ^(0|[1-9]0|100)$ ]] || die "drop-nth: percent must be a multiple of 10 from 0 to 100 (got '$pct')"
+            ensure_chains
+            del_tagged cowlab-drop
+            del_tagged cowlab-dropnth
+            # Each rule sees what the previous ones let through: dropping the first of every 10, then of
+            # every 9 that remain, then of every 8 ... takes exactly 10 % of the original stream per rule.
+            # Echo requests and SYNs (what a probe sends first) have counters of their own, so the other
+            # packets of a connection, or the two kinds of probe interleaving, do not shift the pattern.
+            local match
+            for match in "-p icmp --icmp-type echo-request" "-p tcp --syn"; do
+                for ((i = 0; i < pct / 10; i++)); do
+                    # shellcheck disable=SC2086 # $match is several words on purpose
+                    ipt -A "$CHAIN_IN" -i "$nif" $match -m comment --comment cowlab-dropnth \
+                        -m statistic --mode nth --every $((10 - i)) --packet 0 -j DROP
+                done
+            done
+            say "$NODE: dropping exactly $pct% of the echo requests and of the SYNs arriving at the node"
+            ;;
         undrop)
             (($# == 1)) || die "usage: lab.sh undrop <node>"
             ensure_chains
             del_tagged cowlab-drop
+            del_tagged cowlab-dropnth
             say "$NODE: random drop removed"
             ;;
         freeze | thaw)
@@ -621,7 +650,7 @@ main() {
         up) cmd_up "$@" ;;
         down) cmd_down "$@" ;;
         status) cmd_status "$@" ;;
-        stop-sshd | start-sshd | blackhole | unblackhole | drop | undrop | freeze | thaw | rekey | log | exec)
+        stop-sshd | start-sshd | blackhole | unblackhole | drop | drop-nth | undrop | freeze | thaw | rekey | log | exec)
             if [[ ${1:-} == -h || ${1:-} == --help ]]; then usage; exit 0; fi
             cmd_node "$cmd" "$@" ;;
         *) usage >&2; die "unknown command '$cmd'" ;;

@@ -63,6 +63,34 @@ public sealed class NetworkLabTests(NetworkLabFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task RunAsync_ThirtyPercentDropOnTheNode_ShowsLossBetweenTenAndFiftyPercentOverABurstOfTwenty()
+    {
+        var node = fixture.Lab.Nodes[0];
+        await fixture.Lab.ResetAsync();
+
+        // iptables statistic in nth mode drops exactly 3 of every 10 echo requests and 3 of every 10 SYNs, so the
+        // outcome of a burst of 20 is known rather than a coin toss (random mode puts a burst of 20 outside
+        // 10-50 % about 2.5 % of the time). A dropped echo request is a lost echo; a dropped SYN is a lost
+        // connect unless its retransmission (after 1 s) lands in time, which the 900 ms timeout rules out.
+        await fixture.Lab.RunAsync("drop-nth", node.Name, "30");
+        try
+        {
+            var result = await NetworkChecker.Create(TimeProvider.System).RunAsync(
+                new NetworkCheckSpec(node.Address, [22], 20, TimeSpan.FromMilliseconds(900), Icmp: true), CancellationToken.None);
+            var icmp = result.Values["net.loss_pct{method=icmp}"];
+            var tcp = result.Values["net.loss_pct{method=tcp,port=22}"];
+            output.WriteLine($"burst of 20 under a 30 % drop: icmp loss {icmp} %, tcp loss {tcp} %");
+
+            Assert.InRange(icmp, 10, 50);
+            Assert.InRange(tcp, 10, 50);
+        }
+        finally
+        {
+            await fixture.Lab.RunAsync("undrop", node.Name);
+        }
+    }
+
+    [Fact]
     public async Task Burst_IcmpUnderDrop_CountsLostEchoes()
     {
         var node = fixture.Lab.Nodes[0];
