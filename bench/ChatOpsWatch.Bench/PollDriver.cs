@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Bench;
 
@@ -10,7 +11,7 @@ namespace ChatOpsWatch.Bench;
 /// <c>concurrency</c> in flight; worker w owns nodes w, w+C, w+2C ..., so a node never has two
 /// polls at once (a session refuses a second one). Failures are counted and kept, never skipped.
 /// </summary>
-internal sealed class PollDriver(Lab lab, int concurrency, double rate, Func<int, CancellationToken, Task<ProbeRun>> probe)
+internal sealed class PollDriver(Lab lab, int concurrency, double rate, Func<int, CancellationToken, Task<ProbeRun>> probe, List<Sample>? keep = null, int keepAtMost = 0)
 {
     private const int ErrorsKept = 5;
 
@@ -84,8 +85,21 @@ internal sealed class PollDriver(Lab lab, int concurrency, double rate, Func<int
             return;
         }
 
+        var hadPrevious = _previous[node] is not null;
         var sample = SampleCalculator.Compute(name, _previous[node], parsed.Snapshot, TimeProvider.System.GetUtcNow());
         _previous[node] = parsed.Snapshot;
+        if (keep is not null && hadPrevious)
+        {
+            // Only samples with rates (a previous snapshot), as every poll but a node's first stores.
+            lock (keep)
+            {
+                if (keep.Count < keepAtMost)
+                {
+                    keep.Add(sample);
+                }
+            }
+        }
+
         Interlocked.Add(ref _outputBytes, output.Stdout.Length);
         Interlocked.Add(ref _metrics, sample.Values.Count);
         Interlocked.Increment(ref _succeeded);

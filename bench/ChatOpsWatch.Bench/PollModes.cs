@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Infrastructure.Probe;
 using ChatOpsWatch.Infrastructure.Ssh;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,20 +11,26 @@ internal static class PollModes
 {
     private static readonly SshSettings Settings = SshSettings.Default;
 
-    /// <summary>The real probe command line, sent with every poll as production sends it.</summary>
-    private static readonly string Command = ProbeScript.RemoteCommand(Settings.ProbeDeadline);
+    /// <summary>
+    /// The real probe command line, sent with every poll as production sends it: the full probe, with the
+    /// application layer watching one process and one port as a configured node does.
+    /// </summary>
+    private static readonly string Command = ProbeScript.RemoteCommand(Settings.ProbeDeadline, ProbeTargets.Create(["sshd"], [22]));
 
-    public static async Task<ModeResult> PersistentAsync(Lab lab, BenchOptions options, NodeCpu? nodeCpu)
+    public const string ProbeDescription = "the full probe (system layer, plus process `sshd` and port 22)";
+
+    /// <summary>Polls over persistent sessions; when <paramref name="keep"/> is given, it collects up to <paramref name="keepAtMost"/> of the polled samples, for the storage measurement.</summary>
+    public static async Task<ModeResult> PersistentAsync(Lab lab, BenchOptions options, NodeCpu? nodeCpu, List<Sample>? keep = null, int keepAtMost = 0)
     {
         var keys = new InMemoryHostKeyStore();
         var sessions = lab.Nodes.Select(n => NewSession(lab, n, keys)).ToArray();
         try
         {
-            var driver = new PollDriver(lab, options.Concurrency, options.Rate, (i, ct) => sessions[i].RunAsync(ct));
+            var driver = new PollDriver(lab, options.Concurrency, options.Rate, (i, ct) => sessions[i].RunAsync(ct), keep, keepAtMost);
             var rounds = await RoundsAsync("persistent", driver, options.Warmup, options.Polls, options.Rounds, nodeCpu);
             return Result(
                 "persistent",
-                $"one SshNodeSession per node, reused by every poll; {driver.Workers} polls in flight",
+                $"one SshNodeSession per node, reused by every poll, running {ProbeDescription}; {driver.Workers} polls in flight",
                 options.Warmup,
                 rounds,
                 sessions.Sum(s => s.Connects),

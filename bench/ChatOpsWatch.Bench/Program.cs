@@ -40,9 +40,13 @@ catch (Exception ex)
     return 2;
 }
 
+// The storage measurement commits up to StoragePolls of the persistent mode's samples after StorageWarmup more.
+const int StorageWarmup = 200;
+const int StoragePolls = 1000;
+var kept = new List<ChatOpsWatch.Domain.Samples.Sample>();
 List<ModeResult> modes =
 [
-    await PollModes.PersistentAsync(lab, options, nodeCpu),
+    await PollModes.PersistentAsync(lab, options, nodeCpu, kept, StorageWarmup + StoragePolls),
     await PollModes.ReconnectAsync(lab, options, nodeCpu),
 ];
 if (options.PollsOnlyTo is { } childOut)
@@ -69,7 +73,18 @@ if (options.Handshakes > 0)
     modes.Add(await HandshakeMode.RunAsync(lab, options, nodeCpu, sshNetDefault: true));
 }
 
-var report = Report.Build(Machine.Describe(started, server, loadAtStart), lab.Nodes.Count, options, modes);
+StorageResult? storage = null;
+try
+{
+    Console.Error.WriteLine($"bench: storage: committing {kept.Count} polled samples to a fresh SQLite file");
+    storage = await StorageMeasure.RunAsync(kept, Math.Min(StorageWarmup, kept.Count / 4));
+}
+catch (Exception ex) when (ex is InvalidOperationException or IOException or ChatOpsWatch.Domain.Ports.StorageException)
+{
+    Console.Error.WriteLine($"bench: the storage measurement is left out: {ex.Message}");
+}
+
+var report = Report.Build(Machine.Describe(started, server, loadAtStart), lab.Nodes.Count, options, modes, storage);
 report.Write(options.OutDir);
 Console.Write(report.Markdown());
 Console.Error.WriteLine($"bench: wrote {Path.Combine(options.OutDir, "ssh-polling.md")} and ssh-polling.json");

@@ -22,11 +22,11 @@ internal sealed record Target(double MaxMonitorCpuMsPerPoll, double PersistentMe
 }
 
 /// <summary>The results files: ssh-polling.json (everything, every round) and ssh-polling.md (the medians for people).</summary>
-internal sealed record Report(Machine Machine, int Nodes, BenchOptions Parameters, IReadOnlyList<ModeResult> Modes, Ratios Ratios, Target Target)
+internal sealed record Report(Machine Machine, int Nodes, BenchOptions Parameters, IReadOnlyList<ModeResult> Modes, Ratios Ratios, Target Target, StorageResult? Storage)
 {
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static Report Build(Machine machine, int nodes, BenchOptions parameters, IReadOnlyList<ModeResult> modes)
+    public static Report Build(Machine machine, int nodes, BenchOptions parameters, IReadOnlyList<ModeResult> modes, StorageResult? storage)
     {
         var main = SpinOffVariant.CurrentRuntime;
         Medians? Find(string name, bool variant) =>
@@ -42,7 +42,7 @@ internal sealed record Report(Machine Machine, int Nodes, BenchOptions Parameter
             Find("reconnect-per-poll", true)?.MonitorCpuMsPerOp / spinOff?.MonitorCpuMsPerOp,
             spinOff?.MonitorCpuMsPerOp / persistent.MonitorCpuMsPerOp,
             Find("handshake-sshnet-default-kex", false)?.MonitorCpuMsPerOp / Find("handshake-curve25519-first", false)?.MonitorCpuMsPerOp);
-        return new Report(machine, nodes, parameters, modes, ratios, new Target(1.5, persistent.MonitorCpuMsPerOp, spinOff?.MonitorCpuMsPerOp));
+        return new Report(machine, nodes, parameters, modes, ratios, new Target(1.5, persistent.MonitorCpuMsPerOp, spinOff?.MonitorCpuMsPerOp), storage);
     }
 
     public static string Progress(string label, int round, int rounds, RoundResult r, string unit) => Invariant(
@@ -85,6 +85,14 @@ internal sealed record Report(Machine Machine, int Nodes, BenchOptions Parameter
             {
                 md.AppendLine($"  - error: `{error}`");
             }
+        }
+
+        if (Storage is { } st)
+        {
+            md.AppendLine().AppendLine("## Storage per poll").AppendLine()
+                .AppendLine(Invariant($"- **{st.BytesPerPoll:0} bytes stored per poll** (SQLite file growth, WAL checkpointed, index and page slack included), over {st.Polls} polls of the full probe committed one transaction each, as the monitor commits them; the row's metrics JSON is {st.MetricsJsonBytesPerRow:0} bytes for {st.MetricsPerSample:0.0} metrics."))
+                .AppendLine(Invariant($"- Committing a poll (synchronous=FULL): {st.CommitCpuMsPerPoll:0.00} ms of monitor CPU, {st.CommitWallMsPerPoll:0.00} ms wall (fsync included)."))
+                .AppendLine(Invariant($"- At one core node every 30 s that is {st.BytesPerPoll * 2880 / 1e6:0.0} MB per node per day, {st.BytesPerPoll * 2880 * 7 / 1e6:0} MB for the 7 days the baselines learn from."));
         }
 
         var p = Parameters;
