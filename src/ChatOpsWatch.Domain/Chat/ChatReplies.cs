@@ -35,6 +35,10 @@ public static class ChatReplies
         _ => $"Only admins may run /{Html.Escape(command)}.",
     };
 
+    /// <summary>What the asker is told when a command failed unexpectedly; the cause is logged.</summary>
+    public static string CommandFailed(string command) =>
+        $"⚠️ /{Html.Escape(command)} failed inside the monitor. The cause is in the monitor's log.";
+
     public static string UnknownCommand(string command) =>
         $"Unknown command /{Html.Escape(command)}. /help lists the commands.";
 

@@ -13,7 +13,17 @@ internal static class SqliteSchema
         new(3, V3),
         new(4, V4),
         new(5, V5),
+        new(10, V10),
     ];
+
+    // v10: scheduled reports already queued, so a restart on report day neither repeats nor skips one.
+    private const string V10 = """
+        CREATE TABLE report_runs (
+            period    TEXT PRIMARY KEY NOT NULL, -- e.g. daily:2026-11-24
+            outbox_id INTEGER NOT NULL,
+            queued_at INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        """;
 
     // v4: crash-safe delivery. inflight_since is set (durably) just before a send and cleared with its
     // outcome, so a row still carrying it at the next read was being sent when the process died: it is

@@ -97,7 +97,16 @@ public sealed class ChatUpdateHandler(
             default:
                 if (commands.TryGetValue(command.Kind, out var handler))
                 {
-                    await handler.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
+                    try
+                    {
+                        await handler.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        // A bug or an outage in one command must not leave the asker without an answer.
+                        logger.LogError(e, "/{Command} in chat {ChatId} failed", command.Name, request.ChatId);
+                        await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name), ct);
+                    }
                 }
                 else
                 {

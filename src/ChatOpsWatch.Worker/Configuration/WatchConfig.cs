@@ -12,7 +12,17 @@ public sealed record WatchConfig(
     SshSettings Ssh,
     MonitorSettings Monitor,
     TelegramConfig? Telegram,
-    TimeSpan ConsoleStatusEvery);
+    TimeSpan ConsoleStatusEvery)
+{
+    /// <summary>When the daily report goes to the ops chat.</summary>
+    public ReportSettings Reports { get; init; } = ReportSettings.Default;
+}
+
+/// <summary>The daily report: sent at <see cref="DailyAt"/> UTC each day, covering the 24 hours before; null: never scheduled (/report still works).</summary>
+public sealed record ReportSettings(TimeOnly? DailyAt)
+{
+    public static readonly ReportSettings Default = new(new TimeOnly(8, 0));
+}
 
 /// <summary>
 /// A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.

@@ -40,6 +40,7 @@ public static class HostingExtensions
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
         services.AddSingleton<IMutingStore, SqliteMutingStore>();
+        services.AddSingleton<ChatOpsWatch.Domain.Reports.IReportStore, SqliteReportStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
@@ -59,6 +60,19 @@ public static class HostingExtensions
             DigestThreshold = digest > 0 ? digest : null,
         });
         services.AddHostedService<OutboxDispatcher>();
+
+        // The daily report goes to the ops chat, or to the console when there is no bot.
+        if (config.Reports.DailyAt is { } reportAt)
+        {
+            services.AddHostedService(sp => new DailyReportService(
+                sp.GetRequiredService<ChatOpsWatch.Domain.Reports.IReportStore>(),
+                sp.GetRequiredService<IOutboxSignal>(),
+                sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>(),
+                reportAt,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DailyReportService>>()));
+        }
+
         if (config.Telegram is not { } tg)
         {
             services.AddSingleton<IMessageSender>(sp => new ConsoleMessageSender(Console.Out, sp.GetRequiredService<TimeProvider>()));
@@ -72,6 +86,7 @@ public static class HostingExtensions
         services.AddSingleton<IMessageSender, TelegramMessageSender>();
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
         services.AddSingleton<MuteCommands>();
+        services.AddSingleton<IChatCommandHandler, ReportCommand>();
         services.AddSingleton<ITelegramUpdateHandler, ChatUpdateHandler>();
         services.AddHostedService(sp => new TelegramUpdatePoller(
             TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, pollerOptions.LongPollTimeout + TelegramUpdatePoller.TimeoutMargin),

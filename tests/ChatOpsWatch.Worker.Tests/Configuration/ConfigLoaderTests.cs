@@ -198,5 +198,28 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(result.Problems, p => p.Key == "ChatOpsWatch:Alerts:Rules:0:Critical");
     }
 
+    [Theory]
+    [InlineData(null, "08:00")]
+    [InlineData("21:30", "21:30")]
+    [InlineData("off", null)]
+    public void Load_ReportsDailyAt_DefaultsToEightUtcAndOffDisables(string? value, string? expected)
+    {
+        var result = Load(new() { ["ChatOpsWatch:Reports:DailyAt"] = value });
+
+        Assert.True(result.Ok, string.Join("\n", result.Problems));
+        Assert.Equal(expected, result.Config!.Reports.DailyAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("25:00")]
+    [InlineData("8am")]
+    public void Load_ReportsDailyAtNotATime_IsNamed(string value)
+    {
+        var result = Load(new() { ["ChatOpsWatch:Reports:DailyAt"] = value });
+
+        var problem = Assert.Single(result.Problems, p => p.Key == "ChatOpsWatch:Reports:DailyAt");
+        Assert.Contains(value, problem.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -1,0 +1,31 @@
+namespace ChatOpsWatch.Domain.Text;
+
+/// <summary>Texts of the daily report (/report and its schedule).</summary>
+internal static class ReportTexts
+{
+    public static readonly IReadOnlyDictionary<string, TextEntry> Entries = new Dictionary<string, TextEntry>(StringComparer.Ordinal)
+    {
+        ["report.usage"] = new("Not a report period: <code>{0}</code>. Use /report, /report 24h or /report 7d.", "无效的报告周期：<code>{0}</code>。请使用 /report、/report 24h 或 /report 7d。"),
+        ["report.unavailable"] = new("⚠️ Report unavailable: the monitor could not read its store. The cause is in the monitor's log.", "⚠️ 无法生成报告：监控程序读取存储失败，原因见监控日志。"),
+        ["report.title"] = new("📋 <b>Daily report</b> {0} – {1}", "📋 <b>每日报告</b> {0} – {1}"),
+        ["report.uptime.heading"] = new("<b>Uptime</b> (polls answered)", "<b>在线率</b>（应答的轮询）"),
+        ["report.uptime.line"] = new("{0} {1}: {2} ({3}/{4})", "{0} {1}：{2}（{3}/{4}）"),
+        ["report.uptime.none"] = new("No nodes are monitored.", "没有被监控的节点。"),
+        ["report.uptime.nopolls"] = new("no polls due yet", "尚无应到的轮询"),
+        ["report.incidents.heading"] = new("<b>Incidents</b>: {0} ({1} critical, {2} still open)", "<b>事件</b>：{0} 个（严重 {1} 个，仍未解决 {2} 个）"),
+        ["report.incidents.line"] = new("{0} {1} · {2} · {3} · {4}", "{0} {1} · {2} · {3} · {4}"),
+        ["report.incidents.lasted"] = new("lasted {0}", "持续 {0}"),
+        ["report.incidents.open"] = new("open for {0}", "已持续 {0}，未解决"),
+        ["report.more"] = new("… and {0} more", "……另有 {0} 个"),
+        ["report.noisy.heading"] = new("<b>Noisiest rules</b>", "<b>最嘈杂的规则</b>"),
+        ["report.noisy.none"] = new("No alerts in this period.", "此期间没有告警。"),
+        ["report.noisy.line"] = new("• {0}: {1} episodes on {2} nodes, {3} gone by themselves within {4} min", "• {0}：{1} 次，涉及 {2} 个节点，其中 {3} 次在 {4} 分钟内自行恢复"),
+        ["report.expiry.heading"] = new("<b>Expiring within {0} days</b>", "<b>{0} 天内到期</b>"),
+        ["report.expiry.none"] = new("Nothing expires soon.", "近期没有到期项。"),
+        ["report.expiry.line"] = new("{0} {1} · {2}: {3}", "{0} {1} · {2}：{3}"),
+        ["report.expiry.days"] = new("in {0} days", "{0} 天后"),
+        ["report.expiry.overdue"] = new("expired {0} days ago", "已过期 {0} 天"),
+        ["report.expiry.node"] = new("paid period", "服务期"),
+        ["report.expiry.tls"] = new("TLS certificate {0}", "TLS 证书 {0}"),
+    };
+}

@@ -1,0 +1,105 @@
+using ChatOpsWatch.Domain.Network;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Reports;
+using ChatOpsWatch.Domain.Vps;
+using Dapper;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>
+/// The daily report's reads from SQLite. Availability counts the samples each monitored node stored in the window
+/// (a sample is stored only when a poll succeeded) against the polls its interval asked for since it was first seen.
+/// Expiries come from each node's newest sample (<c>node.expiry_days</c>, <c>http.tls_days_left{…}</c>).
+/// </summary>
+public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
+{
+    public Task<ReportInput> GatherAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken ct) =>
+        db.RunAsync(
+            "reading the daily report",
+            async c =>
+            {
+                var args = new { From = UnixMs.Of(start), To = UnixMs.Of(until) };
+                var nodes = await c.QueryAsync<NodeRow>(new CommandDefinition(
+                    """
+                    SELECT n.name AS Name, n.interval_ms AS IntervalMs, n.first_seen AS FirstSeen,
+                           (SELECT count(*) FROM samples s WHERE s.node = n.name AND s.at >= @From AND s.at < @To) AS Answered,
+                           (SELECT metrics FROM samples s WHERE s.node = n.name ORDER BY s.at DESC LIMIT 1) AS Latest
+                    FROM nodes n WHERE n.retired_at IS NULL ORDER BY n.name;
+                    """,
+                    args,
+                    cancellationToken: ct));
+                var availability = new List<NodeAvailability>();
+                var expiries = new List<UpcomingExpiry>();
+                foreach (var n in nodes)
+                {
+                    var start = Math.Max(args.From, n.FirstSeen);
+                    var expected = n.IntervalMs <= 0 || args.To <= start ? 0 : (int)((args.To - start) / n.IntervalMs);
+                    availability.Add(new NodeAvailability(n.Name, expected, (int)n.Answered));
+                    if (n.Latest is { } latest)
+                    {
+                        expiries.AddRange(Expiries(n.Name, MetricsJson.Read(latest)));
+                    }
+                }
+
+                var episodes = await IncidentEpisodes.ReadAsync(c, args.From, args.To, ct);
+                return new ReportInput(start, until, availability, episodes, expiries);
+            },
+            ct);
+
+    public Task<bool> EnqueueOnceAsync(string period, OutboxMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(period);
+        OutboxSql.Validate(message);
+        return db.InTransactionAsync(
+            $"queueing the report for {period}",
+            async (c, tx) =>
+            {
+                var done = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT count(*) FROM report_runs WHERE period = @Period;", new { Period = period }, tx, cancellationToken: ct));
+                if (done > 0)
+                {
+                    return false;
+                }
+
+                var id = await OutboxSql.InsertAsync(c, tx, message, now, ct);
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO report_runs (period, outbox_id, queued_at) VALUES (@Period, @Id, @At);",
+                    new { Period = period, Id = id, At = UnixMs.Of(now) },
+                    tx,
+                    cancellationToken: ct));
+                return true;
+            },
+            ct);
+    }
+
+    private static IEnumerable<UpcomingExpiry> Expiries(string node, IReadOnlyDictionary<string, double> latest)
+    {
+        foreach (var (key, value) in latest)
+        {
+            if (key == TrafficMetrics.ExpiryDays)
+            {
+                yield return new UpcomingExpiry(node, ExpiryKind.PaidPeriod, null, value);
+            }
+            else if (key.StartsWith(HttpMetrics.TlsDaysLeft + "{", StringComparison.Ordinal) || key == HttpMetrics.TlsDaysLeft)
+            {
+                var open = key.IndexOf('{', StringComparison.Ordinal);
+                yield return new UpcomingExpiry(node, ExpiryKind.TlsCertificate, open < 0 ? null : key[(open + 1)..^1], value);
+            }
+        }
+    }
+
+    // A class with setters, not a positional record: with no rows SQLite types the subquery columns as BLOB, and
+    // Dapper then finds no constructor to match, while property setters convert.
+    private sealed class NodeRow
+    {
+        public string Name { get; set; } = "";
+
+        public long IntervalMs { get; set; }
+
+        public long FirstSeen { get; set; }
+
+        public long Answered { get; set; }
+
+        public string? Latest { get; set; }
+    }
+}

@@ -1,0 +1,127 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Infrastructure.Tests.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Reports;
+
+/// <summary>The scheduled daily report on a real SQLite file, on a fake clock.</summary>
+public sealed class DailyReportServiceTests : IDisposable
+{
+    private static readonly TimeOnly At = new(8, 0);
+    private readonly TestDb db = new();
+
+    public void Dispose() => db.Dispose();
+
+    [Fact]
+    public async Task RunDue_TwiceOnTheSameDayAndAfterARestart_QueuesOneReport()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 5, TimeSpan.Zero));
+        await SeedAsync(time);
+
+        Assert.True(await Service(time).RunDueAsync(default));
+        Assert.False(await Service(time).RunDueAsync(default));
+        db.Reopen();
+        time.Advance(TimeSpan.FromHours(3));
+        Assert.False(await Service(time).RunDueAsync(default));
+
+        var queued = await db.Outbox.DueAsync(time.GetUtcNow(), 10, default);
+        var report = Assert.Single(queued);
+        Assert.Contains("Daily report</b> 2026-11-23 08:00 UTC – 2026-11-24 08:00 UTC", report.Message.Html, StringComparison.Ordinal);
+        Assert.Null(report.Message.ChatId);
+    }
+
+    [Fact]
+    public async Task RunDue_NextDay_QueuesTheNextReport()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 5, TimeSpan.Zero));
+        await SeedAsync(time);
+        Assert.True(await Service(time).RunDueAsync(default));
+
+        time.Advance(TimeSpan.FromHours(23).Add(TimeSpan.FromMinutes(59)));
+        Assert.False(await Service(time).RunDueAsync(default));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await Service(time).RunDueAsync(default));
+
+        Assert.Equal(2, (await db.Outbox.DueAsync(time.GetUtcNow(), 10, default)).Count);
+    }
+
+    [Fact]
+    public async Task Execute_OnAClock_SendsAtTheScheduledTimeOnly()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero));
+        await SeedAsync(time);
+        using var service = Service(time);
+        await db.Outbox.DueAsync(time.GetUtcNow(), 10, default);
+
+        // Started at 07:00 with nothing sent yet: yesterday's 08:00 report is the latest due, sent as a catch-up.
+        await service.StartAsync(default);
+        await WaitForQueuedAsync(time, 1);
+        time.Advance(TimeSpan.FromMinutes(59));
+        await Task.Delay(100);
+        Assert.Single(await db.Outbox.DueAsync(time.GetUtcNow(), 10, default));
+        time.Advance(TimeSpan.FromMinutes(1));
+        await WaitForQueuedAsync(time, 2);
+        await service.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task Gather_CountsAnsweredPollsAgainstTheIntervalAndReadsExpiries()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        await SeedAsync(time);
+
+        var input = await new SqliteReportStore(db.Database).GatherAsync(time.GetUtcNow().AddHours(-1), time.GetUtcNow(), default);
+
+        var node = Assert.Single(input.Nodes);
+        Assert.Equal(120, node.ExpectedPolls);
+        Assert.Equal(90, node.AnsweredPolls);
+        var expiry = Assert.Single(input.Expiries);
+        Assert.Equal(Domain.Reports.ExpiryKind.TlsCertificate, expiry.Kind);
+        Assert.Equal("check=shop", expiry.Detail);
+        Assert.Equal(5, expiry.DaysLeft);
+    }
+
+    [Fact]
+    public async Task Gather_EmptyDatabase_GivesAnEmptyReport()
+    {
+        var input = await new SqliteReportStore(db.Database).GatherAsync(Some.Now.AddDays(-1), Some.Now, default);
+
+        Assert.Empty(input.Nodes);
+        Assert.Empty(input.Expiries);
+    }
+
+    /// <summary>tokyo-1 (30 s polls) registered two days ago, answering 90 of the last hour's 120 polls.</summary>
+    private async Task SeedAsync(FakeTimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        db.Time.SetUtcNow(now.AddDays(-2));
+        var store = db.Monitor;
+        await store.UpsertNodeAsync(Some.Node(), default);
+        for (var i = 0; i < 90; i++)
+        {
+            var at = now.AddHours(-1).AddSeconds(30 * i);
+            var sample = Some.Sample("tokyo-1", at);
+            var values = new Dictionary<string, double>(sample.Values) { ["http.tls_days_left{check=shop}"] = 5 };
+            await store.CommitPollAsync("tokyo-1", new PollDecision(sample with { Values = values }, [], []), at, default);
+        }
+
+        db.Time.SetUtcNow(now);
+    }
+
+    private async Task WaitForQueuedAsync(FakeTimeProvider time, int count)
+    {
+        for (var i = 0; i < 200 && (await db.Outbox.DueAsync(time.GetUtcNow(), 10, default)).Count < count; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(count, (await db.Outbox.DueAsync(time.GetUtcNow(), 10, default)).Count);
+    }
+
+    private DailyReportService Service(FakeTimeProvider time) =>
+        new(new SqliteReportStore(db.Database), new OutboxSignal(time), TextCatalog.English, At, time, NullLogger<DailyReportService>.Instance);
+}
