@@ -95,6 +95,23 @@ public sealed partial class AddNodeEndToEndTests(AddNodeLabFixture lab) : IAsync
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM chat_nodes"));
     }
 
+    [Fact]
+    public async Task AddNode_HostRekeyedBeforeTrust_FirstPollRefusesTheNewKeyWithoutLoggingIn()
+    {
+        var node = lab.Lab.Nodes[1];
+        _bot.EnqueueMessage(OpsChat, Admin, $"/addnode lab-b root@{node.Address}");
+        var prompt = await _bot.WaitForAsync(m => m.Text.Contains("SHA256:", StringComparison.Ordinal), Wait);
+        await lab.Lab.RekeyAsync(node);
+        var logStart = lab.LogLength(node);
+
+        _bot.EnqueueButtonPress(OpsChat, Admin, prompt.MessageId, _bot.LastButtons(OpsChat).Single(b => b.Label.Contains("Trust", StringComparison.Ordinal)).Data);
+        var alert = await _bot.WaitForAsync(m => m.Text.Contains("SSH host key CHANGED", StringComparison.Ordinal) && m.Text.Contains("lab-b", StringComparison.Ordinal), TimeSpan.FromSeconds(45));
+
+        Assert.Contains(ShownKey().Match(prompt.Text).Groups[2].Value, alert.Text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(LoginAttempt, lab.LogSince(node, logStart));
+        Assert.False(await HasSampleAsync("lab-b"));
+    }
+
     private async Task<bool> HasSampleAsync(string node) =>
         File.Exists(Db) && await ScalarAsync($"SELECT COUNT(*) FROM samples WHERE node = '{node}'") > 0;
 
