@@ -58,8 +58,18 @@ public sealed class SqliteChatNodeStore(SqliteDatabase db) : IChatNodeStore
                     """,
                     new
                     {
-                        s.Name, s.User, s.Host, s.Port, s.Provider, s.Region, Role = (int)s.Role, s.KeyName,
-                        Algorithm = node.HostKeyAlgorithm, Fingerprint = node.HostKeyFingerprint, node.AddedBy, AddedAt = UnixMs.Of(node.AddedAt),
+                        s.Name,
+                        s.User,
+                        s.Host,
+                        s.Port,
+                        s.Provider,
+                        s.Region,
+                        Role = (int)s.Role,
+                        s.KeyName,
+                        Algorithm = node.HostKeyAlgorithm,
+                        Fingerprint = node.HostKeyFingerprint,
+                        node.AddedBy,
+                        AddedAt = UnixMs.Of(node.AddedAt),
                     },
                     tx,
                     cancellationToken: ct));
