@@ -14,6 +14,7 @@ public sealed class TextCatalog
     [
         CoreTexts.Entries,
         ReportTexts.Entries,
+        NodeAdminTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

@@ -13,8 +13,30 @@ internal static class SqliteSchema
         new(3, V3),
         new(4, V4),
         new(5, V5),
+        new(8, V8),
         new(10, V10),
     ];
+
+    // v8: nodes added from the chat (/addnode). The host key its admin trusted is kept beside the pin (host_keys)
+    // for the audit trail; removal keeps the row (removed_at) like a retired node keeps its history.
+    private const string V8 = """
+        CREATE TABLE chat_nodes (
+            name                 TEXT PRIMARY KEY NOT NULL,
+            ssh_user             TEXT NOT NULL,
+            host                 TEXT NOT NULL,
+            port                 INTEGER NOT NULL,
+            provider             TEXT NOT NULL,
+            region               TEXT NOT NULL,
+            role                 INTEGER NOT NULL,
+            key_name             TEXT NOT NULL, -- a key named in the configuration (Ssh:Keys), never key material
+            host_key_algorithm   TEXT NOT NULL,
+            host_key_fingerprint TEXT NOT NULL,
+            added_by             TEXT NOT NULL,
+            added_at             INTEGER NOT NULL,
+            removed_by           TEXT,
+            removed_at           INTEGER        -- NULL while monitored
+        ) STRICT;
+        """;
 
     // v10: scheduled reports already queued, so a restart on report day neither repeats nor skips one.
     private const string V10 = """

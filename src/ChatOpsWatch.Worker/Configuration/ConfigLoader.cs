@@ -37,6 +37,7 @@ public static class ConfigLoader
         var monitor = AlertRulesReader.Read(read, section.GetSection("Alerts"));
         var nodes = NodesReader.Read(read, section, env);
         var telegram = TelegramReader.Read(read, section.GetSection("Telegram"), env);
+        NodeAdminReader.Validate(read, section, env);
         var statusEvery = read.Duration(section.GetSection("Console"), "StatusEvery", TimeSpan.FromSeconds(10)) ?? TimeSpan.FromMinutes(10);
         var reports = ReportsReader.Read(read, section.GetSection("Reports"));
 

@@ -48,6 +48,7 @@ public static class HostingExtensions
 
         AddNotifier(services, config);
         AddPolling(services);
+        services.AddNodeAdmin(builder.Configuration, config);
         return builder;
     }
 
@@ -114,6 +115,7 @@ public static class HostingExtensions
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(10, Environment.ProcessorCount * 8));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
-        services.AddHostedService<NodeScheduler>();
+        services.AddSingleton<NodeScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeScheduler>());
     }
 }

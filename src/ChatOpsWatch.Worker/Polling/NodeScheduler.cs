@@ -9,8 +9,8 @@ using Quartz;
 namespace ChatOpsWatch.Worker.Polling;
 
 /// <summary>
-/// Keeps one Quartz job per configured node, and follows configuration edits without a restart:
-/// a valid edit (re)schedules what changed; a broken one is reported and the running set stays.
+/// Keeps one Quartz job per configured node and per node added from the chat, and follows configuration edits
+/// without a restart: a valid edit (re)schedules what changed; a broken one is reported and the running set stays.
 /// </summary>
 public sealed class NodeScheduler(
     ISchedulerFactory schedulers,
@@ -18,6 +18,7 @@ public sealed class NodeScheduler(
     ConfigHolder config,
     IConfiguration configuration,
     IMonitorStore store,
+    ChatNodeSource chatNodes,
     TimeProvider time,
     ILogger<NodeScheduler> log) : IHostedService, IDisposable
 {
@@ -27,7 +28,7 @@ public sealed class NodeScheduler(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Nodes removed from the configuration while the monitor was stopped leave /status too.
-        var configured = config.Current.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var configured = (await chatNodes.MergeAsync(config.Current.Nodes, cancellationToken)).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in (await store.FleetAsync(cancellationToken)).Where(n => !configured.Contains(n.Node.Name)))
         {
             await store.RetireNodeAsync(gone.Node.Name, cancellationToken);
@@ -37,6 +38,9 @@ public sealed class NodeScheduler(
         await ApplyAsync(config.Current, cancellationToken);
         _watch = ChangeToken.OnChange(configuration.GetReloadToken, () => _ = ReloadAsync());
     }
+
+    /// <summary>Applies the running configuration again, with the chat-added nodes as they are now (after /addnode, /removenode).</summary>
+    public Task RefreshAsync(CancellationToken ct) => ApplyAsync(config.Current, ct);
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +78,7 @@ public sealed class NodeScheduler(
         try
         {
             var scheduler = await schedulers.GetScheduler(ct);
-            var changes = registry.Apply(wanted.Nodes);
+            var changes = registry.Apply(await chatNodes.MergeAsync(wanted.Nodes, ct));
             foreach (var name in changes.Removed)
             {
                 await scheduler.DeleteJob(new JobKey(name, PollNodeJob.Group), ct);

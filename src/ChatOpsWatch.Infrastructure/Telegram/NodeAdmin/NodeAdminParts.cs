@@ -1,0 +1,7 @@
+using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+
+namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+
+/// <summary>The parts the /addnode and /removenode commands and their buttons share.</summary>
+public sealed record NodeAdminParts(IChatNodeStore Store, INodeFleet Fleet, PendingNodeChanges Pending, TextCatalog Text, TimeProvider Time);

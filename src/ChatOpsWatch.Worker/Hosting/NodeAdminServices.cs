@@ -1,0 +1,33 @@
+using ChatOpsWatch.Infrastructure.Ssh;
+using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Polling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOpsWatch.Worker.Hosting;
+
+/// <summary>/addnode and /removenode: the chat-added nodes (polled with or without a bot) and, with a bot, the commands.</summary>
+internal static class NodeAdminServices
+{
+    public static void AddNodeAdmin(this IServiceCollection services, IConfiguration configuration, WatchConfig config)
+    {
+        services.AddSingleton<IChatNodeStore, SqliteChatNodeStore>();
+        services.AddSingleton<ChatNodeSource>();
+        if (config.Telegram is null)
+        {
+            return;
+        }
+
+        var ttl = NodeAdminReader.ConfirmTimeout(new ConfigReader([]), configuration.GetSection(ConfigLoader.Section));
+        services.AddSingleton<IHostKeyScanner>(sp => new SshHostKeyScanner(sp.GetRequiredService<ConfigHolder>().Current.Ssh));
+        services.AddSingleton(sp => new PendingNodeChanges(sp.GetRequiredService<TimeProvider>(), ttl));
+        services.AddSingleton<INodeFleet, ChatNodeFleet>();
+        services.AddSingleton<NodeAdminParts>();
+        services.AddSingleton<NodePrompts>();
+        services.AddSingleton<IChatCommandHandler, NodeAdminCommands>();
+        services.AddSingleton<ICallbackHandler, NodeAdminButtons>();
+    }
+}
