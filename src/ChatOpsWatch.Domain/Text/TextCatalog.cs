@@ -13,6 +13,11 @@ public sealed class TextCatalog
     internal static readonly IReadOnlyList<IReadOnlyDictionary<string, TextEntry>> Areas =
     [
         CoreTexts.Entries,
+        ChatTexts.Entries,
+        CommandTexts.Entries,
+        MuteTexts.Entries,
+        DeliveryTexts.Entries,
+        HostKeyTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

@@ -37,6 +37,7 @@ public static class ConfigLoader
         var monitor = AlertRulesReader.Read(read, section.GetSection("Alerts"));
         var nodes = NodesReader.Read(read, section, env);
         var telegram = TelegramReader.Read(read, section.GetSection("Telegram"), env);
+        var language = LanguageReader.Read(read, section.GetSection("Telegram"));
         var statusEvery = read.Duration(section.GetSection("Console"), "StatusEvery", TimeSpan.FromSeconds(10)) ?? TimeSpan.FromMinutes(10);
 
         if (read.Problems.Count > 0)
@@ -44,7 +45,7 @@ public static class ConfigLoader
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery), read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Language = language }, read.Problems);
     }
 }
 
@@ -137,7 +138,10 @@ internal static class TelegramReader
         }
 
         var digest = read.Int(tg, "DigestThreshold", TelegramConfig.DefaultDigestThreshold, 0, 10_000);
-        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"), digest);
+        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"), digest)
+        {
+            Webhook = WebhookReader.Read(read, tg, env),
+        };
     }
 }
 

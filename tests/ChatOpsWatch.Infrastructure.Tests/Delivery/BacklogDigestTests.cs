@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Testing.FakeBotApi;
 
@@ -14,7 +15,7 @@ public sealed class BacklogDigestTests
             .Select(i => Msg($"<b>node-{i:00}</b> disk &lt;/data&gt; {new string('x', 400)}\nsecond line"))
             .ToList();
 
-        var digests = BacklogDigest.Compose(messages);
+        var digests = BacklogDigest.Compose(messages, TextCatalog.English);
 
         Assert.True(digests.Count > 1);
         Assert.All(digests, d => Assert.True(d.Length <= 4096 && FakeHtml.Problem(d) is null, d));
@@ -27,7 +28,7 @@ public sealed class BacklogDigestTests
     [Fact]
     public void Compose_MultiLineHtml_FlattensToEscapedPlainText()
     {
-        var digest = Assert.Single(BacklogDigest.Compose([Msg("<b>tokyo-1</b> load 9 &amp; rising\n<i>since 12:00</i>")]));
+        var digest = Assert.Single(BacklogDigest.Compose([Msg("<b>tokyo-1</b> load 9 &amp; rising\n<i>since 12:00</i>")], TextCatalog.English));
 
         Assert.Equal("• tokyo-1 load 9 &amp; rising · since 12:00", digest.Split('\n')[1]);
     }
@@ -37,7 +38,7 @@ public sealed class BacklogDigestTests
     {
         var text = new string('a', BacklogDigest.MaxLineChars - 2) + "🔥🔥🔥";
 
-        var line = Assert.Single(BacklogDigest.Compose([Msg(text)])).Split('\n')[1];
+        var line = Assert.Single(BacklogDigest.Compose([Msg(text)], TextCatalog.English)).Split('\n')[1];
 
         var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         Assert.NotEmpty(strict.GetBytes(line)); // throws on a lone surrogate
