@@ -2,7 +2,11 @@ using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Chat;
 
-/// <summary>One command the bot answers: the source of /help and of the menu Telegram shows (setMyCommands).</summary>
+/// <summary>
+/// One command the bot answers: the source of /help and of the menu Telegram shows (setMyCommands).
+/// <see cref="Usage"/> and <see cref="Description"/> are the English texts; what users see comes from the catalogue
+/// (<see cref="ChatCommands.Usage"/>, <see cref="ChatCommands.Description"/>), whose English must match them.
+/// </summary>
 public sealed record ChatCommandInfo(ChatCommandKind Kind, string Name, string Usage, string Description, bool ChangesState);
 
 public static class ChatCommands

@@ -1,12 +1,12 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Tests.Storage;
 using ChatOpsWatch.Infrastructure.Tests.Telegram;
 using ChatOpsWatch.Testing.FakeBotApi;
-using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Delivery;
 

@@ -1,7 +1,7 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Dapper;
-using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage;
 

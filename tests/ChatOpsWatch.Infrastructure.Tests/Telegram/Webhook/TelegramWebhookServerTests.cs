@@ -151,6 +151,17 @@ public sealed class TelegramWebhookServerTests
         Assert.Contains("通过 SSH 监控服务器集群", reply.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Post_ToAServerListeningOnEveryAddress_IsHandled()
+    {
+        var handler = new CountingUpdateHandler();
+        await using var rig = new WebhookRig(handler, listenHost: "0.0.0.0");
+        await rig.StartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, await rig.PostAsync(WebhookRig.MessageUpdate(WebhookRig.NextUpdateId(), H.OpsGroup, H.Admin, "/help")));
+        Assert.Single(handler.Handled);
+    }
+
     [Theory]
     [InlineData("http://0.0.0.0:8443/tg", "http://+:8443/tg/")]
     [InlineData("http://127.0.0.1:8080/hook/", "http://127.0.0.1:8080/hook/")]

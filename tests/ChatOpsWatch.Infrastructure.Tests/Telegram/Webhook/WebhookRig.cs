@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Telegram;
-using ChatOpsWatch.Testing.FakeBotApi;
 using ChatOpsWatch.Infrastructure.Telegram.Webhook;
+using ChatOpsWatch.Testing.FakeBotApi;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram.Webhook;
 
@@ -18,17 +18,22 @@ public sealed class WebhookRig : IAsyncDisposable
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly FakeBotApiServer? ownApi;
 
-    public WebhookRig(ITelegramUpdateHandler handler, FakeBotApiServer? api = null, TextCatalog? texts = null)
+    /// <param name="handler">What valid updates are handed to.</param>
+    /// <param name="api">A fake Bot API to register with; a new one when null.</param>
+    /// <param name="texts">The language of the command menu.</param>
+    /// <param name="listenHost">The host of the configured Listen prefix; requests always go to 127.0.0.1.</param>
+    public WebhookRig(ITelegramUpdateHandler handler, FakeBotApiServer? api = null, TextCatalog? texts = null, string listenHost = "127.0.0.1")
     {
         ownApi = api is null ? FakeBotApiServer.Start() : null;
         Api = api ?? ownApi!;
         var port = FreePort();
         Url = new Uri($"http://127.0.0.1:{port}/tg/");
+        var listen = $"http://{listenHost}:{port}/tg/";
         Log = new CollectingLogger<TelegramWebhookServer>();
         Server = new TelegramWebhookServer(
             TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5)),
             handler,
-            new TelegramWebhookOptions(new Uri("https://bot.example.com:8443/tg/"), Url.ToString(), Secret),
+            new TelegramWebhookOptions(new Uri("https://bot.example.com:8443/tg/"), listen, Secret),
             TimeProvider.System,
             Log,
             texts);
