@@ -60,7 +60,16 @@ public sealed partial class TelegramWebhookServer : BackgroundService
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Listen before telling Telegram where to post, so that the first update finds us.
-        listener.Start();
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException e)
+        {
+            throw new InvalidOperationException(
+                $"Cannot listen for Telegram webhooks on {options.ListenPrefix} (Telegram:Webhook:Listen): {e.Message}. Is another process using the port?", e);
+        }
+
         LogListening(options.ListenPrefix);
         await base.StartAsync(cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.Webhook;
 using Microsoft.Extensions.Logging;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
@@ -160,6 +161,23 @@ public sealed class TelegramWebhookServerTests
 
         Assert.Equal(HttpStatusCode.OK, await rig.PostAsync(WebhookRig.MessageUpdate(WebhookRig.NextUpdateId(), H.OpsGroup, H.Admin, "/help")));
         Assert.Single(handler.Handled);
+    }
+
+    [Fact]
+    public async Task Start_PortAlreadyTaken_FailsNamingTheListenSetting()
+    {
+        await using var first = new WebhookRig(new CountingUpdateHandler());
+        await first.StartAsync();
+        using var second = new TelegramWebhookServer(
+            TelegramClientFactory.Create(first.Api.Token, first.Api.BaseUrl, TimeSpan.FromSeconds(5)),
+            new CountingUpdateHandler(),
+            new TelegramWebhookOptions(new Uri("https://bot.example.com/tg/"), first.Url.ToString(), WebhookRig.Secret),
+            TimeProvider.System,
+            new CollectingLogger<TelegramWebhookServer>());
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => second.StartAsync(default));
+
+        Assert.Contains("Telegram:Webhook:Listen", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
