@@ -7,7 +7,7 @@ internal static class DeliveryTexts
     {
         ["delivery.digest.header"] = new(
             "📦 <b>Digest of {0} messages</b> held back by Telegram's rate limit{1}",
-            "📦 <b>{0} 条消息的汇总</b>（因 Telegram 限流而暂缓发送）{1}"),
+            "📦 <b>因 Telegram 限流而暂缓发送的 {0} 条消息汇总</b>{1}"),
         ["delivery.digest.part"] = new(" (part {0}/{1}, {2} here)", "（第 {0}/{1} 部分，本部分 {2} 条）"),
         ["delivery.possible_duplicate"] = new(
             "♻️ <i>possible duplicate (resent after a restart)</i>",

@@ -45,5 +45,17 @@ public sealed class BacklogDigestTests
         Assert.EndsWith("a…", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Compose_InChinese_HeadsEveryPartInChineseAndStillFitsOneMessage()
+    {
+        var messages = Enumerable.Range(0, 40).Select(i => Msg($"<b>node-{i:00}</b> {new string('x', 400)}")).ToList();
+
+        var digests = BacklogDigest.Compose(messages, TextCatalog.Chinese);
+
+        Assert.True(digests.Count > 1);
+        Assert.StartsWith("📦 <b>因 Telegram 限流而暂缓发送的 40 条消息汇总</b>（第 1/", digests[0], StringComparison.Ordinal);
+        Assert.All(digests, d => Assert.True(FakeHtml.Problem(d) is null && Html.ToPlainText(d).Length <= 4096, d[..80]));
+    }
+
     private static OutboxMessage Msg(string html) => new(MessageKind.Alert, Severity.Warning, html);
 }
