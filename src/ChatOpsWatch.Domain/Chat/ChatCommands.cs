@@ -1,6 +1,12 @@
+using ChatOpsWatch.Domain.Text;
+
 namespace ChatOpsWatch.Domain.Chat;
 
-/// <summary>One command the bot answers: the source of /help and of the menu Telegram shows (setMyCommands).</summary>
+/// <summary>
+/// One command the bot answers: the source of /help and of the menu Telegram shows (setMyCommands).
+/// <see cref="Usage"/> and <see cref="Description"/> are the English texts; what users see comes from the catalogue
+/// (<see cref="ChatCommands.Usage"/>, <see cref="ChatCommands.Description"/>), whose English must match them.
+/// </summary>
 public sealed record ChatCommandInfo(ChatCommandKind Kind, string Name, string Usage, string Description, bool ChangesState);
 
 public static class ChatCommands
@@ -24,6 +30,26 @@ public static class ChatCommands
         new(ChatCommandKind.Help, "help", "/help", "list the commands", ChangesState: false),
         new(ChatCommandKind.Start, "start", "/start", "say hello and show the commands", ChangesState: false),
     ];
+
+    /// <summary>
+    /// The usage line in the catalogue's language (plain text): "command.&lt;name&gt;.usage", or the English
+    /// <see cref="ChatCommandInfo.Usage"/> for a command without arguments, whose usage is its name.
+    /// </summary>
+    public static string Usage(ChatCommandInfo command, TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(texts);
+        var key = $"command.{command.Name}.usage";
+        return TextCatalog.Entries.ContainsKey(key) ? texts[key] : command.Usage;
+    }
+
+    /// <summary>The description for /help and the menu (plain text), "command.&lt;name&gt;.description". Every command has one.</summary>
+    public static string Description(ChatCommandInfo command, TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts[$"command.{command.Name}.description"];
+    }
 
     public static ChatCommandInfo? Find(ChatCommandKind kind) => All.FirstOrDefault(c => c.Kind == kind);
 

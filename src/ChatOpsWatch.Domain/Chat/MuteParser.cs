@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Time;
 
 namespace ChatOpsWatch.Domain.Chat;
@@ -28,7 +29,7 @@ public sealed record MuteRequest(Matcher Target, TimeSpan Duration, string Reaso
 
 /// <summary>
 /// Validates /mute, /unmute and /ack arguments. Pure. A target is data compared with known names, never shell
-/// text: anything outside <see cref="TargetRule"/> is refused before it is looked up, with the reason.
+/// text: anything outside the target rule (catalogue text "mute.target_rule") is refused before it is looked up, with the reason.
 /// </summary>
 public static class MuteParser
 {
@@ -41,59 +42,63 @@ public static class MuteParser
     /// <summary>Silences longer than this are a forgotten silence waiting to hide an outage.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
 
-    public const string NoReason = "(no reason given)";
+    /// <summary>Null when <paramref name="target"/> is well-formed, else why not (plain text, in English).</summary>
+    public static string? TargetProblem(string target) => TargetProblem(target, TextCatalog.English);
 
-    public const string TargetRule = "1-64 characters: letters, digits, '-', '_', '.' or ':', starting with a letter or digit";
-
-    /// <summary>Null when <paramref name="target"/> is well-formed, else why not.</summary>
-    public static string? TargetProblem(string target)
+    /// <summary>Null when <paramref name="target"/> is well-formed, else why not (plain text, in the catalogue's language).</summary>
+    public static string? TargetProblem(string target, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(texts);
         if (target.Length is 0 or > MaxTargetLength)
         {
-            return $"a target is {TargetRule} (got {target.Length} characters)";
+            return texts.Format("mute.problem.target_length", texts["mute.target_rule"], target.Length);
         }
 
         if (!char.IsAsciiLetterOrDigit(target[0]) || !target.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
         {
-            return $"a target is {TargetRule}";
+            return texts.Format("mute.problem.target", texts["mute.target_rule"]);
         }
 
         return null;
     }
 
-    /// <summary>/mute &lt;target&gt; &lt;duration&gt; [reason…]: the request, or the problem to tell the user.</summary>
-    public static (MuteRequest? Request, string? Problem) ParseMute(IReadOnlyList<string> args, MuteTargets known)
+    /// <summary>
+    /// /mute &lt;target&gt; &lt;duration&gt; [reason…]: the request, or the problem to tell the user (plain text).
+    /// Both are in the catalogue's language: a silence without a reason records "(no reason given)" in it.
+    /// </summary>
+    public static (MuteRequest? Request, string? Problem) ParseMute(IReadOnlyList<string> args, MuteTargets known, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(texts);
         if (args.Count < 2)
         {
-            return (null, "usage: /mute <node|tag|rule> <duration> [reason], e.g. /mute web-1 2h kernel upgrade");
+            return (null, texts["mute.problem.usage_mute"]);
         }
 
-        if (TargetProblem(args[0]) is { } bad)
+        if (TargetProblem(args[0], texts) is { } bad)
         {
             return (null, bad);
         }
 
         if (!DurationText.TryParse(args[1], out var duration) || duration > MaxDuration)
         {
-            return (null, $"the duration must be like 30m, 2h or 1d, at most {DurationText.Format(MaxDuration)}");
+            return (null, texts.Format("mute.problem.duration", DurationText.Format(MaxDuration)));
         }
 
         var words = args.Skip(2).ToArray();
         var reason = string.Join(' ', words);
         if (words.Length > MaxReasonWords || reason.Length > MaxReasonLength)
         {
-            return (null, $"the reason is at most {MaxReasonWords} words and {MaxReasonLength} characters");
+            return (null, texts.Format("mute.problem.reason", MaxReasonWords, MaxReasonLength));
         }
 
         if (known.Resolve(args[0]) is not { } matcher)
         {
-            return (null, "no node, tag or rule has that name; /status lists the nodes");
+            return (null, texts["mute.problem.unknown_target"]);
         }
 
-        return (new MuteRequest(matcher, duration, words.Length == 0 ? NoReason : reason), null);
+        return (new MuteRequest(matcher, duration, words.Length == 0 ? texts["mute.no_reason"] : reason), null);
     }
 }

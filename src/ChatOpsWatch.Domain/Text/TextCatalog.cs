@@ -15,6 +15,11 @@ public sealed class TextCatalog
         CoreTexts.Entries,
         ReportTexts.Entries,
         NodeAdminTexts.Entries,
+        ChatTexts.Entries,
+        CommandTexts.Entries,
+        MuteTexts.Entries,
+        DeliveryTexts.Entries,
+        HostKeyTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

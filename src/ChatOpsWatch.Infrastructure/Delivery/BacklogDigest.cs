@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Telegram;
 
 namespace ChatOpsWatch.Infrastructure.Delivery;
@@ -17,9 +17,10 @@ public static class BacklogDigest
     private const int HeaderReserve = 160;
 
     /// <summary>The digests' HTML for <paramref name="messages"/> (oldest first); empty for no messages.</summary>
-    public static IReadOnlyList<string> Compose(IReadOnlyList<OutboxMessage> messages)
+    public static IReadOnlyList<string> Compose(IReadOnlyList<OutboxMessage> messages, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(texts);
         var bodies = new List<(StringBuilder Text, int Count)>();
         foreach (var line in messages.Select(Line))
         {
@@ -31,13 +32,11 @@ public static class BacklogDigest
             bodies[^1] = (bodies[^1].Text.Append(line), bodies[^1].Count + 1);
         }
 
-        return [.. bodies.Select((b, i) => Header(messages.Count, b.Count, i + 1, bodies.Count) + b.Text.ToString().TrimEnd('\n'))];
+        return [.. bodies.Select((b, i) => Header(texts, messages.Count, b.Count, i + 1, bodies.Count) + b.Text.ToString().TrimEnd('\n'))];
     }
 
-    private static string Header(int total, int here, int part, int parts) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"📦 <b>Digest of {total} messages</b> held back by Telegram's rate limit{(parts > 1 ? $" (part {part}/{parts}, {here} here)" : "")}\n");
+    private static string Header(TextCatalog texts, int total, int here, int part, int parts) =>
+        texts.Format("delivery.digest.header", total, parts > 1 ? texts.Format("delivery.digest.part", part, parts, here) : "") + "\n";
 
     private static string Line(OutboxMessage message)
     {

@@ -1,15 +1,27 @@
+using System.Globalization;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Security;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Infrastructure.Ssh;
 
 public static class HostKeyAnnouncement
 {
-    public static OutboxMessage FirstUse(PinnedHostKey pin, string host, int port) => new(
-        MessageKind.Security,
-        Severity.None,
-        $"🔑 Pinned the SSH host key of <b>{Html.Escape(pin.Node)}</b> ({Html.Escape(host)}:{port}) on first contact:\n"
-        + $"<code>{Html.Escape(pin.Algorithm)} {Html.Escape(pin.Fingerprint)}</code>\n"
-        + "Compare it with the server's own (<code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code>). Any other key will be refused.");
+    /// <summary>The ops-chat message that a node's host key was pinned on first contact, in the catalogue's language.</summary>
+    public static OutboxMessage FirstUse(PinnedHostKey pin, string host, int port, TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        ArgumentNullException.ThrowIfNull(texts);
+        return new(
+            MessageKind.Security,
+            Severity.None,
+            texts.Format(
+                "hostkey.first_use",
+                Html.Escape(pin.Node),
+                Html.Escape(host),
+                port.ToString(CultureInfo.InvariantCulture),
+                Html.Escape(pin.Algorithm),
+                Html.Escape(pin.Fingerprint)));
+    }
 }

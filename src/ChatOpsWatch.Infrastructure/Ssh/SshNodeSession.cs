@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Security;
+using ChatOpsWatch.Domain.Text;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 
@@ -10,7 +11,8 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// when it breaks. The host key is checked against the pins before anything authenticates.
 /// SSH.NET blocks threads in places (FACTS.md), so the work runs off the caller's thread and the
 /// caller gets an answer at the deadline whatever the library does; a late finisher only frees the gate.
-/// <paramref name="command"/> is our own probe text, never anything typed in chat.
+/// <paramref name="command"/> is our own probe text, never anything typed in chat. <paramref name="texts"/>: the
+/// language of the first-use announcement (English when null).
 /// </summary>
 public sealed class SshNodeSession(
     SshTarget target,
@@ -18,7 +20,8 @@ public sealed class SshNodeSession(
     SshSettings settings,
     IHostKeyStore hostKeys,
     TimeProvider time,
-    ILogger<SshNodeSession> log) : IProbeRunner, IDisposable
+    ILogger<SshNodeSession> log,
+    TextCatalog? texts = null) : IProbeRunner, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ReconnectBackoff _backoff = new(settings.MaxBackoff);
@@ -126,7 +129,7 @@ public sealed class SshNodeSession(
     private async Task PinFirstUseAsync(HostKeySeen seen, CancellationToken ct)
     {
         var pin = new PinnedHostKey(target.Node, seen.Algorithm, seen.Fingerprint, "first-use");
-        await hostKeys.PinAsync(pin, HostKeyAnnouncement.FirstUse(pin, target.Host, target.Port), time.GetUtcNow(), ct);
+        await hostKeys.PinAsync(pin, HostKeyAnnouncement.FirstUse(pin, target.Host, target.Port, texts ?? TextCatalog.English), time.GetUtcNow(), ct);
         log.LogInformation("Node {Node}: pinned host key {Algorithm} {Fingerprint} on first use", target.Node, seen.Algorithm, seen.Fingerprint);
     }
 

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -9,9 +10,12 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// <summary>
 /// The outbox in SQLite. Sent rows are kept (with sent_at) as a delivery log; nothing here deletes.
 /// A row read while still marked in flight comes back with <see cref="PossibleDuplicate.Marker"/> in front.
+/// <paramref name="texts"/>: the language of that marker and of backlog digests (English when null).
 /// </summary>
-public sealed partial class SqliteOutbox(SqliteDatabase db) : IOutbox, IInFlightJournal
+public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog? texts = null) : IOutbox, IInFlightJournal
 {
+    private readonly TextCatalog catalogue = texts ?? TextCatalog.English;
+
     private const string Due = """
         SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html,
                attempts AS Attempts, created_at AS CreatedAt, last_error AS LastError,
@@ -36,7 +40,7 @@ public sealed partial class SqliteOutbox(SqliteDatabase db) : IOutbox, IInFlight
             async c =>
             {
                 var rows = await c.QueryAsync<OutboxRow>(new CommandDefinition(Due, new { Now = UnixMs.Of(now), Max = max }, cancellationToken: ct));
-                return rows.Select(r => r.ToEntry()).ToList();
+                return rows.Select(r => r.ToEntry(catalogue)).ToList();
             },
             ct);
     }
@@ -109,9 +113,9 @@ public sealed partial class SqliteOutbox(SqliteDatabase db) : IOutbox, IInFlight
 
         public long? InFlightSince { get; init; }
 
-        public OutboxEntry ToEntry() => new(
+        public OutboxEntry ToEntry(TextCatalog texts) => new(
             Id,
-            OutboxSql.ToMessage(Kind, Severity, InFlightSince is null ? Html : PossibleDuplicate.Mark(Html), ChatId),
+            OutboxSql.ToMessage(Kind, Severity, InFlightSince is null ? Html : PossibleDuplicate.Mark(Html, texts), ChatId),
             checked((int)Attempts),
             UnixMs.At(CreatedAt),
             LastError);

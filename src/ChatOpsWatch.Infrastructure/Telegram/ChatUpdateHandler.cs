@@ -3,6 +3,7 @@ using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Status;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -16,7 +17,8 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// Refusals: a command in a private chat that is not allowed gets a short answer naming the chat's
 /// id (so an operator can allow it), a forwarded or anonymous command gets a short reason, a group
 /// that is not allowed gets nothing and the bot leaves it. Plain chatter is never answered.
-/// Replies go through the outbox like every other message, paced and retried.
+/// Replies go through the outbox like every other message, paced and retried, in the configured language
+/// (<see cref="TextCatalog"/>).
 /// </summary>
 public sealed class ChatUpdateHandler(
     ITelegramBotClient bot,
@@ -27,6 +29,7 @@ public sealed class ChatUpdateHandler(
     MuteCommands muting,
     IEnumerable<IChatCommandHandler> commandHandlers,
     IEnumerable<ICallbackHandler> callbackHandlers,
+    TextCatalog texts,
     ILogger<ChatUpdateHandler> logger) : ITelegramUpdateHandler
 {
     private readonly Dictionary<ChatCommandKind, IChatCommandHandler> commands = IndexCommands(commandHandlers);
@@ -87,10 +90,10 @@ public sealed class ChatUpdateHandler(
                 await ReplyAsync(request.ChatId, MessageKind.Reply, await muting.HandleAsync(command, Who(message.From!), updateId, ct), ct);
                 break;
             case { Kind: ChatCommandKind.Help or ChatCommandKind.Start }:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Help(command.Kind == ChatCommandKind.Start), ct);
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Help(command.Kind == ChatCommandKind.Start, texts), ct);
                 break;
             case { Kind: ChatCommandKind.Unknown } when request.IsPrivateChat || command.AddressedToUs:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name), ct);
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), ct);
                 break;
             case { Kind: ChatCommandKind.Unknown }:
                 return;
@@ -105,13 +108,13 @@ public sealed class ChatUpdateHandler(
                     {
                         // A bug or an outage in one command must not leave the asker without an answer.
                         logger.LogError(e, "/{Command} in chat {ChatId} failed", command.Name, request.ChatId);
-                        await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name), ct);
+                        await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name, texts), ct);
                     }
                 }
                 else
                 {
                     logger.LogError("No handler is registered for /{Command}", command.Name);
-                    await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name), ct);
+                    await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), ct);
                 }
 
                 break;
@@ -136,12 +139,12 @@ public sealed class ChatUpdateHandler(
         if (decision.Refusal is { } reason)
         {
             logger.LogWarning("Refused a button press in chat {ChatId} by user {UserId}: {Reason}", chatId, query.From.Id, reason);
-            toast = ChatReplies.ButtonRefused(reason);
+            toast = ChatReplies.ButtonRefused(reason, texts);
         }
         else if (handler is null)
         {
             logger.LogWarning("Unknown button data {Data} in chat {ChatId}", query.Data, chatId);
-            toast = ChatReplies.ButtonUnknown;
+            toast = ChatReplies.ButtonUnknown(texts);
         }
         else
         {
@@ -216,7 +219,7 @@ public sealed class ChatUpdateHandler(
 
         if (command is not null && (command.Kind != ChatCommandKind.Unknown || command.AddressedToUs || request.IsPrivateChat))
         {
-            await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Refusal(reason, request.ChatId, command.Name), ct);
+            await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Refusal(reason, request.ChatId, command.Name, texts), ct);
         }
     }
 
@@ -230,7 +233,7 @@ public sealed class ChatUpdateHandler(
         catch (StorageException e)
         {
             logger.LogError(e, "/status in chat {ChatId}: the store could not be read", chatId);
-            await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.StatusUnavailable, ct);
+            await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.StatusUnavailable(texts), ct);
             return;
         }
 
@@ -239,14 +242,14 @@ public sealed class ChatUpdateHandler(
             var name = args[0];
             if (!Domain.Nodes.NodeName.IsValid(name))
             {
-                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.InvalidNodeName(name), ct);
+                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.InvalidNodeName(name, texts), ct);
                 return;
             }
 
             fleet = [.. fleet.Where(s => string.Equals(s.Node.Name, name, StringComparison.OrdinalIgnoreCase))];
             if (fleet.Count == 0)
             {
-                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.UnknownNode(name), ct);
+                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.UnknownNode(name, texts), ct);
                 return;
             }
         }

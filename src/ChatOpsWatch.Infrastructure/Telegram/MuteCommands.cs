@@ -2,6 +2,7 @@ using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Text;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Infrastructure.Telegram;
@@ -9,9 +10,10 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// <summary>
 /// /mute, /unmute, /silences and /ack: validate against the fleet's known names, record through
 /// <see cref="IMutingStore"/> (with the audit row), and return the reply. Access was checked by the caller.
-/// A store failure is logged and answered with "nothing changed"; it is never retried silently.
+/// A store failure is logged and answered with "nothing changed"; it is never retried silently. Replies are in
+/// the configured language (<see cref="TextCatalog"/>).
 /// </summary>
-public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeProvider time, ILogger<MuteCommands> logger)
+public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeProvider time, TextCatalog texts, ILogger<MuteCommands> logger)
 {
     /// <summary>The reply (Telegram HTML) to <paramref name="command"/>, sent by <paramref name="who"/> in update <paramref name="updateId"/>.</summary>
     public async Task<string> HandleAsync(ChatCommand command, string who, long updateId, CancellationToken ct)
@@ -25,13 +27,13 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
                 ChatCommandKind.Mute => await MuteAsync(command, who, updateId, now, ct),
                 ChatCommandKind.Unmute => await UnmuteAsync(command, who, updateId, now, ct),
                 ChatCommandKind.Ack => await AckAsync(command, who, updateId, now, ct),
-                _ => MuteReplies.List((await muting.ActiveAsync(now, ct)).Silences, now),
+                _ => MuteReplies.List((await muting.ActiveAsync(now, ct)).Silences, now, texts),
             };
         }
         catch (StorageException e)
         {
             logger.LogError(e, "/{Command} by {Who}: the store failed; nothing changed", command.Name, who);
-            return MuteReplies.StoreUnavailable;
+            return MuteReplies.StoreUnavailable(texts);
         }
     }
 
@@ -39,59 +41,59 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
     {
         if (command.Args.Count >= ChatCommandParser.MaxArgs)
         {
-            return MuteReplies.Invalid(command.Name, $"the reason is at most {MuteParser.MaxReasonWords} words");
+            return MuteReplies.Invalid(command.Name, texts.Format("mute.problem.reason_words", MuteParser.MaxReasonWords), texts);
         }
 
-        var (request, problem) = MuteParser.ParseMute(command.Args, await KnownAsync(ct));
+        var (request, problem) = MuteParser.ParseMute(command.Args, await KnownAsync(ct), texts);
         if (request is null)
         {
-            return MuteReplies.Invalid(command.Name, problem ?? "invalid arguments");
+            return MuteReplies.Invalid(command.Name, problem ?? texts["mute.problem.invalid"], texts);
         }
 
         var silence = new Silence("", [request.Target], now, now + request.Duration, who, request.Reason);
         var ids = await muting.RecordAsync(new MutingChange.Mute(silence) { UpdateId = updateId }, ct);
         if (ids.Count == 0)
         {
-            return "This /mute was already applied.";
+            return MuteReplies.AlreadyApplied(texts);
         }
 
         logger.LogInformation("{Who} muted {Label}={Value} until {Until:O}: {Reason}", who, request.Target.Label, request.Target.Value, silence.Expires, silence.Comment);
-        return MuteReplies.Muted(silence with { Id = ids[0] });
+        return MuteReplies.Muted(silence with { Id = ids[0] }, texts);
     }
 
     private async Task<string> UnmuteAsync(ChatCommand command, string who, long updateId, DateTimeOffset now, CancellationToken ct)
     {
         if (command.Args.Count != 1)
         {
-            return MuteReplies.Invalid(command.Name, "usage: /unmute <id|target>");
+            return MuteReplies.Invalid(command.Name, texts["mute.problem.usage_unmute"], texts);
         }
 
-        if (MuteParser.TargetProblem(command.Args[0]) is { } problem)
+        if (MuteParser.TargetProblem(command.Args[0], texts) is { } problem)
         {
-            return MuteReplies.Invalid(command.Name, problem);
+            return MuteReplies.Invalid(command.Name, problem, texts);
         }
 
         var ids = await muting.RecordAsync(new MutingChange.Unmute(command.Args[0], who, now) { UpdateId = updateId }, ct);
         logger.LogInformation("{Who} unmuted {Target}: {Count} silence(s) ended", who, command.Args[0], ids.Count);
-        return MuteReplies.Unmuted(ids, who);
+        return MuteReplies.Unmuted(ids, who, texts);
     }
 
     private async Task<string> AckAsync(ChatCommand command, string who, long updateId, DateTimeOffset now, CancellationToken ct)
     {
         if (command.Args.Count is 0 or > 2)
         {
-            return MuteReplies.Invalid(command.Name, "usage: /ack <node> [rule]");
+            return MuteReplies.Invalid(command.Name, texts["mute.problem.usage_ack"], texts);
         }
 
-        if (command.Args.Select(MuteParser.TargetProblem).FirstOrDefault(p => p is not null) is { } problem)
+        if (command.Args.Select(a => MuteParser.TargetProblem(a, texts)).FirstOrDefault(p => p is not null) is { } problem)
         {
-            return MuteReplies.Invalid(command.Name, problem);
+            return MuteReplies.Invalid(command.Name, problem, texts);
         }
 
         var node = command.Args[0];
         if (!(await fleet.FleetAsync(ct)).Any(n => n.Node.Name == node))
         {
-            return ChatReplies.UnknownNode(node);
+            return ChatReplies.UnknownNode(node, texts);
         }
 
         var rule = command.Args.Count > 1 ? command.Args[1] : null;
@@ -106,7 +108,7 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
             logger.LogInformation("{Who} acknowledged {Count} firing alert(s) on {Node}", who, acks.Count, node);
         }
 
-        return MuteReplies.Acked(node, acks);
+        return MuteReplies.Acked(node, acks, texts);
     }
 
     private async Task<MuteTargets> KnownAsync(CancellationToken ct)

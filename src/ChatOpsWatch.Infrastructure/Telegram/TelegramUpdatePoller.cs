@@ -1,4 +1,4 @@
-using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,24 +12,27 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// <summary>
 /// Receives chat updates with our own getUpdates loop (the library's receiver does not back off).
 /// At start it deletes any webhook, which would make getUpdates fail, and publishes the command
-/// menu. An update is confirmed (offset moves past it) once handled, or once its handler failed.
+/// menu (in the language of <c>texts</c>; English when null). An update is confirmed (offset moves past it)
+/// once handled, or once its handler failed.
 /// </summary>
 public sealed class TelegramUpdatePoller : BackgroundService
 {
     /// <summary>The poller's client must wait this much longer than the long poll itself.</summary>
     public static readonly TimeSpan TimeoutMargin = TimeSpan.FromSeconds(5);
 
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.MyChatMember, UpdateType.CallbackQuery];
+    /// <summary>The update types the bot asks for, from getUpdates and from a webhook alike.</summary>
+    public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.MyChatMember, UpdateType.CallbackQuery];
 
     private readonly ITelegramBotClient bot;
     private readonly ITelegramUpdateHandler handler;
     private readonly TelegramPollerOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<TelegramUpdatePoller> logger;
+    private readonly TextCatalog texts;
     private int conflicts;
     private int failures;
 
-    public TelegramUpdatePoller(ITelegramBotClient bot, ITelegramUpdateHandler handler, TelegramPollerOptions options, TimeProvider time, ILogger<TelegramUpdatePoller> logger)
+    public TelegramUpdatePoller(ITelegramBotClient bot, ITelegramUpdateHandler handler, TelegramPollerOptions options, TimeProvider time, ILogger<TelegramUpdatePoller> logger, TextCatalog? texts = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +45,7 @@ public sealed class TelegramUpdatePoller : BackgroundService
         }
 
         (this.bot, this.handler, this.options, this.time, this.logger) = (bot, handler, options, time, logger);
+        this.texts = texts ?? TextCatalog.English;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,16 +75,7 @@ public sealed class TelegramUpdatePoller : BackgroundService
             }
         }
 
-        try
-        {
-            var commands = ChatCommands.All.Select(c => new BotCommand(c.Name, c.Description));
-            await bot.SetMyCommands(commands, cancellationToken: ct);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            // Only the command menu is missing; commands still work when typed.
-            logger.LogWarning("Could not publish the bot's command menu (setMyCommands): {Error}", e.Message);
-        }
+        await BotMenu.PublishAsync(bot, texts, logger, ct);
 
         ResetFailures();
     }

@@ -38,6 +38,7 @@ public static class ConfigLoader
         var nodes = NodesReader.Read(read, section, env);
         var telegram = TelegramReader.Read(read, section.GetSection("Telegram"), env);
         NodeAdminReader.Validate(read, section, env);
+        var language = LanguageReader.Read(read, section.GetSection("Telegram"));
         var statusEvery = read.Duration(section.GetSection("Console"), "StatusEvery", TimeSpan.FromSeconds(10)) ?? TimeSpan.FromMinutes(10);
         var reports = ReportsReader.Read(read, section.GetSection("Reports"));
 
@@ -46,7 +47,7 @@ public static class ConfigLoader
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language }, read.Problems);
     }
 }
 
@@ -139,7 +140,10 @@ internal static class TelegramReader
         }
 
         var digest = read.Int(tg, "DigestThreshold", TelegramConfig.DefaultDigestThreshold, 0, 10_000);
-        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"), digest);
+        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"), digest)
+        {
+            Webhook = WebhookReader.Read(read, tg, env),
+        };
     }
 }
 

@@ -1,7 +1,9 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Probe;
 using ChatOpsWatch.Infrastructure.Ssh;
+using ChatOpsWatch.Infrastructure.Telegram.Webhook;
 
 namespace ChatOpsWatch.Worker.Configuration;
 
@@ -14,6 +16,9 @@ public sealed record WatchConfig(
     TelegramConfig? Telegram,
     TimeSpan ConsoleStatusEvery)
 {
+    /// <summary>The language of every chat text (Telegram:Language), also on the console.</summary>
+    public Language Language { get; init; } = Language.En;
+
     /// <summary>When the daily report goes to the ops chat.</summary>
     public ReportSettings Reports { get; init; } = ReportSettings.Default;
 }
@@ -46,7 +51,10 @@ public sealed record TelegramConfig(
     /// <summary>More waiting non-critical messages than this for one chat become a digest; 0: never.</summary>
     public const int DefaultDigestThreshold = 10;
 
-    public override string ToString() => $"TelegramConfig {{ ApiBaseUrl = {ApiBaseUrl}, OpsChatId = {OpsChatId}, Token = *** }}";
+    /// <summary>Webhook mode when set (Telegram:Webhook); getUpdates polling when null.</summary>
+    public TelegramWebhookOptions? Webhook { get; init; }
+
+    public override string ToString() => $"TelegramConfig {{ ApiBaseUrl = {ApiBaseUrl}, OpsChatId = {OpsChatId}, Token = ***, Webhook = {Webhook?.ToString() ?? "none"} }}";
 }
 
 /// <summary>One configuration problem, named by its key path (e.g. ChatOpsWatch:Nodes:2:Port).</summary>

@@ -1,11 +1,13 @@
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Http;
 using ChatOpsWatch.Infrastructure.Network;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.Webhook;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +46,7 @@ public static class HostingExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
-        services.AddSingleton(ChatOpsWatch.Domain.Text.TextCatalog.English);
+        services.AddSingleton(TextCatalog.For(config.Language));
 
         AddNotifier(services, config);
         AddPolling(services);
@@ -89,13 +91,30 @@ public static class HostingExtensions
         services.AddSingleton<MuteCommands>();
         services.AddSingleton<IChatCommandHandler, ReportCommand>();
         services.AddSingleton<ITelegramUpdateHandler, ChatUpdateHandler>();
+        if (tg.Webhook is { } webhook)
+        {
+            AddWebhook(services, webhook);
+            return;
+        }
+
         services.AddHostedService(sp => new TelegramUpdatePoller(
             TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, pollerOptions.LongPollTimeout + TelegramUpdatePoller.TimeoutMargin),
             sp.GetRequiredService<ITelegramUpdateHandler>(),
             pollerOptions,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TelegramUpdatePoller>>()));
+            sp.GetRequiredService<ILogger<TelegramUpdatePoller>>(),
+            sp.GetRequiredService<TextCatalog>()));
     }
+
+    /// <summary>Webhook mode: Telegram posts updates to us, so no getUpdates poller runs.</summary>
+    private static void AddWebhook(IServiceCollection services, TelegramWebhookOptions webhook) =>
+        services.AddHostedService(sp => new TelegramWebhookServer(
+            sp.GetRequiredService<ITelegramBotClient>(),
+            sp.GetRequiredService<ITelegramUpdateHandler>(),
+            webhook,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TelegramWebhookServer>>(),
+            sp.GetRequiredService<TextCatalog>()));
 
     /// <summary>The console notifier has no chats; every message goes to this pseudo chat.</summary>
     public const long ConsoleChat = 0;

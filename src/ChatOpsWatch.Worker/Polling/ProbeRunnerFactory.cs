@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Local;
 using ChatOpsWatch.Infrastructure.Probe;
 using ChatOpsWatch.Infrastructure.Ssh;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Worker.Polling;
 
-public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKeys, TimeProvider time, ILoggerFactory logs) : IProbeRunnerFactory
+public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKeys, TimeProvider time, TextCatalog texts, ILoggerFactory logs) : IProbeRunnerFactory
 {
     public IProbeRunner Create(NodeConfig node)
     {
@@ -16,6 +17,6 @@ public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKe
         var targets = node.Targets ?? ProbeTargets.None;
         return node.Ssh is null
             ? new LocalProbeRunner(ProbeScript.For(targets), ssh.ProbeDeadline, time)
-            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline, targets), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>());
+            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline, targets), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>(), texts);
     }
 }

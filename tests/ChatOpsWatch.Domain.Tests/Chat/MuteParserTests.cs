@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Tests.Chat;
 
@@ -18,7 +19,7 @@ public sealed class MuteParserTests
     [InlineData("core", "role")]
     public void ParseMute_KnownTarget_ResolvesToItsMatcher(string target, string label)
     {
-        var (request, problem) = MuteParser.ParseMute([target, "2h", "kernel", "upgrade"], Known);
+        var (request, problem) = MuteParser.ParseMute([target, "2h", "kernel", "upgrade"], Known, TextCatalog.English);
 
         Assert.Null(problem);
         Assert.Equal(new Matcher(label, target), request!.Target);
@@ -29,9 +30,9 @@ public sealed class MuteParserTests
     [Fact]
     public void ParseMute_NoReason_RecordsThatNoneWasGiven()
     {
-        var (request, _) = MuteParser.ParseMute(["web-1", "30m"], Known);
+        var (request, _) = MuteParser.ParseMute(["web-1", "30m"], Known, TextCatalog.English);
 
-        Assert.Equal(MuteParser.NoReason, request!.Reason);
+        Assert.Equal("(no reason given)", request!.Reason);
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class MuteParserTests
     [InlineData("nope-1", "no node, tag or rule")]
     public void ParseMute_InjectionOrUnknownTarget_IsRefusedWithTheReason(string target, string reason)
     {
-        var (request, problem) = MuteParser.ParseMute([target, "1h"], Known);
+        var (request, problem) = MuteParser.ParseMute([target, "1h"], Known, TextCatalog.English);
 
         Assert.Null(request);
         Assert.Contains(reason, problem, StringComparison.Ordinal);
@@ -54,7 +55,7 @@ public sealed class MuteParserTests
     [Fact]
     public void ParseMute_TargetOf300Characters_IsRefusedWithItsLength()
     {
-        var (request, problem) = MuteParser.ParseMute([new string('a', 300), "1h"], Known);
+        var (request, problem) = MuteParser.ParseMute([new string('a', 300), "1h"], Known, TextCatalog.English);
 
         Assert.Null(request);
         Assert.Contains("300 characters", problem, StringComparison.Ordinal);
@@ -68,7 +69,7 @@ public sealed class MuteParserTests
     [InlineData("1h;reboot")]
     public void ParseMute_BadDuration_IsRefused(string duration)
     {
-        var (request, problem) = MuteParser.ParseMute(["web-1", duration], Known);
+        var (request, problem) = MuteParser.ParseMute(["web-1", duration], Known, TextCatalog.English);
 
         Assert.Null(request);
         Assert.Contains("duration", problem, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed class MuteParserTests
     [InlineData("web-1")]
     public void ParseMute_DurationMissing_ShowsTheUsage(params string[] args)
     {
-        var (request, problem) = MuteParser.ParseMute(args, Known);
+        var (request, problem) = MuteParser.ParseMute(args, Known, TextCatalog.English);
 
         Assert.Null(request);
         Assert.Contains("usage: /mute", problem, StringComparison.Ordinal);
@@ -88,7 +89,7 @@ public sealed class MuteParserTests
     [Fact]
     public void ParseMute_ReasonTooLong_IsRefusedNotCut()
     {
-        var (request, problem) = MuteParser.ParseMute(["web-1", "1h", new string('x', 201)], Known);
+        var (request, problem) = MuteParser.ParseMute(["web-1", "1h", new string('x', 201)], Known, TextCatalog.English);
 
         Assert.Null(request);
         Assert.Contains("reason", problem, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public sealed class MuteParserTests
     [Fact]
     public void Help_ListsTheStateChangingCommands()
     {
-        var help = ChatReplies.Help(greeting: false);
+        var help = ChatReplies.Help(greeting: false, TextCatalog.English);
 
         Assert.Contains("/mute &lt;node|tag|rule&gt; &lt;duration&gt; [reason]", help, StringComparison.Ordinal);
         Assert.Contains("/unmute", help, StringComparison.Ordinal);
@@ -110,7 +111,7 @@ public sealed class MuteParserTests
     {
         var s = new Silence("7", [new Matcher("node", "web-1")], Some.At(0), Some.At(120), "@alice (42)", "<b>oops</b>");
 
-        var reply = MuteReplies.Muted(s);
+        var reply = MuteReplies.Muted(s, TextCatalog.English);
 
         Assert.Contains("@alice (42) muted node <b>web-1</b> until", reply, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;oops&lt;/b&gt;", reply, StringComparison.Ordinal);

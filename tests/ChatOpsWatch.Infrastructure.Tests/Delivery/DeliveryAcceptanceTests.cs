@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
@@ -52,12 +53,12 @@ public sealed class DeliveryAcceptanceTests : IAsyncDisposable
 
         Assert.Equal(0, await db.Outbox.BacklogAsync(default));
         var texts = api.Sent.Select(m => m.Text).ToList();
-        var marked = Assert.Single(texts, t => t.StartsWith(PossibleDuplicate.Marker, StringComparison.Ordinal));
-        Assert.Equal(alerts[2], marked[PossibleDuplicate.Marker.Length..]);
+        var marked = Assert.Single(texts, t => t.StartsWith(PossibleDuplicate.Marker(TextCatalog.English), StringComparison.Ordinal));
+        Assert.Equal(alerts[2], marked[PossibleDuplicate.Marker(TextCatalog.English).Length..]);
         Assert.All(alerts, a => Assert.InRange(texts.Count(t => t.EndsWith(a, StringComparison.Ordinal)), 1, 2));
         foreach (var node in Nodes)
         {
-            var firstCopies = texts.Where(t => !t.StartsWith(PossibleDuplicate.Marker, StringComparison.Ordinal) && t.Contains(node, StringComparison.Ordinal));
+            var firstCopies = texts.Where(t => !t.StartsWith(PossibleDuplicate.Marker(TextCatalog.English), StringComparison.Ordinal) && t.Contains(node, StringComparison.Ordinal));
             Assert.Equal(alerts.Where(a => a.Contains(node, StringComparison.Ordinal)), firstCopies);
         }
     }

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Dapper;
 
@@ -22,7 +23,7 @@ public sealed class SqliteOutboxCrashSafetyTests : IDisposable
         _db.Reopen();
 
         var entry = Assert.Single(await _db.Outbox.DueAsync(Some.Now, 10, None));
-        Assert.Equal(PossibleDuplicate.Marker + "disk <b>88%</b>", entry.Message.Html);
+        Assert.Equal(PossibleDuplicate.Marker(TextCatalog.English) + "disk <b>88%</b>", entry.Message.Html);
         using var raw = _db.Raw();
         Assert.Equal(1, raw.ExecuteScalar<int>("SELECT send_attempts FROM outbox WHERE id = @id", new { id }));
     }
@@ -36,7 +37,7 @@ public sealed class SqliteOutboxCrashSafetyTests : IDisposable
 
         var entry = Assert.Single(await _db.Outbox.DueAsync(Some.Now, 10, None));
 
-        Assert.Equal(PossibleDuplicate.Marker + "load 9", entry.Message.Html);
+        Assert.Equal(PossibleDuplicate.Marker(TextCatalog.English) + "load 9", entry.Message.Html);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
@@ -31,11 +32,14 @@ public sealed class ChatBotHarness : IAsyncDisposable
     /// <param name="fleet">What the fake monitor store holds.</param>
     /// <param name="commands">Extra command handlers, built from the harness's parts (its <see cref="Writer"/>, <see cref="Db"/>, ...).</param>
     /// <param name="callbacks">Inline-button handlers, built the same way.</param>
+    /// <param name="texts">The configured language (Telegram:Language); English when null.</param>
     public ChatBotHarness(
         IReadOnlyList<NodeStatus> fleet,
         Func<ChatBotHarness, IEnumerable<IChatCommandHandler>>? commands = null,
-        Func<ChatBotHarness, IEnumerable<ICallbackHandler>>? callbacks = null)
+        Func<ChatBotHarness, IEnumerable<ICallbackHandler>>? callbacks = null,
+        TextCatalog? texts = null)
     {
+        Texts = texts ?? TextCatalog.English;
         Store = new FakeMonitorStore(fleet);
         var time = TimeProvider.System;
         var signal = new OutboxSignal(time);
@@ -43,11 +47,11 @@ public sealed class ChatBotHarness : IAsyncDisposable
         var sendClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5));
         var policy = new ChatAccessPolicy(new HashSet<long> { OpsGroup, Admin }, new HashSet<long> { Admin });
         Muting = new SqliteMutingStore(Db.Database);
-        var mute = new MuteCommands(Store, Muting, time, NullLogger<MuteCommands>.Instance);
+        var mute = new MuteCommands(Store, Muting, time, Texts, NullLogger<MuteCommands>.Instance);
         Writer = new OutboxWriter(Outbox, signal, time);
-        Handler = new ChatUpdateHandler(pollClient, Store, Writer, policy, time, mute, commands?.Invoke(this) ?? [], callbacks?.Invoke(this) ?? [], Log);
+        Handler = new ChatUpdateHandler(pollClient, Store, Writer, policy, time, mute, commands?.Invoke(this) ?? [], callbacks?.Invoke(this) ?? [], Texts, Log);
         var handler = Handler;
-        poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, time, NullLogger<TelegramUpdatePoller>.Instance);
+        poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, time, NullLogger<TelegramUpdatePoller>.Instance, Texts);
         dispatcher = new OutboxDispatcher(
             Outbox,
             new TelegramMessageSender(sendClient, NullLogger<TelegramMessageSender>.Instance),
@@ -58,6 +62,9 @@ public sealed class ChatBotHarness : IAsyncDisposable
     }
 
     public FakeBotApiServer Api { get; } = FakeBotApiServer.Start();
+
+    /// <summary>The language the bot answers in; handlers built by the test should use it too.</summary>
+    public TextCatalog Texts { get; }
 
     public InMemoryOutbox Outbox { get; } = new();
 

@@ -82,6 +82,7 @@ public sealed partial class FakeBotApiServer
             case "setmycommands":
                 return SetMyCommands(call);
             case "deletewebhook":
+            case "setwebhook":
             case "answercallbackquery":
                 return (200, FakeJson.Ok(true));
             case "leavechat":

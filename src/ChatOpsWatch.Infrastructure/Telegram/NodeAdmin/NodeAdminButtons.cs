@@ -29,7 +29,7 @@ public sealed class NodeAdminButtons(NodeAdminParts parts, IHostKeyStore hostKey
         ArgumentNullException.ThrowIfNull(context);
         if (context.Data.Args.Count != 2)
         {
-            return ChatReplies.ButtonUnknown;
+            return ChatReplies.ButtonUnknown(parts.Text);
         }
 
         var (id, verb) = (context.Data.Args[0], context.Data.Args[1]);
@@ -56,7 +56,7 @@ public sealed class NodeAdminButtons(NodeAdminParts parts, IHostKeyStore hostKey
             if (outcome is null)
             {
                 log.LogWarning("Button data {Verb} does not fit pending change {Id} ({Type}); dropped", verb, id, change!.GetType().Name);
-                return ChatReplies.ButtonUnknown;
+                return ChatReplies.ButtonUnknown(parts.Text);
             }
 
             await prompts.SettleAsync(context.ChatId, context.MessageId, outcome, ct);

@@ -85,7 +85,7 @@ public sealed class NodeAdminCommands(NodeAdminParts parts, IHostKeyScanner scan
         }
 
         var name = context.Command.Args[0];
-        var reply = !NodeName.IsValid(name) ? ChatReplies.InvalidNodeName(name)
+        var reply = !NodeName.IsValid(name) ? ChatReplies.InvalidNodeName(name, parts.Text)
             : parts.Fleet.IsConfigured(name) ? NodeAdminReplies.Named(parts.Text, "nodeadmin.remove.config", name)
             : null;
         var node = reply is null ? (await parts.Store.ActiveAsync(ct)).FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)) : null;
