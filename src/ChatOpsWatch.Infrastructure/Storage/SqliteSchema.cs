@@ -13,7 +13,39 @@ internal static class SqliteSchema
         new(3, V3),
         new(4, V4),
         new(5, V5),
+        new(7, V7),
     ];
+
+    // v7: charts, maintenance windows and mute-expiry reminders. photo is a PNG sent with sendPhoto (html is then
+    // its caption). A maintenance row is either once (starts_at..ends_at) or weekly (cron "m h * * dow" plus
+    // duration_ms); a removed one keeps its row. A mute_reminders row means "the reminder before this silence's
+    // or window occurrence's end was enqueued": it is written with the outbox row, so a restart never repeats it.
+    // Version 6 belongs to the incidents work; this script assumes nothing of it.
+    private const string V7 = """
+        ALTER TABLE outbox ADD COLUMN photo BLOB;
+
+        CREATE TABLE maintenance (
+            id          INTEGER PRIMARY KEY,
+            matcher     TEXT NOT NULL,    -- JSON array of {"Label","Value"}, as silences.matcher
+            starts_at   INTEGER,          -- once: first muted instant; NULL when weekly
+            ends_at     INTEGER,          -- once: end (exclusive); NULL when weekly
+            cron        TEXT,             -- weekly: "m h * * dow" in UTC; NULL when once
+            duration_ms INTEGER NOT NULL,
+            created_by  TEXT NOT NULL,
+            reason      TEXT NOT NULL,
+            created_at  INTEGER NOT NULL,
+            removed_at  INTEGER
+        ) STRICT;
+        CREATE INDEX maintenance_active ON maintenance (id) WHERE removed_at IS NULL;
+
+        CREATE TABLE mute_reminders (
+            kind    TEXT NOT NULL,    -- silence, maintenance
+            ref_id  TEXT NOT NULL,
+            ends_at INTEGER NOT NULL, -- the end reminded of (one per weekly occurrence)
+            sent_at INTEGER NOT NULL,
+            PRIMARY KEY (kind, ref_id, ends_at)
+        ) STRICT, WITHOUT ROWID;
+        """;
 
     // v4: crash-safe delivery. inflight_since is set (durably) just before a send and cleared with its
     // outcome, so a row still carrying it at the next read was being sent when the process died: it is

@@ -12,7 +12,11 @@ public sealed record WatchConfig(
     SshSettings Ssh,
     MonitorSettings Monitor,
     TelegramConfig? Telegram,
-    TimeSpan ConsoleStatusEvery);
+    TimeSpan ConsoleStatusEvery)
+{
+    /// <summary>How long before a silence or maintenance window ends its reminder is posted (Alerts:MuteReminderLead).</summary>
+    public TimeSpan MuteReminderLead { get; init; } = Domain.Maintenance.MuteReminders.DefaultLead;
+}
 
 /// <summary>
 /// A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.
