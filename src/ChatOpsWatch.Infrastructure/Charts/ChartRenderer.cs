@@ -34,7 +34,12 @@ public static class ChartRenderer
         Level(plot, levels.Warning, Warning);
         Level(plot, levels.Critical, Critical);
 
-        plot.Axes.DateTimeTicksBottom();
+        // ISO-like labels whatever the process culture: "11-24 14:00" over a week, "14:30" within a day.
+        var format = to - from > TimeSpan.FromDays(1) ? "MM-dd HH:mm" : "HH:mm";
+        plot.Axes.DateTimeTicksBottom().TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
+        {
+            LabelFormatter = t => t.ToString(format, System.Globalization.CultureInfo.InvariantCulture),
+        };
         plot.Axes.SetLimitsX(from.UtcDateTime.ToOADate(), to.UtcDateTime.ToOADate());
         var low = Math.Min(ys.Min(), levels.Warning ?? double.MaxValue);
         var high = Math.Max(ys.Max(), levels.Critical ?? levels.Warning ?? double.MinValue);

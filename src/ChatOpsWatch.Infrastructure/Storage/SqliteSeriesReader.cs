@@ -60,5 +60,10 @@ public sealed class SqliteSeriesReader(SqliteDatabase db) : ISeriesReader
             ct);
     }
 
-    private sealed record PointRow(long At, double Value);
+    private sealed record PointRow
+    {
+        public long At { get; init; }
+
+        public double Value { get; init; }
+    }
 }

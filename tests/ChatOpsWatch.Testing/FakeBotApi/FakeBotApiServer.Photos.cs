@@ -6,6 +6,7 @@ namespace ChatOpsWatch.Testing.FakeBotApi;
 public sealed partial class FakeBotApiServer
 {
     private const int MaxCaptionLength = 1024;
+    private const string AttachPrefix = "attach://";
 
     /// <summary>sendPhoto as a multipart upload (the only form ChatOpsWatch uses): checks what Telegram checks.</summary>
     private (int, JsonObject) SendPhoto(FakeCall call)
@@ -15,7 +16,9 @@ public sealed partial class FakeBotApiServer
             return (400, FakeJson.Error(400, "Bad Request: chat not found"));
         }
 
-        if (!call.Files.TryGetValue("photo", out var bytes) || bytes.Length == 0)
+        // The file is either the "photo" part itself, or a part the "photo" parameter names as attach://<part>.
+        var part = call.Param("photo") is { } p && p.StartsWith(AttachPrefix, StringComparison.Ordinal) ? p[AttachPrefix.Length..] : "photo";
+        if (!call.Files.TryGetValue(part, out var bytes) || bytes.Length == 0)
         {
             return (400, FakeJson.Error(400, "Bad Request: there is no photo in the request"));
         }
@@ -35,13 +38,11 @@ public sealed partial class FakeBotApiServer
         }
 
         var messageId = Interlocked.Increment(ref nextMessageId);
-        photos.Add(new SentPhoto(messageId, chatId, bytes, FileNameOf(call), caption, parseMode, call.Bool("disable_notification"), call.At));
+        photos.Add(new SentPhoto(messageId, chatId, bytes, call.Param(part + "#filename"), caption, parseMode, call.Bool("disable_notification"), call.At));
         var message = FakeJson.Message(messageId, call.At.ToUnixTimeSeconds(), chatId, FakeJson.ChatType(chatId), BotUser(), visible);
         message.Remove("text");
         message["caption"] = visible;
         message["photo"] = new JsonArray(new JsonObject { ["file_id"] = $"photo{messageId}", ["file_unique_id"] = $"u{messageId}", ["width"] = 800, ["height"] = 400 });
         return (200, FakeJson.Ok(message));
     }
-
-    private static string? FileNameOf(FakeCall call) => call.Param("photo#filename");
 }
