@@ -4,6 +4,7 @@ using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Maintenance;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Tests.Storage;
+using ChatOpsWatch.Infrastructure.Tests.Telegram;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Maintenance;
@@ -78,6 +79,32 @@ public sealed class MuteReminderServiceTests : IDisposable
         Assert.Equal(0, await Service().CheckAsync(default));
     }
 
+    [Fact]
+    public async Task RunningService_MinuteByMinute_QueuesTheReminderTenMinutesBeforeTheEndAndOnlyOnce()
+    {
+        var time = new TimerWatchingTimeProvider(start);
+        await new SqliteMutingStore(db.Database).RecordAsync(
+            new MutingChange.Mute(new Silence("", [new Matcher("node", "db-1")], start, start.AddMinutes(30), "@alice (42)", "failover")), default);
+        var service = Service(time);
+        await service.StartAsync(default);
+        await time.WaitForTimerAsync(1);
+
+        var firstSeen = -1;
+        for (var minute = 1; minute < 30; minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await time.WaitForTimerAsync(minute + 1); // the check of this minute is done and the loop sleeps again
+            if (firstSeen < 0 && await db.Outbox.BacklogAsync(default) > 0)
+            {
+                firstSeen = minute;
+            }
+        }
+
+        await service.StopAsync(default);
+        Assert.Equal(20, firstSeen);
+        Assert.Equal(1, await db.Outbox.BacklogAsync(default));
+    }
+
     private static DateTimeOffset NextSunday(DateTimeOffset from)
     {
         var day = from.UtcDateTime.Date.AddDays(1);
@@ -89,12 +116,12 @@ public sealed class MuteReminderServiceTests : IDisposable
         return new DateTimeOffset(day, TimeSpan.Zero);
     }
 
-    private MuteReminderService Service() => new(
+    private MuteReminderService Service(TimeProvider? time = null) => new(
         new SqliteMutingStore(db.Database),
         new SqliteMaintenanceStore(db.Database),
         new SqliteReminderStore(db.Database),
-        new OutboxSignal(db.Time),
+        new OutboxSignal(time ?? db.Time),
         Options,
-        db.Time,
+        time ?? db.Time,
         NullLogger<MuteReminderService>.Instance);
 }
