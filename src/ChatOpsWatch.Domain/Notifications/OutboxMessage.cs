@@ -10,4 +10,10 @@ public sealed record OutboxMessage(MessageKind Kind, Severity Severity, string H
 {
     /// <summary>Warnings and info arrive silently; criticals make noise.</summary>
     public bool Silent => Severity != Severity.Critical;
+
+    /// <summary>
+    /// A PNG to send with sendPhoto; <see cref="Html"/> is then its caption (Telegram: 1,024 characters). Null for text.
+    /// Compared by reference, like any array in a record.
+    /// </summary>
+    public byte[]? Photo { get; init; }
 }

@@ -1,14 +1,13 @@
-using System.Globalization;
 using System.Text;
-using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Status;
 
 /// <summary>
-/// Renders /status as Telegram HTML: a headline of counts, then one line per node, worst first.
+/// Renders /status as Telegram HTML: a headline of counts by state, then one line per node, worst first.
 /// Pure. Every outside string is escaped. The result fits one Telegram message.
 /// </summary>
 public static class FleetStatusFormatter
@@ -17,14 +16,18 @@ public static class FleetStatusFormatter
     public const int MaxLength = 4096;
 
     /// <summary>Room kept for the "… and N more nodes" line.</summary>
-    private const int FooterReserve = 40;
+    private const int FooterReserve = 60;
 
-    public static string Format(IReadOnlyList<NodeStatus> fleet, DateTimeOffset now)
+    /// <summary>In English; kept for callers that have no catalogue yet.</summary>
+    public static string Format(IReadOnlyList<NodeStatus> fleet, DateTimeOffset now) => Format(fleet, now, TextCatalog.English);
+
+    public static string Format(IReadOnlyList<NodeStatus> fleet, DateTimeOffset now, TextCatalog text)
     {
         ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(text);
         if (fleet.Count == 0)
         {
-            return "<b>Fleet status</b>\nNo nodes configured.";
+            return text["status.title"] + "\n" + text["status.empty"];
         }
 
         var rows = fleet
@@ -33,11 +36,11 @@ public static class FleetStatusFormatter
             .ThenBy(r => r.Status.Node.Name, StringComparer.Ordinal)
             .ToList();
 
-        var sb = new StringBuilder(Headline(rows.Select(r => r.Health).ToList()));
+        var sb = new StringBuilder(text["status.title"]).Append('\n').Append(Headline([.. rows.Select(r => r.Health)], text));
         var shown = 0;
         foreach (var (status, health) in rows)
         {
-            var line = "\n" + NodeLine(status, health, now);
+            var line = "\n" + NodeLine(status, health, now, text);
             var isLast = shown == rows.Count - 1;
             if (sb.Length + line.Length + (isLast ? 0 : FooterReserve) > MaxLength)
             {
@@ -50,46 +53,45 @@ public static class FleetStatusFormatter
 
         if (shown < rows.Count)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"\n… and {rows.Count - shown} more nodes");
+            sb.Append('\n').Append(text.Format("status.more", rows.Count - shown));
         }
 
         return sb.ToString();
     }
 
-    private static string Headline(List<NodeHealth> healths)
+    /// <summary>"3 nodes: 🔴 1 critical · 🟠 0 warning · 🟢 2 ok · ⚪ 0 unknown".</summary>
+    public static string Headline(IReadOnlyList<NodeHealth> healths, TextCatalog text)
     {
+        ArgumentNullException.ThrowIfNull(healths);
+        ArgumentNullException.ThrowIfNull(text);
         int Count(NodeHealth h) => healths.Count(x => x == h);
-        return $"<b>Fleet status</b> · {healths.Count} nodes\n"
-            + $"{Icon(NodeHealth.Critical)} {Count(NodeHealth.Critical)} critical · "
-            + $"{Icon(NodeHealth.Warning)} {Count(NodeHealth.Warning)} warning · "
-            + $"{Icon(NodeHealth.NoData)} {Count(NodeHealth.NoData)} no data · "
-            + $"{Icon(NodeHealth.Ok)} {Count(NodeHealth.Ok)} ok";
+        return text.Format(
+            "status.headline",
+            healths.Count,
+            $"{StatusText.Icon(NodeHealth.Critical)} {Count(NodeHealth.Critical)}",
+            $"{StatusText.Icon(NodeHealth.Warning)} {Count(NodeHealth.Warning)}",
+            $"{StatusText.Icon(NodeHealth.Ok)} {Count(NodeHealth.Ok)}",
+            $"{StatusText.Icon(NodeHealth.NoData)} {Count(NodeHealth.NoData)}");
     }
 
-    private static string NodeLine(NodeStatus status, NodeHealth health, DateTimeOffset now)
+    private static string NodeLine(NodeStatus status, NodeHealth health, DateTimeOffset now, TextCatalog text)
     {
         var sb = new StringBuilder()
-            .Append(Icon(health)).Append(" <b>").Append(Html.Escape(status.Node.Name)).Append("</b> ");
+            .Append(StatusText.Icon(health)).Append(" <b>").Append(Html.Escape(status.Node.Name)).Append("</b> ");
         if (status.Latest is not { } latest)
         {
-            sb.Append("no data yet");
+            sb.Append(text["status.no_data_yet"]);
         }
         else
         {
-            sb.Append(Metrics(latest)).Append(" · ").Append(AlertText.Duration(now - latest.At)).Append(" ago");
+            sb.Append(Metrics(latest, text)).Append(" · ").Append(StatusText.Ago(now - latest.At, text));
             if (NodeHealthRules.IsStale(status, now))
             {
-                sb.Append(" (stale)");
+                sb.Append(' ').Append(text["status.stale"]);
             }
         }
 
-        var alerts = status.Firing
-            .Where(a => a.IsFiring)
-            .OrderByDescending(a => a.Severity)
-            .ThenBy(a => a.RuleId, StringComparer.Ordinal)
-            .ThenBy(a => a.Series, StringComparer.Ordinal)
-            .Select(AlertSummary)
-            .ToList();
+        var alerts = StatusText.Firing(status.Firing).Select(a => StatusText.AlertSummary(a, text)).ToList();
         if (alerts.Count > 0)
         {
             sb.Append(" — ").AppendJoin(", ", alerts);
@@ -98,39 +100,16 @@ public static class FleetStatusFormatter
         return sb.ToString();
     }
 
-    private static string Metrics(Sample s)
+    private static string Metrics(Sample s, TextCatalog text)
     {
         var disk = s.Values.Where(kv => MetricKey.NameOf(kv.Key) == MetricNames.DiskUsedPct)
             .Select(kv => (double?)kv.Value)
             .Max();
-        return $"cpu {Pct(s.Get(MetricNames.CpuBusyPct))} · mem {Pct(s.Get(MetricNames.MemUsedPct))} · "
-            + $"disk {Pct(disk)} · load {Num(s.Get(MetricNames.Load1))}";
+        return text.Format(
+            "status.metrics",
+            StatusText.Pct(s.Get(MetricNames.CpuBusyPct)),
+            StatusText.Pct(s.Get(MetricNames.MemUsedPct)),
+            StatusText.Pct(disk),
+            StatusText.Num(s.Get(MetricNames.Load1)));
     }
-
-    private static string AlertSummary(AlertState a)
-    {
-        var icon = a.Severity == Severity.Critical ? "🔴" : "🟠";
-        var what = a.RuleId switch
-        {
-            ReachabilityEvaluator.RuleId => "unreachable",
-            NodeMonitor.HostKeyRuleId => "SSH host key changed",
-            NodeMonitor.ProbeRuleId => "probe output unreadable",
-            _ => Html.Escape(a.RuleId)
-                + (MetricKey.Label(a.Series, "mount") is { } mount ? " " + Html.Escape(mount) : string.Empty)
-                + " " + Pct(a.LastValue),
-        };
-        return $"{icon} {what}";
-    }
-
-    private static string Icon(NodeHealth h) => h switch
-    {
-        NodeHealth.Critical => "🔴",
-        NodeHealth.Warning => "🟠",
-        NodeHealth.NoData => "⚪",
-        _ => "🟢",
-    };
-
-    private static string Pct(double? v) => v is null ? "?" : v.Value.ToString("0", CultureInfo.InvariantCulture) + " %";
-
-    private static string Num(double? v) => v is null ? "?" : v.Value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,7 @@ public sealed class TextCatalog
         MuteTexts.Entries,
         DeliveryTexts.Entries,
         HostKeyTexts.Entries,
+        CommandsTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

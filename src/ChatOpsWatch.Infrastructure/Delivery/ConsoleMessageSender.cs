@@ -23,6 +23,12 @@ public sealed class ConsoleMessageSender(TextWriter output, TimeProvider time) :
         ct.ThrowIfCancellationRequested();
         var stamp = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var body = Html.ToPlainText(message.Html).Replace("\n", "\n    ", StringComparison.Ordinal);
+        if (message.Photo is { } photo)
+        {
+            // A console cannot show the chart: say that one was made, and how big it is.
+            body += string.Create(CultureInfo.InvariantCulture, $"\n    [PNG image, {photo.Length} bytes]");
+        }
+
         await output.WriteLineAsync($"{stamp} [{message.Kind}/{message.Severity}] chat {chatId}:\n    {body}");
         await output.FlushAsync(ct);
         return new SendOutcome.Sent(null);

@@ -10,10 +10,13 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 internal static class OutboxSql
 {
     private const string Insert = """
-        INSERT INTO outbox (kind, severity, chat_id, html, silent, created_at, not_before)
-        VALUES (@Kind, @Severity, @ChatId, @Html, @Silent, @At, @At)
+        INSERT INTO outbox (kind, severity, chat_id, html, silent, created_at, not_before, photo)
+        VALUES (@Kind, @Severity, @ChatId, @Html, @Silent, @At, @At, @Photo)
         RETURNING id;
         """;
+
+    /// <summary>Telegram's limit for a photo sent by upload.</summary>
+    public const int MaxPhotoBytes = 10 * 1024 * 1024;
 
     /// <summary>Rejects a message that could never be delivered, before any transaction starts.</summary>
     public static void Validate(OutboxMessage message)
@@ -33,6 +36,11 @@ internal static class OutboxSql
         {
             throw new ArgumentException("A message needs text; Telegram refuses empty messages.", nameof(message));
         }
+
+        if (message.Photo is { Length: 0 or > MaxPhotoBytes })
+        {
+            throw new ArgumentException($"A photo must be 1 byte to {MaxPhotoBytes} bytes (Telegram's limit), got {message.Photo.Length}.", nameof(message));
+        }
     }
 
     public static Task<long> InsertAsync(
@@ -47,10 +55,11 @@ internal static class OutboxSql
                 message.Html,
                 message.Silent,
                 At = UnixMs.Of(now),
+                message.Photo,
             },
             tx,
             cancellationToken: ct));
 
-    public static OutboxMessage ToMessage(long kind, long severity, string html, long? chatId) =>
-        new((MessageKind)kind, (Severity)severity, html, chatId);
+    public static OutboxMessage ToMessage(long kind, long severity, string html, long? chatId, byte[]? photo = null) =>
+        new((MessageKind)kind, (Severity)severity, html, chatId) { Photo = photo };
 }

@@ -14,6 +14,7 @@ public sealed partial class SqliteOutbox : IBacklogFolder
         SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html
         FROM outbox
         WHERE sent_at IS NULL AND severity < @Critical AND is_digest = 0 AND inflight_since IS NULL
+              AND photo IS NULL -- a digest is text: a chart folded into one would be lost
         ORDER BY id;
         """;
 

@@ -19,7 +19,7 @@ public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog? texts =
     private const string Due = """
         SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html,
                attempts AS Attempts, created_at AS CreatedAt, last_error AS LastError,
-               inflight_since AS InFlightSince
+               inflight_since AS InFlightSince, photo AS Photo
         FROM outbox
         WHERE sent_at IS NULL AND not_before <= @Now
         ORDER BY severity DESC, id
@@ -113,9 +113,11 @@ public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog? texts =
 
         public long? InFlightSince { get; init; }
 
+        public byte[]? Photo { get; init; }
+
         public OutboxEntry ToEntry(TextCatalog texts) => new(
             Id,
-            OutboxSql.ToMessage(Kind, Severity, InFlightSince is null ? Html : PossibleDuplicate.Mark(Html, texts), ChatId),
+            OutboxSql.ToMessage(Kind, Severity, InFlightSince is null ? Html : PossibleDuplicate.Mark(Html, texts), ChatId, Photo),
             checked((int)Attempts),
             UnixMs.At(CreatedAt),
             LastError);

@@ -13,9 +13,41 @@ internal static class SqliteSchema
         new(3, V3),
         new(4, V4),
         new(5, V5),
+        new(7, V7),
         new(8, V8),
         new(10, V10),
     ];
+
+    // v7: charts, maintenance windows and mute-expiry reminders. photo is a PNG sent with sendPhoto (html is then
+    // its caption). A maintenance row is either once (starts_at..ends_at) or weekly (cron "m h * * dow" plus
+    // duration_ms); a removed one keeps its row. A mute_reminders row means "the reminder before this silence's
+    // or window occurrence's end was enqueued": it is written with the outbox row, so a restart never repeats it.
+    // Version 6 belongs to the incidents work; this script assumes nothing of it.
+    private const string V7 = """
+        ALTER TABLE outbox ADD COLUMN photo BLOB;
+
+        CREATE TABLE maintenance (
+            id          INTEGER PRIMARY KEY,
+            matcher     TEXT NOT NULL,    -- JSON array of {"Label","Value"}, as silences.matcher
+            starts_at   INTEGER,          -- once: first muted instant; NULL when weekly
+            ends_at     INTEGER,          -- once: end (exclusive); NULL when weekly
+            cron        TEXT,             -- weekly: "m h * * dow" in UTC; NULL when once
+            duration_ms INTEGER NOT NULL,
+            created_by  TEXT NOT NULL,
+            reason      TEXT NOT NULL,
+            created_at  INTEGER NOT NULL,
+            removed_at  INTEGER
+        ) STRICT;
+        CREATE INDEX maintenance_active ON maintenance (id) WHERE removed_at IS NULL;
+
+        CREATE TABLE mute_reminders (
+            kind    TEXT NOT NULL,    -- silence, maintenance
+            ref_id  TEXT NOT NULL,
+            ends_at INTEGER NOT NULL, -- the end reminded of (one per weekly occurrence)
+            sent_at INTEGER NOT NULL,
+            PRIMARY KEY (kind, ref_id, ends_at)
+        ) STRICT, WITHOUT ROWID;
+        """;
 
     // v8: nodes added from the chat (/addnode). The host key its admin trusted is kept beside the pin (host_keys)
     // for the audit trail; removal keeps the row (removed_at) like a retired node keeps its history.

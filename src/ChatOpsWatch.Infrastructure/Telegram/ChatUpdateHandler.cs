@@ -79,6 +79,13 @@ public sealed class ChatUpdateHandler(
             return;
         }
 
+        if (command is not null && commands.TryGetValue(command.Kind, out var registered))
+        {
+            // A registered handler takes precedence over the answers built in below (StatusCommands answers /status).
+            await registered.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
+            return;
+        }
+
         switch (command)
         {
             case null:

@@ -24,6 +24,11 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<Telegr
     public async Task<SendOutcome> SendAsync(long chatId, OutboxMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Photo is { } photo)
+        {
+            return await SendPhotoAsync(chatId, photo, message.Html, message.Silent, ct);
+        }
+
         long? first = null;
         foreach (var piece in TelegramHtmlSplitter.Split(message.Html))
         {
@@ -37,6 +42,30 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<Telegr
         }
 
         return new SendOutcome.Sent(first);
+    }
+
+    /// <summary>A photo with its HTML caption; a refused caption markup is sent once more as plain text.</summary>
+    private async Task<SendOutcome> SendPhotoAsync(long chatId, byte[] photo, string caption, bool silent, CancellationToken ct)
+    {
+        foreach (var (text, mode) in new[] { (caption, ParseMode.Html), (Html.ToPlainText(caption), ParseMode.None) })
+        {
+            try
+            {
+                using var stream = new MemoryStream(photo, writable: false);
+                var m = await bot.SendPhoto(chatId, InputFile.FromStream(stream, "chart.png"), text, mode, disableNotification: silent, cancellationToken: ct);
+                return new SendOutcome.Sent(m.Id);
+            }
+            catch (Exception e) when (mode == ParseMode.Html && TelegramErrors.IsMarkupRefused(e))
+            {
+                logger.LogWarning("Telegram refused the caption markup of a photo to chat {ChatId} ({Error}); sending it once more as plain text", chatId, e.Message);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                return TelegramErrors.Classify(e);
+            }
+        }
+
+        return new SendOutcome.Permanent("Telegram refused the photo's caption, as HTML and as plain text.");
     }
 
     private async Task<SendOutcome> SendPieceAsync(long chatId, string html, bool silent, CancellationToken ct)

@@ -41,13 +41,14 @@ public static class ConfigLoader
         var language = LanguageReader.Read(read, section.GetSection("Telegram"));
         var statusEvery = read.Duration(section.GetSection("Console"), "StatusEvery", TimeSpan.FromSeconds(10)) ?? TimeSpan.FromMinutes(10);
         var reports = ReportsReader.Read(read, section.GetSection("Reports"));
+        var reminderLead = read.Duration(section.GetSection("Alerts"), "MuteReminderLead", TimeSpan.FromMinutes(1)) ?? Domain.Maintenance.MuteReminders.DefaultLead;
 
         if (read.Problems.Count > 0)
         {
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language, MuteReminderLead = reminderLead }, read.Problems);
     }
 }
 

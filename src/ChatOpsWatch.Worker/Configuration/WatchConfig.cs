@@ -19,6 +19,9 @@ public sealed record WatchConfig(
     /// <summary>The language of every chat text (Telegram:Language), also on the console.</summary>
     public Language Language { get; init; } = Language.En;
 
+    /// <summary>How long before a silence or maintenance window ends its reminder is posted (Alerts:MuteReminderLead).</summary>
+    public TimeSpan MuteReminderLead { get; init; } = Domain.Maintenance.MuteReminders.DefaultLead;
+
     /// <summary>When the daily report goes to the ops chat.</summary>
     public ReportSettings Reports { get; init; } = ReportSettings.Default;
 }

@@ -1,13 +1,17 @@
 using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Commands;
+using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Http;
+using ChatOpsWatch.Infrastructure.Maintenance;
 using ChatOpsWatch.Infrastructure.Network;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.Webhook;
+using ChatOpsWatch.Infrastructure.Telegram.Commands;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +51,11 @@ public static class HostingExtensions
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton(TextCatalog.For(config.Language));
+        services.AddSingleton<IMaintenanceStore, SqliteMaintenanceStore>();
+        services.AddSingleton<ISeriesReader, SqliteSeriesReader>();
+        services.AddSingleton<SqliteReminderStore>();
+        services.AddSingleton(sp => new MuteReminderOptions(config.MuteReminderLead, TimeSpan.FromMinutes(1), sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>()));
+        services.AddHostedService<MuteReminderService>();
 
         AddNotifier(services, config);
         AddPolling(services);
@@ -90,6 +99,11 @@ public static class HostingExtensions
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
         services.AddSingleton<MuteCommands>();
         services.AddSingleton<IChatCommandHandler, ReportCommand>();
+        services.AddSingleton<IChatCommandHandler, StatusCommands>();
+        services.AddSingleton<IChatCommandHandler, MaintCommands>();
+        services.AddSingleton(sp => new ChartOptions(sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>(), () => sp.GetRequiredService<ConfigHolder>().Current.Monitor.Rules));
+        services.AddSingleton<ChartCommand>();
+        services.AddSingleton<IChatCommandHandler>(sp => sp.GetRequiredService<ChartCommand>());
         services.AddSingleton<ITelegramUpdateHandler, ChatUpdateHandler>();
         if (tg.Webhook is { } webhook)
         {

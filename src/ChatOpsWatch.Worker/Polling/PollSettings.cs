@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Logging;
@@ -9,11 +10,13 @@ namespace ChatOpsWatch.Worker.Polling;
 /// <summary>
 /// What a poll judges with: the configured monitor settings and the silences and acknowledgements in force.
 /// When the muting store cannot be read, the last state read is kept (a store hiccup must not unmute the fleet,
-/// nor stop the poll); before any read succeeded that is "nothing muted".
+/// nor stop the poll); before any read succeeded that is "nothing muted". Maintenance windows join the same way:
+/// a one-off window as a silence that starts later, a weekly one as a window.
 /// </summary>
-public sealed class PollSettings(ConfigHolder config, IMutingStore muting, ILogger<PollSettings> log)
+public sealed class PollSettings(ConfigHolder config, IMutingStore muting, IMaintenanceStore maintenance, ILogger<PollSettings> log)
 {
     private volatile MutingState last = MutingState.None;
+    private volatile IReadOnlyList<MaintenancePlan> plans = [];
 
     public MonitorSettings Monitor => config.Current.Monitor;
 
@@ -28,6 +31,21 @@ public sealed class PollSettings(ConfigHolder config, IMutingStore muting, ILogg
             log.LogWarning("Silences and acknowledgements could not be read; using the {Count} silence(s) read before: {Error}", last.Silences.Count, e.Message);
         }
 
-        return PolicyContext.Empty with { Silences = last.Silences, Acks = last.Acks };
+        try
+        {
+            plans = await maintenance.ActiveAsync(now, ct);
+        }
+        catch (StorageException e)
+        {
+            log.LogWarning("Maintenance windows could not be read; using the {Count} window(s) read before: {Error}", plans.Count, e.Message);
+        }
+
+        var current = plans;
+        return PolicyContext.Empty with
+        {
+            Silences = [.. last.Silences, .. current.Select(p => p.ToSilence()).OfType<Silence>()],
+            Windows = [.. current.Select(p => p.ToWindow()).OfType<MaintenanceWindow>()],
+            Acks = last.Acks,
+        };
     }
 }

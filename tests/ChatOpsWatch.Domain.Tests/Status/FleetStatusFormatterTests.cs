@@ -2,6 +2,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Status;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Tests.Status;
 
@@ -25,8 +26,8 @@ public sealed class FleetStatusFormatterTests
 
         var lines = FleetStatusFormatter.Format(fleet, Now).Split('\n');
 
-        Assert.Equal("<b>Fleet status</b> · 7 nodes", lines[0]);
-        Assert.Equal("🔴 2 critical · 🟠 1 warning · ⚪ 2 no data · 🟢 2 ok", lines[1]);
+        Assert.Equal("<b>Fleet status</b>", lines[0]);
+        Assert.Equal("7 nodes: 🔴 2 critical · 🟠 1 warning · 🟢 2 ok · ⚪ 2 unknown", lines[1]);
         string[] order = ["aa-crit", "zz-crit", "warn", "new-node", "stale", "a-ok", "b-ok"];
         Assert.Equal(order.Select(n => $"<b>{n}</b>"), lines.Skip(2).Select(l => l.Split(' ')[1]));
     }
@@ -93,6 +94,16 @@ public sealed class FleetStatusFormatterTests
         var text = FleetStatusFormatter.Format([SomeFleet.Healthy("a"), SomeFleet.Healthy("b")], Now);
 
         Assert.DoesNotContain("more nodes", text);
+    }
+
+    [Fact]
+    public void Format_InChinese_CountsAndLinesComeFromTheCatalogue()
+    {
+        var text = FleetStatusFormatter.Format([SomeFleet.Healthy("a", ageSeconds: 25), SomeFleet.NoData("b")], Now, TextCatalog.Chinese);
+
+        Assert.Contains("2 个节点：🔴 0 严重 · 🟠 0 警告 · 🟢 1 正常 · ⚪ 1 未知", text);
+        Assert.Contains("25 秒前", text);
+        Assert.Contains("⚪ <b>b</b> 尚无数据", text);
     }
 
     [Fact]

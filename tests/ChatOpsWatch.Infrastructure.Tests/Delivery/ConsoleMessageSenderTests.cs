@@ -20,4 +20,16 @@ public sealed class ConsoleMessageSenderTests
         Assert.IsType<SendOutcome.Sent>(outcome);
         Assert.Equal("2025-03-01 12:00:05Z [Alert/Critical] chat -100:\n    🔴 CRITICAL · db-1\n    load > 8\n", output.ToString().ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public async Task SendAsync_Photo_PrintsTheCaptionAndThePngSize()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 5, TimeSpan.Zero));
+        using var output = new StringWriter();
+        var sender = new ConsoleMessageSender(output, time);
+
+        await sender.SendAsync(0, new OutboxMessage(MessageKind.Reply, Severity.None, "<b>web-1</b> · cpu.busy_pct · 24h") { Photo = new byte[2048] }, default);
+
+        Assert.Equal("2025-03-01 12:00:05Z [Reply/None] chat 0:\n    web-1 · cpu.busy_pct · 24h\n    [PNG image, 2048 bytes]\n", output.ToString().ReplaceLineEndings("\n"));
+    }
 }

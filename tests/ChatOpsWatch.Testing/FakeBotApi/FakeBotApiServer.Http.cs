@@ -36,16 +36,19 @@ public sealed partial class FakeBotApiServer
         }
     }
 
-    private static async Task<Dictionary<string, string>> ReadParamsAsync(HttpListenerRequest request)
+    private static async Task<(Dictionary<string, string> Params, Dictionary<string, byte[]> Files)> ReadParamsAsync(HttpListenerRequest request)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         AddAll(result, HttpUtility.ParseQueryString(request.Url!.Query));
-        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await request.InputStream.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var body = Encoding.UTF8.GetString(bytes);
         var type = request.ContentType ?? string.Empty;
         if (body.Length == 0)
         {
-            return result;
+            return (result, files);
         }
 
         if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -67,12 +70,16 @@ public sealed partial class FakeBotApiServer
         {
             AddAll(result, HttpUtility.ParseQueryString(body));
         }
+        else if (type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            FakeMultipart.Parse(type, bytes, result, files);
+        }
         else
         {
             throw new FormatException($"the fake Bot API does not parse '{type}' bodies");
         }
 
-        return result;
+        return (result, files);
     }
 
     private static void AddAll(Dictionary<string, string> into, System.Collections.Specialized.NameValueCollection values)

@@ -79,6 +79,8 @@ public sealed partial class FakeBotApiServer
                 return SendMessage(call, edit: false);
             case "editmessagetext":
                 return SendMessage(call, edit: true);
+            case "sendphoto":
+                return SendPhoto(call);
             case "setmycommands":
                 return SetMyCommands(call);
             case "deletewebhook":

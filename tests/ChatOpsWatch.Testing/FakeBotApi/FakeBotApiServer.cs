@@ -24,6 +24,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable, IDisposable
     private readonly Recorder<FakeCall> calls = new();
     private readonly Recorder<SentMessage> sent = new();
     private readonly Recorder<SentMessage> edits = new();
+    private readonly Recorder<SentPhoto> photos = new();
     private readonly Recorder<long> leftChats = new();
     private readonly FakeUpdateQueue updates = new();
     private readonly Task acceptLoop;
@@ -57,6 +58,9 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable, IDisposable
     public IReadOnlyList<SentMessage> Edits => edits.Snapshot();
 
     public IReadOnlyList<long> LeftChats => leftChats.Snapshot();
+
+    /// <summary>Photos accepted by sendPhoto (multipart uploads), in order, with the uploaded bytes.</summary>
+    public IReadOnlyList<SentPhoto> Photos => photos.Snapshot();
 
     /// <summary>The bot's command menu as last set with setMyCommands.</summary>
     public IReadOnlyList<(string Command, string Description)> Commands { get; private set; } = [];
@@ -99,6 +103,13 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable, IDisposable
     {
         await sent.WaitUntilAsync(list => list.Any(predicate), timeout ?? DefaultWait, "a matching sendMessage");
         return Sent.First(predicate);
+    }
+
+    /// <summary>Waits until a sent photo matches; returns it. Throws TimeoutException listing what was sent.</summary>
+    public async Task<SentPhoto> WaitForPhotoAsync(Func<SentPhoto, bool> predicate, TimeSpan? timeout = null)
+    {
+        await photos.WaitUntilAsync(list => list.Any(predicate), timeout ?? DefaultWait, "a matching sendPhoto");
+        return Photos.First(predicate);
     }
 
     public async Task<FakeCall> WaitForCallAsync(Func<FakeCall, bool> predicate, TimeSpan? timeout = null)
@@ -212,16 +223,17 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable, IDisposable
         }
 
         Dictionary<string, string> parameters;
+        Dictionary<string, byte[]> files;
         try
         {
-            parameters = await ReadParamsAsync(request);
+            (parameters, files) = await ReadParamsAsync(request);
         }
         catch (FormatException e)
         {
             return (400, Json(FakeJson.Error(400, "Bad Request: " + e.Message)));
         }
 
-        var call = new FakeCall(method, parameters, TimeProvider.System.GetUtcNow());
+        var call = new FakeCall(method, parameters, TimeProvider.System.GetUtcNow()) { Files = files };
         calls.Add(call);
         if (failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
         {

@@ -8,6 +8,9 @@ namespace ChatOpsWatch.Testing.FakeBotApi;
 /// </summary>
 public sealed record FakeCall(string Method, IReadOnlyDictionary<string, string> Params, DateTimeOffset At)
 {
+    /// <summary>The file parts of a multipart upload (sendPhoto), by field name.</summary>
+    public IReadOnlyDictionary<string, byte[]> Files { get; init; } = new Dictionary<string, byte[]>();
+
     public string? Param(string name) => Params.TryGetValue(name, out var v) ? v : null;
 
     public long? Number(string name) =>

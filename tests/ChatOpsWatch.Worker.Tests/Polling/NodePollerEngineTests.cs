@@ -84,7 +84,7 @@ public sealed class NodePollerEngineTests : IDisposable
         using var registry = new NodeRegistry(new OneRunner(new LocalProbeRunner(ProbeScript.Script, TimeSpan.FromSeconds(10), TimeProvider.System)));
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
-        var policy = new PollSettings(config, new SqliteMutingStore(db), NullLogger<PollSettings>.Instance);
+        var policy = new PollSettings(config, new SqliteMutingStore(db), new SqliteMaintenanceStore(db), NullLogger<PollSettings>.Instance);
         var poller = new NodePoller(registry, policy, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance);
 
         await poller.PollAsync("vps1", CancellationToken.None);

@@ -40,7 +40,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
         var registry = new NodeRegistry(new OneRunner(runner));
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
-        var settings = new PollSettings(config, new NoMuting(), NullLogger<PollSettings>.Instance);
+        var settings = new PollSettings(config, new NoMuting(), new NoMaintenance(), NullLogger<PollSettings>.Instance);
         return (new NodePoller(registry, settings, _store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance), registry);
     }
 
@@ -131,6 +131,16 @@ public sealed class NodePollerSideChecksTests : IDisposable
         public Task<MutingState> ActiveAsync(DateTimeOffset now, CancellationToken ct) => Task.FromResult(MutingState.None);
 
         public Task<IReadOnlyList<string>> RecordAsync(MutingChange change, CancellationToken ct) => throw new NotSupportedException();
+    }
+
+    private sealed class NoMaintenance : ChatOpsWatch.Domain.Maintenance.IMaintenanceStore
+    {
+        public Task<IReadOnlyList<ChatOpsWatch.Domain.Maintenance.MaintenancePlan>> ActiveAsync(DateTimeOffset now, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<ChatOpsWatch.Domain.Maintenance.MaintenancePlan>>([]);
+
+        public Task<string?> AddAsync(ChatOpsWatch.Domain.Maintenance.MaintenancePlan plan, long? updateId, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<bool> CancelAsync(string id, string by, DateTimeOffset at, long? updateId, CancellationToken ct) => throw new NotSupportedException();
     }
 
     private sealed class NoSignal : IOutboxSignal

@@ -1,0 +1,12 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Infrastructure.Delivery;
+
+namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
+
+/// <summary>Enqueues a command's reply in the chat it came from.</summary>
+internal static class CommandReplies
+{
+    public static Task<long> ReplyAsync(this OutboxWriter writer, CommandContext context, string html, CancellationToken ct, MessageKind kind = MessageKind.Reply) =>
+        writer.EnqueueAsync(new OutboxMessage(kind, Severity.None, html, context.Request.ChatId), ct);
+}

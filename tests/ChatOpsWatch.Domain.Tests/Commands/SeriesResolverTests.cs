@@ -1,0 +1,40 @@
+using ChatOpsWatch.Domain.Commands;
+
+namespace ChatOpsWatch.Domain.Tests.Commands;
+
+public sealed class SeriesResolverTests
+{
+    private static readonly string[] Known =
+    [
+        "cpu.busy_pct",
+        "disk.used_pct{kind=system,mount=/}",
+        "disk.used_pct{kind=data,mount=/data}",
+        "net.tcp_connect_ms{port=22,stat=avg}",
+    ];
+
+    [Theory]
+    [InlineData("cpu.busy_pct", "cpu.busy_pct")]
+    [InlineData("disk.used_pct{mount=/data}", "disk.used_pct{kind=data,mount=/data}")]
+    [InlineData("disk.used_pct{kind=data,mount=/data}", "disk.used_pct{kind=data,mount=/data}")]
+    [InlineData("net.tcp_connect_ms", "net.tcp_connect_ms{port=22,stat=avg}")]
+    public void Resolve_OneMatch_GivesTheStoredKey(string requested, string expected) =>
+        Assert.Equal(expected, SeriesResolver.Resolve(requested, Known).Series);
+
+    [Fact]
+    public void Resolve_NameWithSeveralSeries_ListsThemInsteadOfGuessing()
+    {
+        var (series, candidates) = SeriesResolver.Resolve("disk.used_pct", Known);
+
+        Assert.Null(series);
+        Assert.Equal(["disk.used_pct{kind=data,mount=/data}", "disk.used_pct{kind=system,mount=/}"], candidates);
+    }
+
+    [Fact]
+    public void Resolve_Unknown_IsNullWithNoCandidates()
+    {
+        var (series, candidates) = SeriesResolver.Resolve("disk.used_pct{mount=/srv}", Known);
+
+        Assert.Null(series);
+        Assert.Empty(candidates);
+    }
+}
