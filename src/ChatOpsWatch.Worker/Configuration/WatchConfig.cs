@@ -31,10 +31,13 @@ public sealed record TelegramConfig(
     long OpsChatId,
     IReadOnlySet<long> AllowedChatIds,
     IReadOnlySet<long> AdminUserIds,
-    int DigestThreshold = TelegramConfig.DefaultDigestThreshold)
+    int DigestThreshold = TelegramConfig.DefaultDigestThreshold,
+    int? OpsThreadId = null)
 {
     /// <summary>More waiting non-critical messages than this for one chat become a digest; 0: never.</summary>
     public const int DefaultDigestThreshold = 10;
+
+    // OpsThreadId: the forum topic of the ops chat that alerts go to (Telegram:OpsThreadId); null: the main thread.
 
     public override string ToString() => $"TelegramConfig {{ ApiBaseUrl = {ApiBaseUrl}, OpsChatId = {OpsChatId}, Token = *** }}";
 }

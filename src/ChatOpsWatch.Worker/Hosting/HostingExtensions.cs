@@ -1,11 +1,13 @@
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Http;
 using ChatOpsWatch.Infrastructure.Network;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.Incidents;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,8 @@ public static class HostingExtensions
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
         services.AddSingleton<IMutingStore, SqliteMutingStore>();
+        services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
+        services.AddSingleton<IIncidentLog>(sp => sp.GetRequiredService<IIncidentStore>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
@@ -57,6 +61,7 @@ public static class HostingExtensions
         {
             OpsChatId = config.Telegram?.OpsChatId ?? ConsoleChat,
             DigestThreshold = digest > 0 ? digest : null,
+            OpsThreadId = config.Telegram?.OpsThreadId,
         });
         services.AddHostedService<OutboxDispatcher>();
         if (config.Telegram is not { } tg)
@@ -72,6 +77,9 @@ public static class HostingExtensions
         services.AddSingleton<IMessageSender, TelegramMessageSender>();
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
         services.AddSingleton<MuteCommands>();
+        services.AddSingleton<IChatCommandHandler, IncidentCommands>();
+        services.AddSingleton<ICallbackHandler, IncidentStateButtons>();
+        services.AddSingleton<ICallbackHandler, IncidentViewButtons>();
         services.AddSingleton<ITelegramUpdateHandler, ChatUpdateHandler>();
         services.AddHostedService(sp => new TelegramUpdatePoller(
             TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, pollerOptions.LongPollTimeout + TelegramUpdatePoller.TimeoutMargin),

@@ -1,0 +1,125 @@
+using System.Data.Common;
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Incidents;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>
+/// Incidents inside a caller's transaction: opening, moving and closing an episode, and queueing the send, edit or
+/// reply of its one message in the same commit as the change, so a crash loses neither. An edit queued while the
+/// incident's previous send or edit is still waiting (and not being sent) rewrites that row instead: the chat gets
+/// the latest text once.
+/// </summary>
+internal static class IncidentSql
+{
+    private const string Pending = """
+        SELECT id FROM outbox
+        WHERE incident_id = @Id AND action IN (0, 1) AND sent_at IS NULL AND inflight_since IS NULL
+        ORDER BY id DESC LIMIT 1;
+        """;
+
+    private const string Rewrite = """
+        UPDATE outbox SET html = @Html, severity = @Severity, silent = @Silent, buttons = @Buttons WHERE id = @Row;
+        """;
+
+    /// <summary>Queues <paramref name="message"/>: as its incident's change when it carries one, else as it is.</summary>
+    public static async Task ApplyAsync(SqliteConnection c, DbTransaction tx, OutboxMessage message, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
+    {
+        if (message.Incident is not { } n)
+        {
+            await OutboxSql.InsertAsync(c, tx, message, now, ct);
+            return;
+        }
+
+        var open = await OpenAsync(c, tx, n.Node, n.RuleId, n.Series, ct);
+        switch (n.Change)
+        {
+            case IncidentChange.Resolved when open is null:
+                // Announced before incidents existed (or never opened): the plain resolution, never dropped.
+                await OutboxSql.InsertAsync(c, tx, message with { Incident = null }, now, ct);
+                return;
+            case IncidentChange.Resolved:
+                var closed = open with { ResolvedAt = now, ResolvedDetail = n.Detail };
+                await SaveAndEditAsync(c, tx, closed, now, texts, ct);
+                await ReplyAsync(c, tx, closed, IncidentText.ResolvedReply(closed, texts), closed.MaxSeverity, now, ct);
+                return;
+            case IncidentChange.Repeat when open is not null:
+                await ReplyAsync(c, tx, open, IncidentText.RepeatReply(open, now, texts), Severity.Critical, now, ct);
+                return;
+            case var _ when open is null:
+                await OpenIncidentAsync(c, tx, n, message.ChatId, now, texts, ct);
+                return;
+            default:
+                var moved = open with
+                {
+                    Severity = n.Severity,
+                    MaxSeverity = n.Severity > open.MaxSeverity ? n.Severity : open.MaxSeverity,
+                    Detail = n.Detail,
+                };
+                await SaveAndEditAsync(c, tx, moved, now, texts, ct);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Closes, without a reply, the open incidents of series that stopped firing with no resolution message (it was
+    /// held back by a silence or a maintenance window): an incident is open only while its alert fires.
+    /// </summary>
+    public static async Task CloseQuietlyAsync(SqliteConnection c, DbTransaction tx, string node, IEnumerable<AlertState> changed, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
+    {
+        foreach (var state in changed.Where(s => s.Severity == Severity.None))
+        {
+            if (await OpenAsync(c, tx, node, state.RuleId, state.Series, ct) is { } open)
+            {
+                await SaveAndEditAsync(c, tx, open with { ResolvedAt = now }, now, texts, ct);
+            }
+        }
+    }
+
+    public static async Task<Incident?> GetAsync(SqliteConnection c, DbTransaction? tx, long id, CancellationToken ct) =>
+        (await c.QueryFirstOrDefaultAsync<IncidentRow>(new CommandDefinition(IncidentRow.Select + " WHERE id = @id;", new { id }, tx, cancellationToken: ct)))?.ToIncident();
+
+    /// <summary>Writes the incident's moving fields and queues (or coalesces into a waiting row) the edit of its message.</summary>
+    public static async Task SaveAndEditAsync(SqliteConnection c, DbTransaction tx, Incident incident, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
+    {
+        var message = IncidentText.Message(incident, texts) with { ChatId = incident.ChatId };
+        await c.ExecuteAsync(new CommandDefinition(IncidentRow.Update, IncidentRow.Args(incident, now, message.Html), tx, cancellationToken: ct));
+        var pending = await c.ExecuteScalarAsync<long?>(new CommandDefinition(Pending, new { incident.Id }, tx, cancellationToken: ct));
+        if (pending is { } row)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                Rewrite,
+                new { Row = row, message.Html, Severity = (int)message.Severity, message.Silent, Buttons = OutboxSql.WriteButtons(message.Buttons) },
+                tx,
+                cancellationToken: ct));
+            return;
+        }
+
+        await OutboxSql.InsertAsync(c, tx, message, now, ct, OutboxAction.Edit, incident.Id);
+    }
+
+    private static async Task OpenIncidentAsync(SqliteConnection c, DbTransaction tx, IncidentNotice n, long? chatId, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
+    {
+        var draft = new Incident(0, n.Node, n.Tags, n.RuleId, n.Series, n.Security, n.Severity, n.Severity, n.FiringSince,
+            n.FiringSince ?? now, null, n.Detail, null, null, null, null, null, chatId, null);
+        var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(IncidentRow.Insert, IncidentRow.Args(draft, now), tx, cancellationToken: ct));
+        var incident = draft with { Id = id };
+        var message = IncidentText.Message(incident, texts) with { ChatId = chatId };
+        await c.ExecuteAsync(new CommandDefinition(IncidentRow.Update, IncidentRow.Args(incident, now, message.Html), tx, cancellationToken: ct));
+        await OutboxSql.InsertAsync(c, tx, message, now, ct, OutboxAction.Send, id);
+    }
+
+    private static Task<long> ReplyAsync(SqliteConnection c, DbTransaction tx, Incident incident, string html, Severity severity, DateTimeOffset now, CancellationToken ct) =>
+        OutboxSql.InsertAsync(c, tx, new OutboxMessage(MessageKind.Alert, severity, html, incident.ChatId), now, ct, OutboxAction.Reply, incident.Id);
+
+    private static async Task<Incident?> OpenAsync(SqliteConnection c, DbTransaction tx, string node, string rule, string series, CancellationToken ct) =>
+        (await c.QueryFirstOrDefaultAsync<IncidentRow>(new CommandDefinition(
+            IncidentRow.Select + " WHERE node = @node AND rule_id = @rule AND series = @series AND resolved_at IS NULL;",
+            new { node, rule, series },
+            tx,
+            cancellationToken: ct)))?.ToIncident();
+}
