@@ -66,16 +66,32 @@ internal static class IncidentSql
     }
 
     /// <summary>
-    /// Closes, without a reply, the open incidents of series that stopped firing with no resolution message (it was
-    /// held back by a silence or a maintenance window): an incident is open only while its alert fires.
+    /// Keeps open incidents true to their alert when the alert moved without a message (a silence or maintenance window
+    /// held it back): the severity follows, and when the alert stops firing the incident closes with a silent reply.
+    /// Edits add no message, so a muted incident still shows the truth. <paramref name="told"/>: the (rule, series) this
+    /// poll already sent a notice for.
     /// </summary>
-    public static async Task CloseQuietlyAsync(SqliteConnection c, DbTransaction tx, string node, IEnumerable<AlertState> changed, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
+    public static async Task FollowAsync(
+        SqliteConnection c, DbTransaction tx, string node, IEnumerable<AlertTransition> moved, IReadOnlySet<string> told, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
     {
-        foreach (var state in changed.Where(s => s.Severity == Severity.None))
+        foreach (var t in moved.Where(t => t.Previous.Severity != t.Next.Severity && !told.Contains(AlertKey.Of(t.Next))))
         {
-            if (await OpenAsync(c, tx, node, state.RuleId, state.Series, ct) is { } open)
+            if (await OpenAsync(c, tx, node, t.Next.RuleId, t.Next.Series, ct) is not { } open)
             {
-                await SaveAndEditAsync(c, tx, open with { ResolvedAt = now }, now, texts, ct);
+                continue;
+            }
+
+            if (t.Next.Severity == Severity.None)
+            {
+                var closed = open with { ResolvedAt = now };
+                await SaveAndEditAsync(c, tx, closed, now, texts, ct);
+                var reply = new OutboxMessage(MessageKind.Alert, Severity.Warning, IncidentText.ResolvedReply(closed, texts), closed.ChatId);
+                await OutboxSql.InsertAsync(c, tx, reply, now, ct, OutboxAction.Reply, closed.Id);
+            }
+            else if (t.Next.Severity != open.Severity)
+            {
+                var max = t.Next.Severity > open.MaxSeverity ? t.Next.Severity : open.MaxSeverity;
+                await SaveAndEditAsync(c, tx, open with { Severity = t.Next.Severity, MaxSeverity = max }, now, texts, ct);
             }
         }
     }

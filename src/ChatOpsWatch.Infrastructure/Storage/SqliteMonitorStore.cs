@@ -138,7 +138,8 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
                     await IncidentSql.ApplyAsync(c, tx, message, now, texts, ct);
                 }
 
-                await IncidentSql.CloseQuietlyAsync(c, tx, node, decision.ChangedStates, now, texts, ct);
+                var told = decision.Messages.Where(m => m.Incident is not null).Select(m => AlertKey.Of(m.Incident!.RuleId, m.Incident.Series)).ToHashSet(StringComparer.Ordinal);
+                await IncidentSql.FollowAsync(c, tx, node, decision.Transitions, told, now, texts, ct);
 
                 return 0;
             },
