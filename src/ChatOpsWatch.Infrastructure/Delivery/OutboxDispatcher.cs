@@ -146,7 +146,7 @@ public sealed class OutboxDispatcher(
                 pacer.Record(chatId, time.GetUtcNow());
                 return await sender.SendAsync(chatId, message, ct);
             case OutboxAction.Reply:
-                return await sender.SendAsync(chatId, message with { ReplyToMessageId = entry.TargetMessageId }, ct);
+                return await sender.SendAsync(chatId, message with { ReplyToMessageId = entry.TargetMessageId ?? message.ReplyToMessageId }, ct);
             default:
                 return await sender.SendAsync(chatId, message, ct);
         }

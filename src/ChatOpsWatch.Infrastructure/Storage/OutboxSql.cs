@@ -11,8 +11,8 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 internal static class OutboxSql
 {
     private const string Insert = """
-        INSERT INTO outbox (kind, severity, chat_id, html, silent, created_at, not_before, thread_id, buttons, action, incident_id)
-        VALUES (@Kind, @Severity, @ChatId, @Html, @Silent, @At, @At, @ThreadId, @Buttons, @Action, @IncidentId)
+        INSERT INTO outbox (kind, severity, chat_id, html, silent, created_at, not_before, thread_id, buttons, reply_to, action, incident_id)
+        VALUES (@Kind, @Severity, @ChatId, @Html, @Silent, @At, @At, @ThreadId, @Buttons, @ReplyTo, @Action, @IncidentId)
         RETURNING id;
         """;
 
@@ -56,17 +56,19 @@ internal static class OutboxSql
                 At = UnixMs.Of(now),
                 message.ThreadId,
                 Buttons = WriteButtons(message.Buttons),
+                ReplyTo = message.ReplyToMessageId,
                 Action = (int)action,
                 IncidentId = incidentId,
             },
             tx,
             cancellationToken: ct));
 
-    public static OutboxMessage ToMessage(long kind, long severity, string html, long? chatId, long? threadId = null, string? buttons = null) =>
+    public static OutboxMessage ToMessage(long kind, long severity, string html, long? chatId, long? threadId = null, string? buttons = null, long? replyTo = null) =>
         new((MessageKind)kind, (Severity)severity, html, chatId)
         {
             ThreadId = threadId is { } t ? checked((int)t) : null,
             Buttons = ReadButtons(buttons),
+            ReplyToMessageId = replyTo,
         };
 
     public static string? WriteButtons(IReadOnlyList<IReadOnlyList<InlineButton>>? buttons) =>

@@ -17,7 +17,7 @@ public sealed partial class SqliteOutbox(SqliteDatabase db) : IOutbox, IInFlight
     private const string Due = """
         SELECT o.id AS Id, o.kind AS Kind, o.severity AS Severity, o.chat_id AS ChatId, o.html AS Html,
                o.attempts AS Attempts, o.created_at AS CreatedAt, o.last_error AS LastError,
-               o.inflight_since AS InFlightSince, o.thread_id AS ThreadId, o.buttons AS Buttons,
+               o.inflight_since AS InFlightSince, o.thread_id AS ThreadId, o.buttons AS Buttons, o.reply_to AS ReplyTo,
                o.action AS Action, o.incident_id AS IncidentId, i.message_id AS TargetMessageId
         FROM outbox o LEFT JOIN incidents i ON i.id = o.incident_id
         WHERE o.sent_at IS NULL AND o.not_before <= @Now
@@ -145,6 +145,8 @@ public sealed partial class SqliteOutbox(SqliteDatabase db) : IOutbox, IInFlight
 
         public string? Buttons { get; init; }
 
+        public long? ReplyTo { get; init; }
+
         public long Action { get; init; }
 
         public long? IncidentId { get; init; }
@@ -154,7 +156,7 @@ public sealed partial class SqliteOutbox(SqliteDatabase db) : IOutbox, IInFlight
         /// <summary>An edit caught mid-send is simply made again (editing twice shows one text); a send is marked.</summary>
         public OutboxEntry ToEntry() => new(
             Id,
-            OutboxSql.ToMessage(Kind, Severity, InFlightSince is null || Action == (long)OutboxAction.Edit ? Html : PossibleDuplicate.Mark(Html), ChatId, ThreadId, Buttons),
+            OutboxSql.ToMessage(Kind, Severity, InFlightSince is null || Action == (long)OutboxAction.Edit ? Html : PossibleDuplicate.Mark(Html), ChatId, ThreadId, Buttons, ReplyTo),
             checked((int)Attempts),
             UnixMs.At(CreatedAt),
             LastError)

@@ -20,7 +20,7 @@ internal static class SqliteSchema
     // history (/history, /report). No foreign key to nodes: history outlives a node. At most one open incident per
     // series (incidents_open). detail, resolved_detail and last_text are Telegram HTML. An outbox row can now edit or
     // reply to an incident's message (action 1, 2; its target is incidents.message_id, read at delivery), carry a forum
-    // topic (thread_id) and inline buttons (JSON rows of {"Text","Data"}).
+    // topic (thread_id), inline buttons (JSON rows of {"Text","Data"}) and a message to reply to (reply_to).
     private const string V6 = """
         CREATE TABLE incidents (
             id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -52,6 +52,7 @@ internal static class SqliteSchema
         ALTER TABLE outbox ADD COLUMN incident_id INTEGER REFERENCES incidents (id);
         ALTER TABLE outbox ADD COLUMN thread_id INTEGER;
         ALTER TABLE outbox ADD COLUMN buttons TEXT;
+        ALTER TABLE outbox ADD COLUMN reply_to INTEGER;                     -- a message id of the same chat (replies to commands, buttons)
         CREATE INDEX outbox_incident ON outbox (incident_id) WHERE incident_id IS NOT NULL;
         """;
 
