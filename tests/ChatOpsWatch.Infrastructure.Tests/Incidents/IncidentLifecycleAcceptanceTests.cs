@@ -68,6 +68,28 @@ public sealed class IncidentLifecycleAcceptanceTests : IAsyncLifetime, IAsyncDis
         Assert.All(h.Api.Edits, e => Assert.Equal(fired.MessageId, e.MessageId));
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task Critical_StillFiringAfterHalfAnHour_RemindsWithALoudReplyUnlessAcked(bool ack, int reminders)
+    {
+        await h.PollEveryMinuteAsync(90, 90, 90, 90, 90);             // critical from minute 4
+        await h.DeliverAsync();
+        var message = Assert.Single(h.Api.Sent);
+        if (ack)
+        {
+            await h.PressAsync(H.Admin, message.MessageId, "ack:1");
+        }
+
+        await h.PollEveryMinuteAsync([.. Enumerable.Repeat(90.0, 31)]);
+        await h.DeliverAsync();
+
+        var replies = h.Api.Sent.Where(m => m.ReplyTo == message.MessageId).ToList();
+        Assert.Equal(reminders, replies.Count);
+        Assert.All(replies, r => Assert.False(r.DisableNotification));
+        Assert.All(replies, r => Assert.Contains("still critical after", r.Text, StringComparison.Ordinal));
+    }
+
     private async Task<IReadOnlyList<string>> Silences()
     {
         await using var raw = h.Db.Raw();
