@@ -61,7 +61,10 @@ public static class IncidentText
         return sb.ToString();
     }
 
-    /// <summary>Ack (until someone did), the mute choices, Chart and Details; a resolved incident has none.</summary>
+    /// <summary>
+    /// Ack (until someone did), Chart and Details, and the mute choices; a resolved incident has none. A security incident
+    /// (changed host key) offers no Mute: silences never hold it back, so the button would promise what it cannot do.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons(Incident incident, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(incident);
@@ -80,6 +83,11 @@ public static class IncidentText
 
         first.Add(new InlineButton(texts["incident.button.chart"], CallbackData.Encode("chart", id)));
         first.Add(new InlineButton(texts["incident.button.details"], CallbackData.Encode("details", id)));
+        if (incident.Security)
+        {
+            return [first];
+        }
+
         var mutes = MuteChoices.Select(d => new InlineButton(texts.Format("incident.button.mute", d), CallbackData.Encode("mute", id, d))).ToList();
         return [first, mutes];
     }

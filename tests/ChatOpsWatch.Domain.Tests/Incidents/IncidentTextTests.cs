@@ -45,6 +45,15 @@ public sealed class IncidentTextTests
     }
 
     [Fact]
+    public void Buttons_ChangedHostKey_OffersNoMute()
+    {
+        var buttons = IncidentText.Buttons(Open with { Security = true, RuleId = "hostkey" }, TextCatalog.English)!;
+
+        Assert.DoesNotContain(buttons.SelectMany(r => r), b => b.Data.StartsWith("mute:", StringComparison.Ordinal));
+        Assert.StartsWith("🔐 SECURITY", IncidentText.Compose(Open with { Security = true }, TextCatalog.English), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_NodeNameWithMarkup_IsEscaped()
     {
         var text = IncidentText.Compose(Open with { Node = "<b>x</b>" }, TextCatalog.English);

@@ -34,7 +34,7 @@ public sealed class IncidentStateButtons(
         {
             var mute = context.Data.Action == "mute";
             if (await IncidentButton.FindAsync(incidents, context, mute ? 2 : 1, ct) is not { } incident
-                || (mute && !IncidentText.MuteChoices.Contains(context.Data.Args[1])))
+                || (mute && (incident.Security || !IncidentText.MuteChoices.Contains(context.Data.Args[1]))))
             {
                 logger.LogWarning("Refused button data {Data} from {Who} in chat {ChatId}: no such incident message", string.Join(':', [context.Data.Action, .. context.Data.Args]), context.Who, context.ChatId);
                 return texts["incident.toast.unknown"];
