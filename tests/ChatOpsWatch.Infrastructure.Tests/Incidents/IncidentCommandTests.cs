@@ -31,6 +31,33 @@ public sealed class IncidentCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Status_AskedInATopic_IsAnsweredInThatTopic()
+    {
+        await FireAsync();
+
+        await h.CommandAsync(H.Member, "/status", threadId: 12);
+        await h.DeliverAsync();
+
+        Assert.Equal(12, h.Api.Sent[^1].MessageThreadId);
+        Assert.Contains("web-1", h.Api.Sent[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mute_PressRedelivered_MutesOnceAndEditsOnce()
+    {
+        var message = await FireAsync();
+        await h.PressAsync(H.Admin, message.MessageId, "mute:1:4h");
+
+        await h.RedeliverAsync();
+        await h.DeliverAsync();
+
+        await using var raw = h.Db.Raw();
+        Assert.Equal(1L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(raw, "SELECT COUNT(*) FROM silences;"));
+        Assert.Equal(1L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(raw, "SELECT COUNT(*) FROM audit WHERE action = 'mute';"));
+        Assert.Contains("🔕 muted until", Assert.Single(h.Api.Edits).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task History_ResolvedIncident_ShowsHowLongItLasted()
     {
         await FireAsync();

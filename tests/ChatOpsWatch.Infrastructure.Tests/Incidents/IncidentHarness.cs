@@ -35,6 +35,7 @@ public sealed class IncidentHarness : IAsyncDisposable
     private readonly int? opsThread;
     private int offset;
     private int disposed;
+    private global::Telegram.Bot.Types.Update[] last = [];
 
     public IncidentHarness(Func<IncidentHarness, IEnumerable<IChatCommandHandler>>? commands = null, int? opsThread = null, TextCatalog? texts = null)
     {
@@ -152,9 +153,19 @@ public sealed class IncidentHarness : IAsyncDisposable
         Db.Dispose();
     }
 
+    /// <summary>Hands the updates of the last <see cref="PressAsync"/> or <see cref="CommandAsync"/> to the bot again, as Telegram does after a lost confirmation.</summary>
+    public async Task RedeliverAsync()
+    {
+        foreach (var update in last)
+        {
+            await Handler.HandleAsync(update, default);
+        }
+    }
+
     private async Task PumpAsync()
     {
         var updates = await client.GetUpdates(offset, timeout: 0);
+        last = updates;
         foreach (var update in updates)
         {
             await Handler.HandleAsync(update, default);
