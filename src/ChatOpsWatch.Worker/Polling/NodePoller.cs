@@ -42,7 +42,9 @@ public sealed class NodePoller(
         await Task.WhenAll(side, probe);
         var run = await probe;
         await ResumeTrafficAsync(runtime, ct);
-        var now = time.GetUtcNow();
+        // Whole milliseconds, as stored: an acknowledgement names its episode by FiringSince read back from the
+        // database, and the engine compares it with the time it holds in memory.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var outcome = Interpret(runtime, run, now) switch
         {
             PollOutcome.Succeeded ok => new PollOutcome.Succeeded(MonitorSideMerge.Merge(ok.Sample, await side, runtime)),
