@@ -1,62 +1,77 @@
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Alerts;
 
-/// <summary>Renders an alert transition as a Telegram HTML message. Every outside string is escaped.</summary>
+/// <summary>
+/// Renders a node-health transition (unreachable, host key, probe output) as a Telegram HTML message. Every outside
+/// string is escaped. The message carries an <see cref="IncidentNotice"/>, so the store keeps one edited message per episode.
+/// </summary>
 public static class AlertText
 {
-    public static OutboxMessage For(NodeInfo node, AlertTransition t, PollOutcome outcome)
+    public static OutboxMessage For(NodeInfo node, AlertTransition t, PollOutcome outcome, TextCatalog? texts = null)
     {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(t);
+        texts ??= TextCatalog.English;
         var s = t.Next;
+        var security = s.RuleId == NodeMonitor.HostKeyRuleId;
         var severity = t.Reason == NotifyReason.Resolved ? t.Previous.Severity : s.Severity;
-        var head = Head(t.Reason, s.Severity, s.RuleId == NodeMonitor.HostKeyRuleId);
-        var where = $"<b>{Html.Escape(node.Name)}</b> ({Html.Escape(node.TagLine)})";
-        var body = Body(t, outcome);
-        var kind = s.RuleId == NodeMonitor.HostKeyRuleId ? MessageKind.Security : MessageKind.Alert;
-        var text = $"{head} · {where}\n{body}";
+        var head = t.Reason switch
+        {
+            NotifyReason.Resolved => texts["incident.head.resolved"],
+            _ when security => texts["incident.head.security"],
+            NotifyReason.Escalated => texts["incident.head.escalated"],
+            NotifyReason.DeEscalated => texts["incident.head.deescalated"],
+            _ => IncidentText.Mark(s.Severity, texts),
+        };
+        var body = Body(t, outcome, texts);
+        var text = $"{IncidentText.Where(head, node.Name, node.TagLine, texts)}\n{body}";
         if (t.Reason == NotifyReason.Resolved && t.Previous.FiringSince is { } since)
         {
-            text += $"\nafter {Duration(s.UpdatedAt - since)}";
+            text += "\n" + texts.Format("incident.after", IncidentText.Duration(s.UpdatedAt - since, texts));
         }
 
-        return new OutboxMessage(kind, severity, text);
+        IncidentChange? change = t.Reason switch
+        {
+            NotifyReason.Fired => IncidentChange.Opened,
+            NotifyReason.Escalated => IncidentChange.Escalated,
+            NotifyReason.DeEscalated => IncidentChange.DeEscalated,
+            NotifyReason.Resolved => IncidentChange.Resolved,
+            _ => null,
+        };
+        var notice = change is { } c
+            ? new IncidentNotice(node.Name, node.TagLine, s.RuleId, s.Series, c, severity, t.Previous.FiringSince ?? s.FiringSince, body, security)
+            : null;
+        return new OutboxMessage(security ? MessageKind.Security : MessageKind.Alert, severity, text) { Incident = notice };
     }
 
-    public static string Duration(TimeSpan d) => d.TotalMinutes < 1 ? $"{Math.Max(0, (int)d.TotalSeconds)} s"
-        : d.TotalHours < 1 ? $"{(int)d.TotalMinutes} min"
-        : d.TotalDays < 1 ? $"{(int)d.TotalHours} h {d.Minutes} min"
-        : $"{(int)d.TotalDays} d {d.Hours} h";
+    /// <summary>English durations for texts that are not in the catalogue yet (/status); alert texts use <see cref="IncidentText.Duration"/>.</summary>
+    public static string Duration(TimeSpan d) => IncidentText.Duration(d, TextCatalog.English);
 
-    private static string Head(NotifyReason reason, Severity severity, bool security) => reason switch
-    {
-        NotifyReason.Resolved => "✅ RESOLVED",
-        _ when security => "🔐 SECURITY",
-        NotifyReason.Escalated => "🔴 ESCALATED to CRITICAL",
-        NotifyReason.DeEscalated => "🟠 DOWNGRADED to WARNING",
-        _ when severity == Severity.Critical => "🔴 CRITICAL",
-        _ => "🟠 WARNING",
-    };
-
-    private static string Body(AlertTransition t, PollOutcome outcome)
+    private static string Body(AlertTransition t, PollOutcome outcome, TextCatalog texts)
     {
         var s = t.Next;
+        var resolved = t.Reason == NotifyReason.Resolved;
+        var unknown = texts["incident.health.unknown"];
         switch (s.RuleId)
         {
             case ReachabilityEvaluator.RuleId:
-                return t.Reason == NotifyReason.Resolved
-                    ? "reachable again over SSH"
-                    : $"unreachable: {s.CriticalStreak} failed polls in a row\nlast error: {Html.Escape((outcome as PollOutcome.Failed)?.Error ?? "unknown")}";
+                return resolved
+                    ? texts["incident.health.reachable"]
+                    : texts.Format("incident.health.unreachable", s.CriticalStreak, Html.Escape((outcome as PollOutcome.Failed)?.Error ?? unknown));
             case NodeMonitor.HostKeyRuleId:
-                return t.Reason == NotifyReason.Resolved
-                    ? "the pinned SSH host key is presented again"
+                return resolved
+                    ? texts["incident.health.hostkey.back"]
                     : outcome is PollOutcome.HostKeyRejected r
-                        ? $"SSH host key CHANGED. Not authenticating, not probing.\npinned: <code>{Html.Escape(r.Pinned)}</code>\npresented: <code>{Html.Escape(r.Presented)}</code>\nIf the change is expected, re-pin the node (see README, host keys)."
-                        : "SSH host key changed";
+                        ? texts.Format("incident.health.hostkey", Html.Escape(r.Pinned), Html.Escape(r.Presented))
+                        : texts["incident.health.hostkey.short"];
             case NodeMonitor.ProbeRuleId:
-                return t.Reason == NotifyReason.Resolved
-                    ? "probe output readable again"
-                    : $"probe output unreadable: {Html.Escape((outcome as PollOutcome.Garbled)?.Error ?? "unknown")}";
+                return resolved
+                    ? texts["incident.health.probe.back"]
+                    : texts.Format("incident.health.probe", Html.Escape((outcome as PollOutcome.Garbled)?.Error ?? unknown));
         }
 
         // Metric rules are worded by the live engine (Engine/Live/EngineText); only node health reaches here.

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Alerts;
 
@@ -17,7 +18,8 @@ public static class NodeMonitor
         NodeInfo node,
         IReadOnlyDictionary<string, AlertState> states,
         PollOutcome outcome,
-        MonitorSettings settings)
+        MonitorSettings settings,
+        TextCatalog? texts = null)
     {
         var transitions = new List<AlertTransition>();
         var now = outcome.At;
@@ -56,7 +58,7 @@ public static class NodeMonitor
 
         var messages = transitions
             .Where(t => t.Notifies)
-            .Select(t => AlertText.For(node, t, outcome))
+            .Select(t => AlertText.For(node, t, outcome, texts))
             .ToList();
 
         return new PollDecision((outcome as PollOutcome.Succeeded)?.Sample, transitions, messages);

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Incidents;
 
 namespace ChatOpsWatch.Domain.Notifications;
 
@@ -16,4 +17,19 @@ public sealed record OutboxMessage(MessageKind Kind, Severity Severity, string H
     /// Compared by reference, like any array in a record.
     /// </summary>
     public byte[]? Photo { get; init; }
+
+    /// <summary>The forum topic (message_thread_id); null: the chat's main thread (for the ops chat: Telegram:OpsThreadId).</summary>
+    public int? ThreadId { get; init; }
+
+    /// <summary>Rows of inline buttons; null or empty: none (an edit without buttons removes them).</summary>
+    public IReadOnlyList<IReadOnlyList<InlineButton>>? Buttons { get; init; }
+
+    /// <summary>The message this one answers (reply_parameters), set at delivery; a missing target is ignored.</summary>
+    public long? ReplyToMessageId { get; init; }
+
+    /// <summary>
+    /// Set when the message is an incident's change (a poll's alert): the store then opens or updates the incident and
+    /// queues a send, an edit or a reply of its one message instead of this text alone. Not persisted itself.
+    /// </summary>
+    public IncidentNotice? Incident { get; init; }
 }

@@ -9,6 +9,13 @@ namespace ChatOpsWatch.Domain.Ports;
 public interface IMessageSender
 {
     Task<SendOutcome> SendAsync(long chatId, OutboxMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// Replaces the text (and buttons) of message <paramref name="messageId"/>. An unchanged text is
+    /// <see cref="SendOutcome.Sent"/>; a message that no longer exists or cannot be edited is
+    /// <see cref="SendOutcome.TargetGone"/>. A channel without edits sends the message anew (the default).
+    /// </summary>
+    Task<SendOutcome> EditAsync(long chatId, long messageId, OutboxMessage message, CancellationToken ct) => SendAsync(chatId, message, ct);
 }
 
 public abstract record SendOutcome
@@ -21,6 +28,9 @@ public abstract record SendOutcome
 
     /// <summary>A transient failure (5xx, network, timeout): back off and retry.</summary>
     public sealed record Transient(string Error) : SendOutcome;
+
+    /// <summary>The message to edit is gone (deleted) or can no longer be edited: send a fresh one instead.</summary>
+    public sealed record TargetGone(string Error) : SendOutcome;
 
     /// <summary>Will never succeed as is (chat not found, bot kicked): keep it, report it, retry rarely.</summary>
     public sealed record Permanent(string Error) : SendOutcome;

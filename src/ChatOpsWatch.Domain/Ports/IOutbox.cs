@@ -23,4 +23,15 @@ public interface IOutbox
     Task<int> BacklogAsync(CancellationToken ct);
 }
 
-public sealed record OutboxEntry(long Id, OutboxMessage Message, int Attempts, DateTimeOffset CreatedAt, string? LastError);
+/// <summary>
+/// A queued message. <see cref="Action"/> says whether delivering it sends, edits or replies; for an edit or a reply,
+/// <see cref="TargetMessageId"/> is the incident's message as known when the row was read (null: none yet or gone).
+/// </summary>
+public sealed record OutboxEntry(long Id, OutboxMessage Message, int Attempts, DateTimeOffset CreatedAt, string? LastError)
+{
+    public OutboxAction Action { get; init; }
+
+    public long? IncidentId { get; init; }
+
+    public long? TargetMessageId { get; init; }
+}

@@ -21,6 +21,7 @@ public sealed class TextCatalog
         DeliveryTexts.Entries,
         HostKeyTexts.Entries,
         CommandsTexts.Entries,
+        IncidentTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -71,7 +72,7 @@ public sealed class OutboxDispatcher(
                 await journal.MarkInFlightAsync(entry.Id, now, ct);
             }
 
-            var outcome = await sender.SendAsync(chatId, entry.Message, ct);
+            var outcome = await DeliverAsync(chatId, entry, ct);
             now = time.GetUtcNow();
             pacer.Record(chatId, now);
             if (await RecordAsync(entry, chatId, outcome, now, ct) is { } backoff)
@@ -119,6 +120,38 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Sends, edits or replies as the row says. An edit whose message is gone, or that has no message yet (its send was
+    /// never confirmed), goes as a fresh message, which then becomes the incident's message. Ops-chat messages without
+    /// a topic go to <see cref="OutboxDispatcherOptions.OpsThreadId"/>.
+    /// </summary>
+    private async Task<SendOutcome> DeliverAsync(long chatId, OutboxEntry entry, CancellationToken ct)
+    {
+        var message = entry.Message;
+        if (message.ChatId is null && message.ThreadId is null && options.OpsThreadId is { } thread)
+        {
+            message = message with { ThreadId = thread };
+        }
+
+        switch (entry.Action)
+        {
+            case OutboxAction.Edit when entry.TargetMessageId is { } target:
+                var edited = await sender.EditAsync(chatId, target, message, ct);
+                if (edited is not SendOutcome.TargetGone gone)
+                {
+                    return edited;
+                }
+
+                logger.LogWarning("Message {Target} of incident {Incident} cannot be edited ({Error}); sending it anew", target, entry.IncidentId, gone.Error);
+                pacer.Record(chatId, time.GetUtcNow());
+                return await sender.SendAsync(chatId, message, ct);
+            case OutboxAction.Reply:
+                return await sender.SendAsync(chatId, message with { ReplyToMessageId = entry.TargetMessageId ?? message.ReplyToMessageId }, ct);
+            default:
+                return await sender.SendAsync(chatId, message, ct);
+        }
+    }
+
     /// <summary>Stores the outcome; returns a delay when the whole pass must stop (a transient failure hits every chat alike).</summary>
     private async Task<TimeSpan?> RecordAsync(OutboxEntry entry, long chatId, SendOutcome outcome, DateTimeOffset now, CancellationToken ct)
     {
@@ -133,9 +166,10 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Telegram rate-limited chat {ChatId}: holding its messages for {RetryAfter}", chatId, r.RetryAfter);
                 await outbox.RetryLaterAsync(entry.Id, now + r.RetryAfter, $"rate limited: retry after {r.RetryAfter.TotalSeconds:0} s", ct);
                 return null;
-            case SendOutcome.Permanent p:
-                logger.LogError("Message {Id} to chat {ChatId} cannot be delivered: {Error}. It is kept and retried in {Delay}", entry.Id, chatId, p.Error, RetryPolicy.PermanentDelay);
-                await outbox.RetryLaterAsync(entry.Id, now + RetryPolicy.PermanentDelay, p.Error, ct);
+            case SendOutcome.Permanent or SendOutcome.TargetGone:
+                var reason = (outcome as SendOutcome.Permanent)?.Error ?? ((SendOutcome.TargetGone)outcome).Error;
+                logger.LogError("Message {Id} to chat {ChatId} cannot be delivered: {Error}. It is kept and retried in {Delay}", entry.Id, chatId, reason, RetryPolicy.PermanentDelay);
+                await outbox.RetryLaterAsync(entry.Id, now + RetryPolicy.PermanentDelay, reason, ct);
                 return null;
             default:
                 var error = (outcome as SendOutcome.Transient)?.Error ?? outcome.ToString();

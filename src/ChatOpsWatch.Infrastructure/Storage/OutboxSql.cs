@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
 using Dapper;
@@ -10,8 +11,8 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 internal static class OutboxSql
 {
     private const string Insert = """
-        INSERT INTO outbox (kind, severity, chat_id, html, silent, created_at, not_before, photo)
-        VALUES (@Kind, @Severity, @ChatId, @Html, @Silent, @At, @At, @Photo)
+        INSERT INTO outbox (kind, severity, chat_id, html, silent, created_at, not_before, thread_id, buttons, reply_to, action, incident_id, photo)
+        VALUES (@Kind, @Severity, @ChatId, @Html, @Silent, @At, @At, @ThreadId, @Buttons, @ReplyTo, @Action, @IncidentId, @Photo)
         RETURNING id;
         """;
 
@@ -41,10 +42,16 @@ internal static class OutboxSql
         {
             throw new ArgumentException($"A photo must be 1 byte to {MaxPhotoBytes} bytes (Telegram's limit), got {message.Photo.Length}.", nameof(message));
         }
+
+        if (message.Buttons?.SelectMany(r => r).FirstOrDefault(b => string.IsNullOrWhiteSpace(b.Text) || Domain.Chat.CallbackData.TryDecode(b.Data) is null) is { } bad)
+        {
+            throw new ArgumentException($"The button '{bad.Text}' has no label or callback data Telegram would take ('{bad.Data}').", nameof(message));
+        }
     }
 
     public static Task<long> InsertAsync(
-        SqliteConnection connection, DbTransaction? tx, OutboxMessage message, DateTimeOffset now, CancellationToken ct) =>
+        SqliteConnection connection, DbTransaction? tx, OutboxMessage message, DateTimeOffset now, CancellationToken ct,
+        OutboxAction action = OutboxAction.Send, long? incidentId = null) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             Insert,
             new
@@ -56,10 +63,27 @@ internal static class OutboxSql
                 message.Silent,
                 At = UnixMs.Of(now),
                 message.Photo,
+                message.ThreadId,
+                Buttons = WriteButtons(message.Buttons),
+                ReplyTo = message.ReplyToMessageId,
+                Action = (int)action,
+                IncidentId = incidentId,
             },
             tx,
             cancellationToken: ct));
 
-    public static OutboxMessage ToMessage(long kind, long severity, string html, long? chatId, byte[]? photo = null) =>
-        new((MessageKind)kind, (Severity)severity, html, chatId) { Photo = photo };
+    public static OutboxMessage ToMessage(long kind, long severity, string html, long? chatId, long? threadId = null, string? buttons = null, long? replyTo = null, byte[]? photo = null) =>
+        new((MessageKind)kind, (Severity)severity, html, chatId)
+        {
+            ThreadId = threadId is { } t ? checked((int)t) : null,
+            Buttons = ReadButtons(buttons),
+            ReplyToMessageId = replyTo,
+            Photo = photo,
+        };
+
+    public static string? WriteButtons(IReadOnlyList<IReadOnlyList<InlineButton>>? buttons) =>
+        buttons is null or { Count: 0 } ? null : JsonSerializer.Serialize(buttons);
+
+    private static List<List<InlineButton>>? ReadButtons(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<List<List<InlineButton>>>(json);
 }

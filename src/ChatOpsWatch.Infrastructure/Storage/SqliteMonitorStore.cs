@@ -3,13 +3,20 @@ using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>Nodes, samples and alert state in SQLite. See <see cref="IMonitorStore"/> for the failure contract.</summary>
-public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : IMonitorStore
+/// <summary>
+/// Nodes, samples and alert state in SQLite. See <see cref="IMonitorStore"/> for the failure contract. A poll's alert
+/// messages open, move and close incidents (<see cref="IncidentSql"/>) in the poll's transaction, written in
+/// <paramref name="texts"/>' language (English by default).
+/// </summary>
+public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, TextCatalog? texts = null) : IMonitorStore
 {
+    private readonly TextCatalog texts = texts ?? TextCatalog.English;
+
     private const string UpsertNode = """
         INSERT INTO nodes (name, provider, region, role, interval_ms, first_seen)
         VALUES (@Name, @Provider, @Region, @Role, @IntervalMs, @Now)
@@ -128,8 +135,11 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time) : I
 
                 foreach (var message in decision.Messages)
                 {
-                    await OutboxSql.InsertAsync(c, tx, message, now, ct);
+                    await IncidentSql.ApplyAsync(c, tx, message, now, texts, ct);
                 }
+
+                var told = decision.Messages.Where(m => m.Incident is not null).Select(m => AlertKey.Of(m.Incident!.RuleId, m.Incident.Series)).ToHashSet(StringComparer.Ordinal);
+                await IncidentSql.FollowAsync(c, tx, node, decision.Transitions, told, now, texts, ct);
 
                 return 0;
             },

@@ -10,10 +10,11 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// <summary>Folding a chat's backlog into digests (see <see cref="IBacklogFolder"/>).</summary>
 public sealed partial class SqliteOutbox : IBacklogFolder
 {
+    // Incident rows are not folded: each keeps its one message, its buttons and its later edits.
     private const string Foldable = """
         SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html
         FROM outbox
-        WHERE sent_at IS NULL AND severity < @Critical AND is_digest = 0 AND inflight_since IS NULL
+        WHERE sent_at IS NULL AND severity < @Critical AND is_digest = 0 AND inflight_since IS NULL AND incident_id IS NULL
               AND photo IS NULL -- a digest is text: a chart folded into one would be lost
         ORDER BY id;
         """;

@@ -13,10 +13,51 @@ internal static class SqliteSchema
         new(3, V3),
         new(4, V4),
         new(5, V5),
+        new(6, V6),
         new(7, V7),
         new(8, V8),
         new(10, V10),
     ];
+
+    // v6: incidents, one row per firing episode of (node, rule, series), edited in place in the chat; also the alert
+    // history (/history, /report). No foreign key to nodes: history outlives a node. At most one open incident per
+    // series (incidents_open). detail, resolved_detail and last_text are Telegram HTML. An outbox row can now edit or
+    // reply to an incident's message (action 1, 2; its target is incidents.message_id, read at delivery), carry a forum
+    // topic (thread_id), inline buttons (JSON rows of {"Text","Data"}) and a message to reply to (reply_to).
+    private const string V6 = """
+        CREATE TABLE incidents (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            node            TEXT NOT NULL,
+            tags            TEXT NOT NULL,             -- provider/region/role when it opened
+            rule_id         TEXT NOT NULL,
+            series          TEXT NOT NULL,
+            security        INTEGER NOT NULL,
+            severity        INTEGER NOT NULL,          -- now; once resolved: the last firing one
+            max_severity    INTEGER NOT NULL,
+            firing_since    INTEGER,                   -- the engine's episode start: the key of acks
+            opened_at       INTEGER NOT NULL,
+            resolved_at     INTEGER,                   -- NULL while open
+            detail          TEXT NOT NULL,             -- value against the threshold and the reason, latest while firing
+            resolved_detail TEXT,
+            acked_by        TEXT,
+            acked_at        INTEGER,
+            muted_until     INTEGER,
+            muted_by        TEXT,
+            chat_id         INTEGER,                   -- NULL: the ops chat
+            message_id      INTEGER,                   -- NULL until the first send is confirmed
+            last_text       TEXT,
+            updated_at      INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX incidents_node_opened ON incidents (node, opened_at);
+        CREATE UNIQUE INDEX incidents_open ON incidents (node, rule_id, series) WHERE resolved_at IS NULL;
+
+        ALTER TABLE outbox ADD COLUMN action INTEGER NOT NULL DEFAULT 0;   -- 0 send, 1 edit, 2 reply
+        ALTER TABLE outbox ADD COLUMN incident_id INTEGER REFERENCES incidents (id);
+        ALTER TABLE outbox ADD COLUMN thread_id INTEGER;
+        ALTER TABLE outbox ADD COLUMN buttons TEXT;
+        ALTER TABLE outbox ADD COLUMN reply_to INTEGER;                     -- a message id of the same chat (replies to commands, buttons)
+        CREATE INDEX outbox_incident ON outbox (incident_id) WHERE incident_id IS NOT NULL;
+        """;
 
     // v7: charts, maintenance windows and mute-expiry reminders. photo is a PNG sent with sendPhoto (html is then
     // its caption). A maintenance row is either once (starts_at..ends_at) or weekly (cron "m h * * dow" plus

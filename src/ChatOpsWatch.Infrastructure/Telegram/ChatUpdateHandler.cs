@@ -75,7 +75,7 @@ public sealed class ChatUpdateHandler(
 
         if (decision.Refusal is { } reason)
         {
-            await RefuseAsync(request, reason, command, ct);
+            await RefuseAsync(request, reason, command, message.MessageThreadId, ct);
             return;
         }
 
@@ -91,16 +91,16 @@ public sealed class ChatUpdateHandler(
             case null:
                 return;
             case { Kind: ChatCommandKind.Status }:
-                await StatusAsync(request.ChatId, command.Args, ct);
+                await StatusAsync(request.ChatId, command.Args, message.MessageThreadId, ct);
                 break;
             case { Kind: ChatCommandKind.Mute or ChatCommandKind.Unmute or ChatCommandKind.Silences or ChatCommandKind.Ack }:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, await muting.HandleAsync(command, Who(message.From!), updateId, ct), ct);
+                await ReplyAsync(request.ChatId, MessageKind.Reply, await muting.HandleAsync(command, Who(message.From!), updateId, ct), message.MessageThreadId, ct);
                 break;
             case { Kind: ChatCommandKind.Help or ChatCommandKind.Start }:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Help(command.Kind == ChatCommandKind.Start, texts), ct);
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Help(command.Kind == ChatCommandKind.Start, texts), message.MessageThreadId, ct);
                 break;
             case { Kind: ChatCommandKind.Unknown } when request.IsPrivateChat || command.AddressedToUs:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), ct);
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), message.MessageThreadId, ct);
                 break;
             case { Kind: ChatCommandKind.Unknown }:
                 return;
@@ -115,13 +115,13 @@ public sealed class ChatUpdateHandler(
                     {
                         // A bug or an outage in one command must not leave the asker without an answer.
                         logger.LogError(e, "/{Command} in chat {ChatId} failed", command.Name, request.ChatId);
-                        await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name, texts), ct);
+                        await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name, texts), message.MessageThreadId, ct);
                     }
                 }
                 else
                 {
                     logger.LogError("No handler is registered for /{Command}", command.Name);
-                    await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), ct);
+                    await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), message.MessageThreadId, ct);
                 }
 
                 break;
@@ -206,7 +206,7 @@ public sealed class ChatUpdateHandler(
     /// <summary>Who asked, for replies and the audit log: the @username (or first name) and the stable user id.</summary>
     private static string Who(User user) => $"{(user.Username is { } u ? "@" + u : user.FirstName)} ({user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
-    private async Task RefuseAsync(ChatRequest request, RefusalReason reason, ChatCommand? command, CancellationToken ct)
+    private async Task RefuseAsync(ChatRequest request, RefusalReason reason, ChatCommand? command, int? threadId, CancellationToken ct)
     {
         if (command is null && reason != RefusalReason.ChatNotAllowed)
         {
@@ -226,11 +226,11 @@ public sealed class ChatUpdateHandler(
 
         if (command is not null && (command.Kind != ChatCommandKind.Unknown || command.AddressedToUs || request.IsPrivateChat))
         {
-            await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Refusal(reason, request.ChatId, command.Name, texts), ct);
+            await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Refusal(reason, request.ChatId, command.Name, texts), threadId, ct);
         }
     }
 
-    private async Task StatusAsync(long chatId, IReadOnlyList<string> args, CancellationToken ct)
+    private async Task StatusAsync(long chatId, IReadOnlyList<string> args, int? threadId, CancellationToken ct)
     {
         IReadOnlyList<NodeStatus> fleet;
         try
@@ -240,7 +240,7 @@ public sealed class ChatUpdateHandler(
         catch (StorageException e)
         {
             logger.LogError(e, "/status in chat {ChatId}: the store could not be read", chatId);
-            await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.StatusUnavailable(texts), ct);
+            await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.StatusUnavailable(texts), threadId, ct);
             return;
         }
 
@@ -249,19 +249,19 @@ public sealed class ChatUpdateHandler(
             var name = args[0];
             if (!Domain.Nodes.NodeName.IsValid(name))
             {
-                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.InvalidNodeName(name, texts), ct);
+                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.InvalidNodeName(name, texts), threadId, ct);
                 return;
             }
 
             fleet = [.. fleet.Where(s => string.Equals(s.Node.Name, name, StringComparison.OrdinalIgnoreCase))];
             if (fleet.Count == 0)
             {
-                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.UnknownNode(name, texts), ct);
+                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.UnknownNode(name, texts), threadId, ct);
                 return;
             }
         }
 
-        await ReplyAsync(chatId, MessageKind.Status, FleetStatusFormatter.Format(fleet, time.GetUtcNow()), ct);
+        await ReplyAsync(chatId, MessageKind.Status, FleetStatusFormatter.Format(fleet, time.GetUtcNow()), threadId, ct);
     }
 
     private async Task OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
@@ -294,8 +294,9 @@ public sealed class ChatUpdateHandler(
         }
     }
 
-    private async Task ReplyAsync(long chatId, MessageKind kind, string html, CancellationToken ct) =>
-        await replies.EnqueueAsync(new OutboxMessage(kind, Severity.None, html, chatId), ct);
+    /// <summary>Replies land in the forum topic (<paramref name="threadId"/>) the command came from.</summary>
+    private async Task ReplyAsync(long chatId, MessageKind kind, string html, int? threadId, CancellationToken ct) =>
+        await replies.EnqueueAsync(new OutboxMessage(kind, Severity.None, html, chatId) { ThreadId = threadId }, ct);
 
     private async Task<string> BotUsernameAsync(CancellationToken ct)
     {

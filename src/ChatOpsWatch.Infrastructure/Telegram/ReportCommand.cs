@@ -28,7 +28,7 @@ public sealed class ReportCommand(IReportStore reports, OutboxWriter replies, Te
         };
         if (window is not { } span)
         {
-            await ReplyAsync(chat, text.Format("report.usage", Html.Escape(Clip(string.Join(' ', args)))), ct);
+            await ReplyAsync(chat, context.ThreadId, text.Format("report.usage", Html.Escape(Clip(string.Join(' ', args)))), ct);
             return;
         }
 
@@ -44,11 +44,11 @@ public sealed class ReportCommand(IReportStore reports, OutboxWriter replies, Te
             html = text["report.unavailable"];
         }
 
-        await ReplyAsync(chat, html, ct);
+        await ReplyAsync(chat, context.ThreadId, html, ct);
     }
 
-    private Task<long> ReplyAsync(long chat, string html, CancellationToken ct) =>
-        replies.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, html, chat), ct);
+    private Task<long> ReplyAsync(long chat, int? thread, string html, CancellationToken ct) =>
+        replies.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, html, chat) { ThreadId = thread }, ct);
 
     private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

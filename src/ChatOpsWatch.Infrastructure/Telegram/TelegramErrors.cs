@@ -14,6 +14,16 @@ internal static class TelegramErrors
     public static bool IsMarkupRefused(Exception e) =>
         e is ApiRequestException { ErrorCode: 400 } a && a.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>An edit that would leave the message as it is: Telegram answers 400, but the message says what we want.</summary>
+    public static bool IsNotModified(Exception e) =>
+        e is ApiRequestException { ErrorCode: 400 } a && a.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The message to edit was deleted, or is too old or otherwise not editable: a fresh message must replace it.</summary>
+    public static bool IsEditTargetGone(Exception e) =>
+        e is ApiRequestException { ErrorCode: 400 } a
+        && (a.Message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
+            || a.Message.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase));
+
     public static SendOutcome Classify(Exception e) => e switch
     {
         ApiRequestException { ErrorCode: 429 } a => new SendOutcome.RateLimited(

@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace ChatOpsWatch.Infrastructure.Telegram;
 
 /// <summary>
-/// Sends outbox messages with sendMessage in HTML mode; warnings arrive silently. Never throws for
+/// Sends outbox messages with sendMessage in HTML mode (warnings silently), in the message's forum topic, with its
+/// inline buttons and as a reply when it names one; edits incident messages with editMessageText. Never throws for
 /// delivery problems (see <see cref="IMessageSender"/>). Give it a client built with RetryThreshold 0
 /// (<see cref="TelegramClientFactory"/>): a 429 must come back to the outbox, not block here.
 /// </summary>
@@ -19,20 +21,22 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<Telegr
     /// <summary>
     /// Text over 4096 characters goes as several messages. If a later piece fails, the outcome is that
     /// failure and the retry sends every piece again: a repeated piece is better than a lost one.
-    /// Returns the first piece's message id.
+    /// Returns the first piece's message id. The first piece is the reply; the last one carries the buttons.
     /// </summary>
     public async Task<SendOutcome> SendAsync(long chatId, OutboxMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Photo is { } photo)
         {
-            return await SendPhotoAsync(chatId, photo, message.Html, message.Silent, ct);
+            return await SendPhotoAsync(chatId, photo, message, ct);
         }
 
         long? first = null;
-        foreach (var piece in TelegramHtmlSplitter.Split(message.Html))
+        var pieces = TelegramHtmlSplitter.Split(message.Html);
+        for (var i = 0; i < pieces.Count; i++)
         {
-            var outcome = await SendPieceAsync(chatId, piece, message.Silent, ct);
+            var piece = new Piece(pieces[i], i == 0 ? Reply(message) : null, i == pieces.Count - 1 ? Keyboard(message) : null);
+            var outcome = await SendPieceAsync(chatId, piece, message, ct);
             if (outcome is not SendOutcome.Sent sent)
             {
                 return outcome;
@@ -44,15 +48,23 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<Telegr
         return new SendOutcome.Sent(first);
     }
 
-    /// <summary>A photo with its HTML caption; a refused caption markup is sent once more as plain text.</summary>
-    private async Task<SendOutcome> SendPhotoAsync(long chatId, byte[] photo, string caption, bool silent, CancellationToken ct)
+    /// <summary>A photo with its HTML caption, in the message's topic; a refused caption markup is sent once more as plain text.</summary>
+    private async Task<SendOutcome> SendPhotoAsync(long chatId, byte[] photo, OutboxMessage message, CancellationToken ct)
     {
-        foreach (var (text, mode) in new[] { (caption, ParseMode.Html), (Html.ToPlainText(caption), ParseMode.None) })
+        foreach (var (text, mode) in new[] { (message.Html, ParseMode.Html), (Html.ToPlainText(message.Html), ParseMode.None) })
         {
             try
             {
                 using var stream = new MemoryStream(photo, writable: false);
-                var m = await bot.SendPhoto(chatId, InputFile.FromStream(stream, "chart.png"), text, mode, disableNotification: silent, cancellationToken: ct);
+                var m = await bot.SendPhoto(
+                    chatId,
+                    InputFile.FromStream(stream, "chart.png"),
+                    text,
+                    mode,
+                    replyParameters: Reply(message),
+                    messageThreadId: message.ThreadId,
+                    disableNotification: message.Silent,
+                    cancellationToken: ct);
                 return new SendOutcome.Sent(m.Id);
             }
             catch (Exception e) when (mode == ParseMode.Html && TelegramErrors.IsMarkupRefused(e))
@@ -68,11 +80,63 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<Telegr
         return new SendOutcome.Permanent("Telegram refused the photo's caption, as HTML and as plain text.");
     }
 
-    private async Task<SendOutcome> SendPieceAsync(long chatId, string html, bool silent, CancellationToken ct)
+    /// <summary>Only the first 4096 characters fit in an edit; incident texts are far shorter.</summary>
+    public async Task<SendOutcome> EditAsync(long chatId, long messageId, OutboxMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var html = TelegramHtmlSplitter.Split(message.Html)[0];
+        try
+        {
+            await bot.EditMessageText(chatId, checked((int)messageId), html, ParseMode.Html, replyMarkup: Keyboard(message), linkPreviewOptions: NoPreview, cancellationToken: ct);
+            return new SendOutcome.Sent(messageId);
+        }
+        catch (Exception e) when (TelegramErrors.IsNotModified(e))
+        {
+            return new SendOutcome.Sent(messageId);
+        }
+        catch (Exception e) when (TelegramErrors.IsEditTargetGone(e))
+        {
+            return new SendOutcome.TargetGone(TelegramErrors.Describe(e));
+        }
+        catch (Exception e) when (TelegramErrors.IsMarkupRefused(e))
+        {
+            logger.LogWarning("Telegram refused the markup of an edit in chat {ChatId} ({Error}); editing it once more as plain text", chatId, e.Message);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            return TelegramErrors.Classify(e);
+        }
+
+        try
+        {
+            var plain = TelegramHtmlSplitter.SplitPlain(Html.ToPlainText(html))[0];
+            await bot.EditMessageText(chatId, checked((int)messageId), plain, ParseMode.None, replyMarkup: Keyboard(message), linkPreviewOptions: NoPreview, cancellationToken: ct);
+            return new SendOutcome.Sent(messageId);
+        }
+        catch (Exception e) when (TelegramErrors.IsNotModified(e))
+        {
+            return new SendOutcome.Sent(messageId);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            return TelegramErrors.IsEditTargetGone(e) ? new SendOutcome.TargetGone(TelegramErrors.Describe(e)) : TelegramErrors.Classify(e);
+        }
+    }
+
+    private static ReplyParameters? Reply(OutboxMessage m) =>
+        m.ReplyToMessageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;
+
+    private static InlineKeyboardMarkup? Keyboard(OutboxMessage m) =>
+        m.Buttons is { Count: > 0 } rows
+            ? new InlineKeyboardMarkup(rows.Select(r => r.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))))
+            : null;
+
+    private async Task<SendOutcome> SendPieceAsync(long chatId, Piece piece, OutboxMessage message, CancellationToken ct)
     {
         try
         {
-            var m = await bot.SendMessage(chatId, html, ParseMode.Html, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: ct);
+            var m = await bot.SendMessage(chatId, piece.Html, ParseMode.Html, replyParameters: piece.Reply, replyMarkup: piece.Keyboard,
+                linkPreviewOptions: NoPreview, messageThreadId: message.ThreadId, disableNotification: message.Silent, cancellationToken: ct);
             return new SendOutcome.Sent(m.Id);
         }
         catch (Exception e) when (TelegramErrors.IsMarkupRefused(e))
@@ -85,11 +149,14 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<Telegr
         }
 
         long? firstPlain = null;
-        foreach (var plain in TelegramHtmlSplitter.SplitPlain(Html.ToPlainText(html)))
+        var plains = TelegramHtmlSplitter.SplitPlain(Html.ToPlainText(piece.Html));
+        for (var i = 0; i < plains.Count; i++)
         {
             try
             {
-                var m = await bot.SendMessage(chatId, plain, ParseMode.None, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: ct);
+                var m = await bot.SendMessage(chatId, plains[i], ParseMode.None, replyParameters: i == 0 ? piece.Reply : null,
+                    replyMarkup: i == plains.Count - 1 ? piece.Keyboard : null, linkPreviewOptions: NoPreview,
+                    messageThreadId: message.ThreadId, disableNotification: message.Silent, cancellationToken: ct);
                 firstPlain ??= m.Id;
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
@@ -100,4 +167,6 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<Telegr
 
         return new SendOutcome.Sent(firstPlain);
     }
+
+    private sealed record Piece(string Html, ReplyParameters? Reply, InlineKeyboardMarkup? Keyboard);
 }

@@ -141,7 +141,14 @@ internal static class TelegramReader
         }
 
         var digest = read.Int(tg, "DigestThreshold", TelegramConfig.DefaultDigestThreshold, 0, 10_000);
-        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"), digest)
+        var thread = read.Long(tg, "OpsThreadId");
+        if (thread is < 1 or > int.MaxValue)
+        {
+            read.Problem(tg, "OpsThreadId", $"'{thread}' is not a forum topic id (a positive message_thread_id)");
+            thread = null;
+        }
+
+        return new TelegramConfig(token, baseUrl.TrimEnd('/'), ops ?? 0, allowed, read.LongSet(tg, "AdminUserIds"), digest, (int?)thread)
         {
             Webhook = WebhookReader.Read(read, tg, env),
         };

@@ -49,10 +49,13 @@ public sealed record TelegramConfig(
     long OpsChatId,
     IReadOnlySet<long> AllowedChatIds,
     IReadOnlySet<long> AdminUserIds,
-    int DigestThreshold = TelegramConfig.DefaultDigestThreshold)
+    int DigestThreshold = TelegramConfig.DefaultDigestThreshold,
+    int? OpsThreadId = null)
 {
     /// <summary>More waiting non-critical messages than this for one chat become a digest; 0: never.</summary>
     public const int DefaultDigestThreshold = 10;
+
+    // OpsThreadId: the forum topic of the ops chat that alerts go to (Telegram:OpsThreadId); null: the main thread.
 
     /// <summary>Webhook mode when set (Telegram:Webhook); getUpdates polling when null.</summary>
     public TelegramWebhookOptions? Webhook { get; init; }

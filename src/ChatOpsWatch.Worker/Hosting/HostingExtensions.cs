@@ -2,6 +2,7 @@ using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Commands;
 using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
@@ -12,6 +13,7 @@ using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.Webhook;
 using ChatOpsWatch.Infrastructure.Telegram.Commands;
+using ChatOpsWatch.Infrastructure.Telegram.Incidents;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +49,8 @@ public static class HostingExtensions
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
         services.AddSingleton<IMutingStore, SqliteMutingStore>();
         services.AddSingleton<ChatOpsWatch.Domain.Reports.IReportStore, SqliteReportStore>();
+        services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
+        services.AddSingleton<IIncidentLog>(sp => sp.GetRequiredService<IIncidentStore>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
@@ -70,6 +74,7 @@ public static class HostingExtensions
         {
             OpsChatId = config.Telegram?.OpsChatId ?? ConsoleChat,
             DigestThreshold = digest > 0 ? digest : null,
+            OpsThreadId = config.Telegram?.OpsThreadId,
         });
         services.AddHostedService<OutboxDispatcher>();
 
@@ -104,6 +109,9 @@ public static class HostingExtensions
         services.AddSingleton(sp => new ChartOptions(sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>(), () => sp.GetRequiredService<ConfigHolder>().Current.Monitor.Rules));
         services.AddSingleton<ChartCommand>();
         services.AddSingleton<IChatCommandHandler>(sp => sp.GetRequiredService<ChartCommand>());
+        services.AddSingleton<IChatCommandHandler, IncidentCommands>();
+        services.AddSingleton<ICallbackHandler, IncidentStateButtons>();
+        services.AddSingleton<ICallbackHandler, IncidentViewButtons>();
         services.AddSingleton<ITelegramUpdateHandler, ChatUpdateHandler>();
         if (tg.Webhook is { } webhook)
         {

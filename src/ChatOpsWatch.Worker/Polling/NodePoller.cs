@@ -1,7 +1,9 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Vps;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Worker.Configuration;
@@ -21,8 +23,11 @@ public sealed class NodePoller(
     IOutboxSignal outbox,
     MonitorSideChecks sideChecks,
     TimeProvider time,
-    ILogger<NodePoller> log)
+    ILogger<NodePoller> log,
+    TextCatalog? texts = null)
 {
+    private readonly TextCatalog texts = texts ?? TextCatalog.English;
+
     public async Task PollAsync(string node, CancellationToken ct)
     {
         if (!registry.TryGet(node, out var runtime))
@@ -37,7 +42,9 @@ public sealed class NodePoller(
         await Task.WhenAll(side, probe);
         var run = await probe;
         await ResumeTrafficAsync(runtime, ct);
-        var now = time.GetUtcNow();
+        // Whole milliseconds, as stored: an acknowledgement names its episode by FiringSince read back from the
+        // database, and the engine compares it with the time it holds in memory.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var outcome = Interpret(runtime, run, now) switch
         {
             PollOutcome.Succeeded ok => new PollOutcome.Succeeded(MonitorSideMerge.Merge(ok.Sample, await side, runtime)),
@@ -47,12 +54,13 @@ public sealed class NodePoller(
         var monitor = settings.Monitor;
         runtime.Engine ??= await WarmUpAsync(node, monitor, runtime.States.Values, now, ct);
 
-        var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor);
-        var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, await settings.PolicyAsync(now, ct));
+        var policy = await settings.PolicyAsync(now, ct);
+        var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor, texts);
+        var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, policy);
         var decision = new PollDecision(
             health.Sample,
             [.. health.Transitions, .. metrics.Projections],
-            [.. health.Messages, .. metrics.Messages],
+            [.. HealthMuting.Filter(runtime.Config.Info, health.Messages, policy, now), .. metrics.Messages],
             metrics.Changed);
         await store.CommitPollAsync(node, decision, now, ct);
         runtime.Engine.Apply(metrics.Changed);
@@ -74,7 +82,7 @@ public sealed class NodePoller(
     /// </summary>
     private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, IEnumerable<AlertState> legacy, DateTimeOffset now, CancellationToken ct)
     {
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = texts };
         var started = time.GetTimestamp();
         var replayed = await store.ReplaySamplesAsync(node, now - WarmUpSpan, s => engine.Learn(s, settings), ct);
         engine.Restore(await store.LoadEngineStatesAsync(node, ct), settings);

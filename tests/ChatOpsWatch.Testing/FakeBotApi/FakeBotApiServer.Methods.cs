@@ -15,7 +15,7 @@ public sealed partial class FakeBotApiServer
     /// makes it a message sent on behalf of a chat: an anonymous admin (the group itself) or a channel.
     /// <paramref name="forwarded"/> makes it a forward of somebody else's message.
     /// </summary>
-    public int EnqueueMessage(long chatId, long userId, string text, string chatType = "group", long? senderChatId = null, bool forwarded = false)
+    public int EnqueueMessage(long chatId, long userId, string text, string chatType = "group", long? senderChatId = null, bool forwarded = false, int? threadId = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         return updates.Enqueue(_ =>
@@ -31,6 +31,12 @@ public sealed partial class FakeBotApiServer
             if (senderChatId is { } sc)
             {
                 message["sender_chat"] = FakeJson.Chat(sc, sc == chatId ? chatType : "channel");
+            }
+
+            if (threadId is { } topic)
+            {
+                message["message_thread_id"] = topic;
+                message["is_topic_message"] = true;
             }
 
             if (forwarded)
@@ -132,13 +138,24 @@ public sealed partial class FakeBotApiServer
         }
 
         var messageId = edit ? (int)(call.Number("message_id") ?? 0) : Interlocked.Increment(ref nextMessageId);
-        if (edit && !Sent.Any(m => m.ChatId == chatId && m.MessageId == messageId))
+        if (edit && (!Sent.Any(m => m.ChatId == chatId && m.MessageId == messageId) || deleted.ContainsKey((chatId, messageId))))
         {
             return (400, FakeJson.Error(400, "Bad Request: message to edit not found"));
         }
 
+        var markup = call.Param("reply_markup");
+        if (edit && shown.TryGetValue((chatId, messageId), out var before) && before == (text, markup))
+        {
+            return (400, FakeJson.Error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"));
+        }
+
         var threadId = (int?)call.Number("message_thread_id");
-        var record = new SentMessage(messageId, chatId, text, parseMode, call.Bool("disable_notification"), threadId, call.At);
+        var record = new SentMessage(messageId, chatId, text, parseMode, call.Bool("disable_notification"), threadId, call.At)
+        {
+            ReplyMarkup = markup,
+            ReplyTo = FakeMarkup.ReplyTo(call.Param("reply_parameters")),
+        };
+        shown[(chatId, messageId)] = (text, markup);
         (edit ? edits : sent).Add(record);
 
         var message = FakeJson.Message(messageId, call.At.ToUnixTimeSeconds(), chatId, FakeJson.ChatType(chatId), BotUser(), visible);

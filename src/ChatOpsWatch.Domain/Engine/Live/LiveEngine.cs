@@ -3,6 +3,7 @@ using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine.Live;
 
@@ -25,6 +26,9 @@ public sealed class LiveEngine
     private MonitorSettings? _settings;
 
     public int Series => _tracks.Count;
+
+    /// <summary>The language of the messages <see cref="Evaluate"/> writes.</summary>
+    public TextCatalog Texts { get; init; } = TextCatalog.English;
 
     /// <summary>Feeds one stored sample to the sources (warm-up replay, oldest first); no state moves, nothing is sent.</summary>
     public void Learn(Sample sample, MonitorSettings settings)
@@ -140,7 +144,7 @@ public sealed class LiveEngine
             // One "no data" per series (its rules all miss the same samples), and none when the node did not answer.
             if (reason != SendReason.None && (reason != SendReason.NoData || (values is not null && silentSeries.Add(track.Series))))
             {
-                messages.Add(EngineText.For(node, track.Rule.Title, track.Series, reason, track.State, alert, track.Source.Describe()));
+                messages.Add(EngineText.For(node, track.Rule.Title, track.Series, reason, track.State, alert, track.Source.Describe(), Texts));
             }
 
             if (Project(node.Name, track, alert, projections) is { } t)

@@ -1,0 +1,59 @@
+using ChatOpsWatch.Domain.Incidents;
+using ChatOpsWatch.Domain.Text;
+using Dapper;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>Incidents in SQLite (schema v6): the history reads and the button changes, each with its message edit in one transaction.</summary>
+public sealed class SqliteIncidentStore(SqliteDatabase db, TextCatalog? texts = null) : IIncidentStore
+{
+    private readonly TextCatalog texts = texts ?? TextCatalog.English;
+
+    public Task<Incident?> GetAsync(long id, CancellationToken ct) =>
+        db.RunAsync($"reading incident {id}", c => IncidentSql.GetAsync(c, null, id, ct), ct);
+
+    public Task<IReadOnlyList<Incident>> OpenAsync(CancellationToken ct) =>
+        db.RunAsync<IReadOnlyList<Incident>>(
+            "reading the open incidents",
+            async c => [.. (await c.QueryAsync<IncidentRow>(new CommandDefinition(
+                    IncidentRow.Select + " WHERE resolved_at IS NULL ORDER BY severity DESC, opened_at, id;", cancellationToken: ct)))
+                .Select(r => r.ToIncident())],
+            ct);
+
+    public Task<IReadOnlyList<Incident>> HistoryAsync(string node, DateTimeOffset since, CancellationToken ct) =>
+        db.RunAsync<IReadOnlyList<Incident>>(
+            $"reading the incidents of '{node}'",
+            async c => [.. (await c.QueryAsync<IncidentRow>(new CommandDefinition(
+                    IncidentRow.Select + " WHERE node = @node AND (opened_at >= @since OR resolved_at IS NULL OR resolved_at >= @since) ORDER BY opened_at DESC, id DESC;",
+                    new { node, since = UnixMs.Of(since) },
+                    cancellationToken: ct)))
+                .Select(r => r.ToIncident())],
+            ct);
+
+    public Task<Incident?> AckAsync(long id, string by, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(id, $"acknowledging incident {id}", i => i.AckedBy is null ? i with { AckedBy = by, AckedAt = at } : i, at, ct);
+
+    public Task<Incident?> MuteAsync(long id, DateTimeOffset until, string by, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(id, $"muting incident {id}", i => i.MutedUntil is { } u && u >= until ? i : i with { MutedUntil = until, MutedBy = by }, at, ct);
+
+    /// <summary>A resolved incident does not change; an unchanged one queues no edit.</summary>
+    private Task<Incident?> ChangeAsync(long id, string operation, Func<Incident, Incident> change, DateTimeOffset now, CancellationToken ct) =>
+        db.InTransactionAsync(
+            operation,
+            async (c, tx) =>
+            {
+                if (await IncidentSql.GetAsync(c, tx, id, ct) is not { } incident || !incident.IsOpen)
+                {
+                    return await IncidentSql.GetAsync(c, tx, id, ct);
+                }
+
+                var next = change(incident);
+                if (next != incident)
+                {
+                    await IncidentSql.SaveAndEditAsync(c, tx, next, now, texts, ct);
+                }
+
+                return next;
+            },
+            ct);
+}

@@ -1,0 +1,175 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Engine.Live;
+using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.Incidents;
+using ChatOpsWatch.Infrastructure.Tests.Storage;
+using ChatOpsWatch.Infrastructure.Tests.Telegram;
+using ChatOpsWatch.Testing.FakeBotApi;
+using Telegram.Bot;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Incidents;
+
+/// <summary>
+/// Incidents end to end on real parts: the live engine judges CPU samples, the real SQLite store commits them with
+/// their incident rows and outbox rows, the dispatcher delivers through the real Telegram.Bot client to the fake Bot
+/// API on 127.0.0.1, and button presses come back as callback_query updates (read with getUpdates) through
+/// <see cref="ChatUpdateHandler"/>. Time is a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>.
+/// </summary>
+public sealed class IncidentHarness : IAsyncDisposable
+{
+    public const long Ops = -1001234567890;
+    public const long Admin = 42;
+    public const long Member = 7;
+
+    private readonly LiveEngine engine;
+    private readonly Dictionary<string, AlertState> projections = new(StringComparer.Ordinal);
+    private readonly TelegramBotClient client;
+    private readonly int? opsThread;
+    private int offset;
+    private int disposed;
+    private global::Telegram.Bot.Types.Update[] last = [];
+
+    public IncidentHarness(Func<IncidentHarness, IEnumerable<IChatCommandHandler>>? commands = null, int? opsThread = null, TextCatalog? texts = null)
+    {
+        Texts = texts ?? TextCatalog.English;
+        this.opsThread = opsThread;
+        engine = new LiveEngine { Texts = Texts };
+        client = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5));
+        Signal = new OutboxSignal(Db.Time);
+        var writer = new OutboxWriter(Db.Outbox, Signal, Db.Time);
+        var policy = new ChatAccessPolicy(new HashSet<long> { Ops }, new HashSet<long> { Admin });
+        var monitor = Monitor;
+        var incidents = new SqliteIncidentStore(Db.Database, Texts);
+        var muting = new SqliteMutingStore(Db.Database);
+        IEnumerable<IChatCommandHandler> extra = [.. commands?.Invoke(this) ?? [], new IncidentCommands(incidents, writer, Texts, Db.Time, new CollectingLogger<IncidentCommands>())];
+        ICallbackHandler[] buttons =
+        [
+            new IncidentStateButtons(incidents, muting, Signal, Texts, Db.Time, new CollectingLogger<IncidentStateButtons>()),
+            new IncidentViewButtons(incidents, writer, extra, Texts, Db.Time, new CollectingLogger<IncidentViewButtons>()),
+        ];
+        Handler = new ChatUpdateHandler(
+            client, monitor, writer, policy, Db.Time, new MuteCommands(monitor, muting, Db.Time, Texts, new CollectingLogger<MuteCommands>()), extra, buttons, Texts, new CollectingLogger<ChatUpdateHandler>());
+    }
+
+    public TestDb Db { get; } = new();
+
+    public FakeBotApiServer Api { get; } = FakeBotApiServer.Start();
+
+    public TextCatalog Texts { get; }
+
+    public OutboxSignal Signal { get; }
+
+    public ChatUpdateHandler Handler { get; }
+
+    public NodeInfo Node { get; } = new("web-1", "hetzner", "fsn1", NodeRole.Core, NodeInfo.CoreInterval);
+
+    public SqliteMonitorStore Monitor => new(Db.Database, Db.Time, Texts);
+
+    public SqliteIncidentStore Incidents => new(Db.Database, Texts);
+
+    public SqliteOutbox Outbox => Db.Outbox;
+
+    public Task InitializeAsync() => Monitor.UpsertNodeAsync(Node, default);
+
+    /// <summary>One poll of <see cref="Node"/> that measured <paramref name="cpu"/>, judged with the silences and acks in force, committed.</summary>
+    public async Task PollAsync(double cpu)
+    {
+        var now = Db.Time.GetUtcNow();
+        var muted = await new SqliteMutingStore(Db.Database).ActiveAsync(now, default);
+        var policy = PolicyContext.Empty with { Silences = muted.Silences, Acks = muted.Acks };
+        var sample = new Sample(Node.Name, now, new Dictionary<string, double> { [MetricNames.CpuBusyPct] = cpu });
+        var metrics = engine.Evaluate(Node, new PollOutcome.Succeeded(sample), MonitorSettings.Default, projections, policy);
+        await Monitor.CommitPollAsync(Node.Name, new PollDecision(sample, metrics.Projections, metrics.Messages, metrics.Changed), now, default);
+        engine.Apply(metrics.Changed);
+        foreach (var t in metrics.Projections)
+        {
+            projections[AlertKey.Of(t.Next)] = t.Next;
+        }
+    }
+
+    /// <summary>Polls once a minute with these values.</summary>
+    public async Task PollEveryMinuteAsync(params double[] values)
+    {
+        foreach (var v in values)
+        {
+            await PollAsync(v);
+            Db.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    /// <summary>Runs dispatcher passes, jumping the clock by each returned wait, until nothing is due.</summary>
+    public Task DeliverAsync() => DeliverWithAsync(Sender());
+
+    public async Task DeliverWithAsync(IMessageSender sender)
+    {
+        using var dispatcher = new OutboxDispatcher(
+            Outbox, sender, Signal, new OutboxDispatcherOptions { OpsChatId = Ops, OpsThreadId = opsThread }, Db.Time, new CollectingLogger<OutboxDispatcher>());
+        for (var pass = 0; pass < 200 && await Outbox.BacklogAsync(default) > 0; pass++)
+        {
+            var wait = await dispatcher.DispatchDueAsync(default);
+            Db.Time.Advance(wait > TimeSpan.Zero && wait < TimeSpan.FromMinutes(1) ? wait : TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    public TelegramMessageSender Sender() => new(TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5)), new CollectingLogger<TelegramMessageSender>());
+
+    /// <summary>Presses a button as <paramref name="userId"/>, lets the bot handle the update, and returns the toast it answered.</summary>
+    public async Task<string?> PressAsync(long userId, int messageId, string data)
+    {
+        var query = Api.PressButton(Ops, userId, messageId, data);
+        await PumpAsync();
+        return await Api.WaitForAnswerAsync(query);
+    }
+
+    public async Task CommandAsync(long userId, string text, int? threadId = null)
+    {
+        Api.EnqueueMessage(Ops, userId, text, "supergroup", threadId: threadId);
+        await PumpAsync();
+    }
+
+    /// <summary>The incident's one message as it shows now.</summary>
+    public SentMessage IncidentMessage()
+    {
+        var first = Api.Sent.First(m => m.ReplyTo is null && m.ButtonData.Count > 0);
+        return Api.Current(Ops, first.MessageId)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await Api.DisposeAsync();
+        Db.Dispose();
+    }
+
+    /// <summary>Hands the updates of the last <see cref="PressAsync"/> or <see cref="CommandAsync"/> to the bot again, as Telegram does after a lost confirmation.</summary>
+    public async Task RedeliverAsync()
+    {
+        foreach (var update in last)
+        {
+            await Handler.HandleAsync(update, default);
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        var updates = await client.GetUpdates(offset, timeout: 0);
+        last = updates;
+        foreach (var update in updates)
+        {
+            await Handler.HandleAsync(update, default);
+            offset = update.Id + 1;
+        }
+    }
+}
