@@ -12,7 +12,7 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// caller gets an answer at the deadline whatever the library does; a late finisher only frees the gate.
 /// <paramref name="command"/> is our own probe text, never anything typed in chat.
 /// </summary>
-public sealed class SshNodeSession(
+public sealed partial class SshNodeSession(
     SshTarget target,
     string command,
     SshSettings settings,

@@ -13,7 +13,18 @@ internal static class SqliteSchema
         new(3, V3),
         new(4, V4),
         new(5, V5),
+        new(9, V9),
     ];
+
+    // v9: the correlator's state (held node downs, open group outages, monitor isolation), one JSON row: it is read
+    // whole at start and rewritten whole, together with the messages it causes, and nothing queries inside it.
+    private const string V9 = """
+        CREATE TABLE correlation_state (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            state      TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) STRICT;
+        """;
 
     // v4: crash-safe delivery. inflight_since is set (durably) just before a send and cleared with its
     // outcome, so a row still carrying it at the next read was being sent when the process died: it is

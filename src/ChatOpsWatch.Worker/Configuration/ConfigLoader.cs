@@ -38,13 +38,14 @@ public static class ConfigLoader
         var nodes = NodesReader.Read(read, section, env);
         var telegram = TelegramReader.Read(read, section.GetSection("Telegram"), env);
         var statusEvery = read.Duration(section.GetSection("Console"), "StatusEvery", TimeSpan.FromSeconds(10)) ?? TimeSpan.FromMinutes(10);
+        var correlation = Correlation.CorrelationReader.Read(read, section, nodes, monitor);
 
         if (read.Problems.Count > 0)
         {
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery), read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Correlation = correlation }, read.Problems);
     }
 }
 

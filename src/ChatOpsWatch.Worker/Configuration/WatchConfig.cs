@@ -12,7 +12,11 @@ public sealed record WatchConfig(
     SshSettings Ssh,
     MonitorSettings Monitor,
     TelegramConfig? Telegram,
-    TimeSpan ConsoleStatusEvery);
+    TimeSpan ConsoleStatusEvery)
+{
+    /// <summary>Group outages, canaries, second vantages and rule overrides (issue 4, correlation).</summary>
+    public Correlation.CorrelationConfig Correlation { get; init; } = Worker.Correlation.CorrelationConfig.Default;
+}
 
 /// <summary>
 /// A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.

@@ -7,6 +7,7 @@ using ChatOpsWatch.Infrastructure.Network;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Correlation;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -93,6 +94,7 @@ public static class HostingExtensions
         services.AddSingleton<MonitorSideChecks>();
         services.AddSingleton<PollSettings>();
         services.AddSingleton<NodePoller>();
+        services.AddCorrelation();
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(TimeProvider.System);

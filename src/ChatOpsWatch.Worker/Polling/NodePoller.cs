@@ -5,6 +5,7 @@ using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Vps;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Correlation;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Worker.Polling;
@@ -21,7 +22,8 @@ public sealed class NodePoller(
     IOutboxSignal outbox,
     MonitorSideChecks sideChecks,
     TimeProvider time,
-    ILogger<NodePoller> log)
+    ILogger<NodePoller> log,
+    ReachabilityRelay? reachability = null)
 {
     public async Task PollAsync(string node, CancellationToken ct)
     {
@@ -44,10 +46,16 @@ public sealed class NodePoller(
             var other => Discard(node, other, await side),
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
-        var monitor = settings.Monitor;
+        var monitor = settings.MonitorFor(runtime.Config.Info);
         runtime.Engine ??= await WarmUpAsync(node, monitor, runtime.States.Values, now, ct);
 
         var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor);
+        if (reachability is not null)
+        {
+            // Reachability news is the correlator's to tell (held, grouped into an outage, or muted by isolation).
+            health = ReachabilityRelay.Withhold(runtime.Config, health, outcome);
+        }
+
         var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, await settings.PolicyAsync(now, ct));
         var decision = new PollDecision(
             health.Sample,
@@ -64,6 +72,11 @@ public sealed class NodePoller(
         if (decision.Messages.Count > 0)
         {
             outbox.Notify();
+        }
+
+        if (reachability is not null)
+        {
+            await reachability.RelayAsync(runtime.Config, runtime.States, outcome, ct);
         }
     }
 
