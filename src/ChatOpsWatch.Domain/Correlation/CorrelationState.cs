@@ -14,6 +14,9 @@ public enum DownStatus
 
     /// <summary>Went down while the monitor itself was isolated: never announced, so never resolved.</summary>
     Isolated = 3,
+
+    /// <summary>A member of an outage that answers again; told inside the outage unless the whole group is back within the hold.</summary>
+    Recovered = 4,
 }
 
 /// <summary>A node the correlator knows to be down, since <see cref="Since"/> (when the correlator first saw it down).</summary>

@@ -36,8 +36,9 @@ public static class Correlator
         var fleet = input.Fleet.ToDictionary(n => n.Name, StringComparer.Ordinal);
         var isolatedSince = Isolation(state, input, down, now, say, messages);
 
-        Recoveries(input, down, groups, fleet, now, say, messages);
+        Recoveries(input, down, fleet, now, say, messages);
         NewDowns(input, down, groups, fleet, isolatedSince is not null, now, say, messages);
+        Outages(options, down, groups, fleet, now, say, messages);
         if (isolatedSince is null)
         {
             GroupOutages.Open(input, options, down, groups, now, say, messages);
@@ -84,14 +85,23 @@ public static class Correlator
         return now;
     }
 
-    private static void Recoveries(CorrelationInput input, Dictionary<string, TrackedDown> down, Dictionary<string, GroupIncident> groups, Dictionary<string, NodeInfo> fleet, DateTimeOffset now, CorrelationMessages say, List<OutboxMessage> messages)
+    /// <summary>
+    /// A node back up: a held or isolated down is forgotten (never announced), a sent one is resolved, and a member of an
+    /// outage is marked <see cref="DownStatus.Recovered"/>, to be told inside the outage (see <see cref="Outages"/>).
+    /// </summary>
+    private static void Recoveries(CorrelationInput input, Dictionary<string, TrackedDown> down, Dictionary<string, NodeInfo> fleet, DateTimeOffset now, CorrelationMessages say, List<OutboxMessage> messages)
     {
-        var back = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (name, d) in down.ToList())
         {
             var removed = !fleet.ContainsKey(name);
-            if (!removed && !(input.Reports.TryGetValue(name, out var report) && !report.Down))
+            if (d.Status == DownStatus.Recovered || (!removed && !(input.Reports.TryGetValue(name, out var report) && !report.Down)))
             {
+                continue;
+            }
+
+            if (d.Status == DownStatus.Grouped && !removed)
+            {
+                down[name] = d with { Status = DownStatus.Recovered, Since = now };
                 continue;
             }
 
@@ -100,25 +110,34 @@ public static class Correlator
             {
                 messages.Add(say.NodeBack(fleet[name], now - d.Since));
             }
-            else if (d.Status == DownStatus.Grouped && d.Group is { } key && groups.ContainsKey(key))
-            {
-                (back.TryGetValue(key, out var list) ? list : back[key] = []).Add(name);
-            }
         }
+    }
 
-        foreach (var (key, names) in back)
+    /// <summary>
+    /// Closes an outage with one message once every member is back. Members that come back while others stay down are
+    /// told inside it, in one message per step, after <see cref="CorrelationOptions.Hold"/>: nodes return at different
+    /// poll instants, and a whole group coming back within the hold gets the single resolution only.
+    /// </summary>
+    private static void Outages(CorrelationOptions options, Dictionary<string, TrackedDown> down, Dictionary<string, GroupIncident> groups, Dictionary<string, NodeInfo> fleet, DateTimeOffset now, CorrelationMessages say, List<OutboxMessage> messages)
+    {
+        foreach (var group in groups.Values.ToList())
         {
-            var group = groups[key];
-            var stillDown = down.Values.Count(d => d.Group == key);
+            var members = down.Values.Where(d => d.Group == group.Key).ToList();
+            var stillDown = members.Count(d => d.Status == DownStatus.Grouped);
             if (stillDown == 0)
             {
-                groups.Remove(key);
+                groups.Remove(group.Key);
+                members.ForEach(m => down.Remove(m.Node));
                 var size = fleet.Values.Where(n => GroupOutages.Tag(n, group.Tag) == group.Value).Select(n => n.Name).ToList();
                 messages.Add(say.GroupResolved(group, size.Count, size.Count(n => !down.ContainsKey(n)), now - group.OpenedAt));
+                continue;
             }
-            else
+
+            var back = members.Where(d => d.Status == DownStatus.Recovered && now - d.Since >= options.Hold).Select(d => d.Node).Order(StringComparer.Ordinal).ToList();
+            if (back.Count > 0)
             {
-                messages.Add(say.GroupMembersBack(group, names, stillDown));
+                back.ForEach(n => down.Remove(n));
+                messages.Add(say.GroupMembersBack(group, back, stillDown));
             }
         }
     }
@@ -126,9 +145,20 @@ public static class Correlator
     private static void NewDowns(CorrelationInput input, Dictionary<string, TrackedDown> down, Dictionary<string, GroupIncident> groups, Dictionary<string, NodeInfo> fleet, bool isolated, DateTimeOffset now, CorrelationMessages say, List<OutboxMessage> messages)
     {
         var joined = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var report in input.Reports.Values.Where(r => r.Down && fleet.ContainsKey(r.Node.Name) && !down.ContainsKey(r.Node.Name)).OrderBy(r => r.Node.Name, StringComparer.Ordinal))
+        foreach (var report in input.Reports.Values.Where(r => r.Down && fleet.ContainsKey(r.Node.Name)).OrderBy(r => r.Node.Name, StringComparer.Ordinal))
         {
             var name = report.Node.Name;
+            if (down.TryGetValue(name, out var known))
+            {
+                if (known.Status == DownStatus.Recovered)
+                {
+                    // Back and down again before its return was told: the outage still speaks for it.
+                    down[name] = known with { Status = DownStatus.Grouped };
+                }
+
+                continue;
+            }
+
             if (isolated)
             {
                 down[name] = new TrackedDown(name, now, DownStatus.Isolated);

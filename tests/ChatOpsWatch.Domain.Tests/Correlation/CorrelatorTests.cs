@@ -54,13 +54,43 @@ public sealed class CorrelatorTests
         t.Down(0, "tokyo-1", "tokyo-2", "tokyo-3", "tokyo-4");
         t.Step(120);
 
-        var back = Assert.Single(t.Up(300, "tokyo-2"));
+        Assert.Empty(t.Up(300, "tokyo-2")); // held: the others may follow within the hold
+        var back = Assert.Single(t.Step(420));
         Assert.Contains("OUTAGE · region <b>tokyo</b>: reachable again: tokyo-2; 3 of 9 nodes still unreachable", back.Html, StringComparison.Ordinal);
         Assert.True(back.Silent);
         Assert.DoesNotContain("RESOLVED", back.Html, StringComparison.Ordinal);
 
         var resolved = Assert.Single(t.Up(600, "tokyo-1", "tokyo-3", "tokyo-4"));
         Assert.Contains("all 9 reachable again after 10 min", resolved.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Step_MembersReturnAtDifferentPollsWithinTheHold_OnlyTheOneResolution()
+    {
+        var t = Tokyo(5);
+        t.Down(0, "tokyo-1", "tokyo-2", "tokyo-3", "tokyo-4", "tokyo-5");
+        t.Step(120);
+
+        Assert.Empty(t.Up(600, "tokyo-2"));
+        Assert.Empty(t.Up(602, "tokyo-1", "tokyo-5"));
+        var resolved = Assert.Single(t.Up(604, "tokyo-3", "tokyo-4"));
+
+        Assert.Contains("all 5 reachable again after 10 min", resolved.Html, StringComparison.Ordinal);
+        Assert.Equal(2, t.Sent.Count);
+    }
+
+    [Fact]
+    public void Step_MemberBackThenDownAgainWithinTheHold_NothingSaidAndStillInTheOutage()
+    {
+        var t = Tokyo(5);
+        t.Down(0, "tokyo-1", "tokyo-2", "tokyo-3");
+        t.Step(120);
+
+        Assert.Empty(t.Up(300, "tokyo-1"));
+        Assert.Empty(t.Down(330, "tokyo-1"));
+        Assert.Empty(t.Step(600));
+
+        Assert.Equal(DownStatus.Grouped, t.State.Down["tokyo-1"].Status);
     }
 
     [Fact]
