@@ -27,9 +27,11 @@ internal static class CorrelationReader
         }
 
         var list = root.GetSection("Alerts").GetSection("Overrides");
-        var overrides = OverridesReader.Read(read, list, nodes, [.. monitorSettings.Rules.Select(r => r.Id)]);
+        // Names as written, valid or not: a node with a bad key file is reported once, not again by every reference to it.
+        var names = root.GetSection("Nodes").GetChildren().Select(c => c["Name"]?.Trim()).OfType<string>().Concat(nodes.Select(n => n.Name)).ToHashSet(StringComparer.Ordinal);
+        var overrides = OverridesReader.Read(read, list, names, [.. monitorSettings.Rules.Select(r => r.Id)]);
         OverridesReader.Check(read, list, overrides, nodes, monitorSettings);
-        return new CorrelationConfig(options, canaries, interval, timeout, overrides, Vantages(read, root, nodes));
+        return new CorrelationConfig(options, canaries, interval, timeout, overrides, Vantages(read, root, nodes, names));
     }
 
     private static CorrelationOptions Options(ConfigReader read, IConfigurationSection s)
@@ -92,7 +94,7 @@ internal static class CorrelationReader
         return Uri.CheckHostName(host) == UriHostNameType.Unknown ? null : new CanaryTarget(host, port);
     }
 
-    private static Dictionary<string, string> Vantages(ConfigReader read, IConfigurationSection root, IReadOnlyList<NodeConfig> nodes)
+    private static Dictionary<string, string> Vantages(ConfigReader read, IConfigurationSection root, IReadOnlyList<NodeConfig> nodes, IReadOnlySet<string> names)
     {
         var vantages = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in root.GetSection("Nodes").GetChildren())
@@ -108,9 +110,14 @@ internal static class CorrelationReader
             {
                 read.Problem(item, "Vantage", $"'{vantage}' is this node itself; name another node that can reach it");
             }
+            else if (!names.Contains(vantage, StringComparer.OrdinalIgnoreCase))
+            {
+                read.Problem(item, "Vantage", $"'{vantage}' is not a configured node (known: {string.Join(", ", names.Order(StringComparer.Ordinal))})");
+            }
             else if (target is null)
             {
-                read.Problem(item, "Vantage", $"'{vantage}' is not a configured node (known: {string.Join(", ", nodes.Select(n => n.Name))})");
+                // The vantage node itself is misconfigured, and reported as such.
+                continue;
             }
             else if (target.Ssh is null)
             {

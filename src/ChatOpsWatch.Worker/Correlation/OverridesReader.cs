@@ -13,14 +13,14 @@ namespace ChatOpsWatch.Worker.Correlation;
 /// </summary>
 internal static class OverridesReader
 {
-    public static List<RuleOverride> Read(ConfigReader read, IConfigurationSection list, IReadOnlyList<NodeConfig> nodes, IReadOnlyCollection<string> ruleIds)
+    public static List<RuleOverride> Read(ConfigReader read, IConfigurationSection list, IReadOnlySet<string> nodeNames, IReadOnlyCollection<string> ruleIds)
     {
         var overrides = new List<RuleOverride>();
         var index = 0;
         foreach (var item in list.GetChildren())
         {
             var before = read.Problems.Count;
-            var match = Match(read, item, nodes);
+            var match = Match(read, item, nodeNames);
             var rule = read.String(item, "Rule");
             if (rule is null)
             {
@@ -45,6 +45,7 @@ internal static class OverridesReader
     /// <summary>Checks every override on every node it matches, as layered there: a Critical below the node's Warning is caught here.</summary>
     public static void Check(ConfigReader read, IConfigurationSection list, IReadOnlyList<RuleOverride> overrides, IReadOnlyList<NodeConfig> nodes, MonitorSettings settings)
     {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
             foreach (var rule in settings.Rules)
@@ -61,13 +62,18 @@ internal static class OverridesReader
                     // Blame the last layer that set a level: that is the override to fix.
                     var culprit = layers.LastOrDefault(l => l.Critical is not null || l.Warning is not null) ?? layers[^1];
                     var key = culprit.Critical is not null ? "Critical" : "Warning";
+                    if (!reported.Add($"{culprit.Index}:{key}"))
+                    {
+                        continue; // one report per override, not one per node it matches
+                    }
+
                     read.Problem(list.GetSection(culprit.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)), key, $"on node {node.Name}, rule {rule.Id}: {field} {message}");
                 }
             }
         }
     }
 
-    private static OverrideMatch? Match(ConfigReader read, IConfigurationSection item, IReadOnlyList<NodeConfig> nodes)
+    private static OverrideMatch? Match(ConfigReader read, IConfigurationSection item, IReadOnlySet<string> nodeNames)
     {
         var section = item.GetSection("Match");
         var keys = section.GetChildren().Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToList();
@@ -94,7 +100,7 @@ internal static class OverridesReader
             case null:
                 read.Problem(section, key.Key, "is not a match key: use node, provider, region or role");
                 return null;
-            case OverrideScope.Node when !nodes.Any(n => n.Name == value):
+            case OverrideScope.Node when !nodeNames.Contains(value):
                 read.Problem(section, key.Key, $"'{value}' is not a configured node (names are case-sensitive here)");
                 return null;
             case OverrideScope.Role when !Enum.TryParse<NodeRole>(value, ignoreCase: true, out _):
