@@ -27,10 +27,11 @@ public sealed class CorrelationMessages(TextCatalog text)
         return Alert(Severity.Critical, html);
     }
 
-    public OutboxMessage NodeBack(NodeInfo node, TimeSpan after)
+    /// <summary>Loud like the critical it resolves; quiet after a path problem, which was a warning.</summary>
+    public OutboxMessage NodeBack(NodeInfo node, TimeSpan after, bool pathProblem = false)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Alert(Severity.Critical, text.Format("corr.node.back", Html.Escape(node.Name), Html.Escape(node.TagLine), Duration(after)));
+        return Alert(pathProblem ? Severity.Warning : Severity.Critical, text.Format("corr.node.back", Html.Escape(node.Name), Html.Escape(node.TagLine), Duration(after)));
     }
 
     public OutboxMessage GroupOpened(GroupIncident group, IReadOnlyList<NodeReport> members)

@@ -19,8 +19,11 @@ public enum DownStatus
     Recovered = 4,
 }
 
-/// <summary>A node the correlator knows to be down, since <see cref="Since"/> (when the correlator first saw it down).</summary>
-public sealed record TrackedDown(string Node, DateTimeOffset Since, DownStatus Status, string? Group = null);
+/// <summary>
+/// A node the correlator knows to be down, since <see cref="Since"/> (when the correlator first saw it down).
+/// <see cref="PathProblem"/>: it was announced as a path problem (its vantage reached it), so its return is quiet too.
+/// </summary>
+public sealed record TrackedDown(string Node, DateTimeOffset Since, DownStatus Status, string? Group = null, bool PathProblem = false);
 
 /// <summary>
 /// One open group outage: the nodes tagged <see cref="Tag"/>=<see cref="Value"/> (provider or region), <see cref="Size"/>

@@ -108,7 +108,7 @@ public static class Correlator
             down.Remove(name);
             if (d.Status == DownStatus.Sent && !removed)
             {
-                messages.Add(say.NodeBack(fleet[name], now - d.Since));
+                messages.Add(say.NodeBack(fleet[name], now - d.Since, d.PathProblem));
             }
         }
     }
@@ -190,7 +190,7 @@ public static class Correlator
         {
             if (input.Reports.TryGetValue(name, out var report))
             {
-                down[name] = d with { Status = DownStatus.Sent };
+                down[name] = d with { Status = DownStatus.Sent, PathProblem = report.Vantage == VantageVerdict.Reachable };
                 messages.Add(say.NodeDown(report));
             }
         }

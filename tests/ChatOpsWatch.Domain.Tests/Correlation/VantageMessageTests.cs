@@ -18,6 +18,9 @@ public sealed class VantageMessageTests
         Assert.Contains("PATH PROBLEM · <b>tokyo-1</b>", sent.Html, StringComparison.Ordinal);
         Assert.Contains("but tokyo-2 reaches its SSH port 10.0.0.5:22", sent.Html, StringComparison.Ordinal);
         Assert.Equal(Severity.Warning, sent.Severity);
+        var back = Assert.Single(t.Up(300, "tokyo-1"));
+        Assert.Contains("RESOLVED · <b>tokyo-1</b>", back.Html, StringComparison.Ordinal);
+        Assert.True(back.Silent);
     }
 
     [Fact]
