@@ -22,6 +22,7 @@ public sealed class TextCatalog
         HostKeyTexts.Entries,
         CommandsTexts.Entries,
         IncidentTexts.Entries,
+        CorrelationTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

@@ -14,7 +14,7 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// <paramref name="command"/> is our own probe text, never anything typed in chat. <paramref name="texts"/>: the
 /// language of the first-use announcement (English when null).
 /// </summary>
-public sealed class SshNodeSession(
+public sealed partial class SshNodeSession(
     SshTarget target,
     string command,
     SshSettings settings,

@@ -16,8 +16,19 @@ internal static class SqliteSchema
         new(6, V6),
         new(7, V7),
         new(8, V8),
+        new(9, V9),
         new(10, V10),
     ];
+
+    // v9: the correlator's state (held node downs, open group outages, monitor isolation), one JSON row: it is read
+    // whole at start and rewritten whole, together with the messages it causes, and nothing queries inside it.
+    private const string V9 = """
+        CREATE TABLE correlation_state (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            state      TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) STRICT;
+        """;
 
     // v6: incidents, one row per firing episode of (node, rule, series), edited in place in the chat; also the alert
     // history (/history, /report). No foreign key to nodes: history outlives a node. At most one open incident per

@@ -42,13 +42,14 @@ public static class ConfigLoader
         var statusEvery = read.Duration(section.GetSection("Console"), "StatusEvery", TimeSpan.FromSeconds(10)) ?? TimeSpan.FromMinutes(10);
         var reports = ReportsReader.Read(read, section.GetSection("Reports"));
         var reminderLead = read.Duration(section.GetSection("Alerts"), "MuteReminderLead", TimeSpan.FromMinutes(1)) ?? Domain.Maintenance.MuteReminders.DefaultLead;
+        var correlation = Correlation.CorrelationReader.Read(read, section, nodes, monitor);
 
         if (read.Problems.Count > 0)
         {
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language, MuteReminderLead = reminderLead }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language, MuteReminderLead = reminderLead, Correlation = correlation }, read.Problems);
     }
 }
 

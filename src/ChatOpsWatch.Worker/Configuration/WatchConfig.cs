@@ -22,6 +22,9 @@ public sealed record WatchConfig(
     /// <summary>How long before a silence or maintenance window ends its reminder is posted (Alerts:MuteReminderLead).</summary>
     public TimeSpan MuteReminderLead { get; init; } = Domain.Maintenance.MuteReminders.DefaultLead;
 
+    /// <summary>Group outages, canaries, second vantages and rule overrides (issue 4, correlation).</summary>
+    public Correlation.CorrelationConfig Correlation { get; init; } = Worker.Correlation.CorrelationConfig.Default;
+
     /// <summary>When the daily report goes to the ops chat.</summary>
     public ReportSettings Reports { get; init; } = ReportSettings.Default;
 }

@@ -15,6 +15,7 @@ using ChatOpsWatch.Infrastructure.Telegram.Webhook;
 using ChatOpsWatch.Infrastructure.Telegram.Commands;
 using ChatOpsWatch.Infrastructure.Telegram.Incidents;
 using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Correlation;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -150,6 +151,7 @@ public static class HostingExtensions
         services.AddSingleton<MonitorSideChecks>();
         services.AddSingleton<PollSettings>();
         services.AddSingleton<NodePoller>();
+        services.AddCorrelation();
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(TimeProvider.System);

@@ -7,6 +7,7 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Vps;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Correlation;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Worker.Polling;
@@ -24,7 +25,8 @@ public sealed class NodePoller(
     MonitorSideChecks sideChecks,
     TimeProvider time,
     ILogger<NodePoller> log,
-    TextCatalog? texts = null)
+    TextCatalog? texts = null,
+    ReachabilityRelay? reachability = null)
 {
     private readonly TextCatalog texts = texts ?? TextCatalog.English;
 
@@ -51,11 +53,17 @@ public sealed class NodePoller(
             var other => Discard(node, other, await side),
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
-        var monitor = settings.Monitor;
+        var monitor = settings.MonitorFor(runtime.Config.Info);
         runtime.Engine ??= await WarmUpAsync(node, monitor, runtime.States.Values, now, ct);
 
         var policy = await settings.PolicyAsync(now, ct);
         var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor, texts);
+        if (reachability is not null)
+        {
+            // Reachability news is the correlator's to tell (held, grouped into an outage, or muted by isolation).
+            health = ReachabilityRelay.Withhold(runtime.Config, health, outcome);
+        }
+
         var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, policy);
         var decision = new PollDecision(
             health.Sample,
@@ -72,6 +80,11 @@ public sealed class NodePoller(
         if (decision.Messages.Count > 0)
         {
             outbox.Notify();
+        }
+
+        if (reachability is not null)
+        {
+            await reachability.RelayAsync(runtime.Config, runtime.States, outcome, ct);
         }
     }
 

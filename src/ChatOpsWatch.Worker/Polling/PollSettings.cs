@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Maintenance;
+using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Rules;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -17,8 +20,32 @@ public sealed class PollSettings(ConfigHolder config, IMutingStore muting, IMain
 {
     private volatile MutingState last = MutingState.None;
     private volatile IReadOnlyList<MaintenancePlan> plans = [];
+    private readonly ConcurrentDictionary<string, (WatchConfig? Config, NodeInfo? Node, MonitorSettings? Settings)> effective = new(StringComparer.Ordinal);
 
     public MonitorSettings Monitor => config.Current.Monitor;
+
+    /// <summary>
+    /// The rules <paramref name="node"/> is judged by: <see cref="Monitor"/> with the node's rule overrides applied. The
+    /// same instance is returned until the configuration changes (the live engine caches its rules per instance).
+    /// </summary>
+    public MonitorSettings MonitorFor(NodeInfo node)
+    {
+        var current = config.Current;
+        if (current.Correlation.Overrides.Count == 0)
+        {
+            return current.Monitor;
+        }
+
+        var cached = effective.TryGetValue(node.Name, out var c) ? c : default;
+        if (ReferenceEquals(cached.Config, current) && cached.Node == node)
+        {
+            return cached.Settings!;
+        }
+
+        var settings = EffectiveRules.For(current.Monitor, current.Correlation.Overrides, node);
+        effective[node.Name] = (current, node, settings);
+        return settings;
+    }
 
     public async Task<PolicyContext> PolicyAsync(DateTimeOffset now, CancellationToken ct)
     {

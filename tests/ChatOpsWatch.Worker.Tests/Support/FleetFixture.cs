@@ -26,6 +26,9 @@ public sealed class FleetFixture : IAsyncLifetime
             ["ChatOpsWatch__Alerts__FailuresBeforeDown"] = "2",
             ["Logging__LogLevel__Default"] = "Information",
 
+            // These tests watch single nodes fail: send each "down" at once instead of holding it for a group outage.
+            ["ChatOpsWatch__Monitor__Correlation__Hold"] = "0s",
+
             // The lab nodes share this machine, whose CPU other tests load: metric alerts would
             // depend on the machine's mood, so only reachability and host keys alert here.
             ["ChatOpsWatch__Alerts__Rules__0__Id"] = "cpu",

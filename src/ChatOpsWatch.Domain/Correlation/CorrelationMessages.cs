@@ -1,0 +1,82 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
+
+namespace ChatOpsWatch.Domain.Correlation;
+
+/// <summary>Renders the correlator's news as Telegram HTML from the catalogue. Every outside string is escaped here.</summary>
+public sealed class CorrelationMessages(TextCatalog text)
+{
+    public OutboxMessage NodeDown(NodeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var node = report.Node;
+        var error = Html.Escape(report.Error ?? "unknown");
+        if (report.Vantage == VantageVerdict.Reachable)
+        {
+            return Alert(Severity.Warning, text.Format("corr.node.path", Html.Escape(node.Name), Html.Escape(node.TagLine), Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), error));
+        }
+
+        var html = text.Format("corr.node.down", Html.Escape(node.Name), Html.Escape(node.TagLine), report.Failures, error);
+        if (report.Vantage == VantageVerdict.Unreachable)
+        {
+            html += text.Format("corr.node.vantage_also", Html.Escape(report.VantageName ?? "?"));
+        }
+
+        return Alert(Severity.Critical, html);
+    }
+
+    /// <summary>Loud like the critical it resolves; quiet after a path problem, which was a warning.</summary>
+    public OutboxMessage NodeBack(NodeInfo node, TimeSpan after, bool pathProblem = false)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Alert(pathProblem ? Severity.Warning : Severity.Critical, text.Format("corr.node.back", Html.Escape(node.Name), Html.Escape(node.TagLine), Duration(after)));
+    }
+
+    public OutboxMessage GroupOpened(GroupIncident group, IReadOnlyList<NodeReport> members)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var list = string.Join(", ", members.Select(Member));
+        return Alert(Severity.Critical, text.Format("corr.group.opened", TagWord(group), Html.Escape(group.Value), group.Members.Count, group.Size, list));
+    }
+
+    public OutboxMessage GroupJoined(GroupIncident group, IReadOnlyList<string> joined, int down)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return Alert(Severity.Warning, text.Format("corr.group.joined", TagWord(group), Html.Escape(group.Value), down, group.Size, Names(joined)));
+    }
+
+    public OutboxMessage GroupMembersBack(GroupIncident group, IReadOnlyList<string> back, int stillDown)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return Alert(Severity.Warning, text.Format("corr.group.back", TagWord(group), Html.Escape(group.Value), Names(back), stillDown, group.Size));
+    }
+
+    public OutboxMessage GroupResolved(GroupIncident group, int size, int reachable, TimeSpan after)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var key = reachable >= size ? "corr.group.resolved.all" : "corr.group.resolved.some";
+        return Alert(Severity.Critical, text.Format(key, TagWord(group), Html.Escape(group.Value), reachable, size, Duration(after)));
+    }
+
+    public OutboxMessage Isolated(IReadOnlyList<string> canaries, int failingNodes) =>
+        Alert(Severity.Critical, text.Format("corr.isolated", Names(canaries), failingNodes));
+
+    public OutboxMessage Restored(TimeSpan after) => Alert(Severity.Critical, text.Format("corr.restored", Duration(after)));
+
+    public string Duration(TimeSpan d) => d.TotalMinutes < 1 ? text.Format("corr.duration.s", Math.Max(0, (int)d.TotalSeconds))
+        : d.TotalHours < 1 ? text.Format("corr.duration.min", (int)d.TotalMinutes)
+        : d.TotalDays < 1 ? text.Format("corr.duration.h", (int)d.TotalHours, d.Minutes)
+        : text.Format("corr.duration.d", (int)d.TotalDays, d.Hours);
+
+    private static OutboxMessage Alert(Severity severity, string html) => new(MessageKind.Alert, severity, html);
+
+    private static string Names(IEnumerable<string> names) => string.Join(", ", names.Select(Html.Escape));
+
+    private string Member(NodeReport r) => r.Vantage == VantageVerdict.Reachable
+        ? text.Format("corr.group.member_path", Html.Escape(r.Node.Name), Html.Escape(r.VantageName ?? "?"))
+        : Html.Escape(r.Node.Name);
+
+    private string TagWord(GroupIncident group) => text[group.Tag == GroupOutages.Provider ? "corr.tag.provider" : "corr.tag.region"];
+}

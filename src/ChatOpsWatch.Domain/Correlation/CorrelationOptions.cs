@@ -1,0 +1,49 @@
+namespace ChatOpsWatch.Domain.Correlation;
+
+/// <summary>
+/// When node-down alerts become one group incident. A provider or region outage is declared when at least
+/// <see cref="MinNodes"/> of its nodes, or <see cref="MinPercent"/> % of them (whichever is fewer, but never fewer
+/// than 2), went down within <see cref="Window"/>. Every per-node "down" waits <see cref="Hold"/> before it is sent,
+/// so that nodes failing at different poll instants can still form one group: the price is that a lone node's
+/// "down" arrives <see cref="Hold"/> later. <see cref="Hold"/> 0 sends at once (and groups only what failed together).
+/// </summary>
+public sealed record CorrelationOptions(TimeSpan Window, int MinNodes, double MinPercent, TimeSpan Hold)
+{
+    public static CorrelationOptions Default { get; } = new(TimeSpan.FromMinutes(2), 3, 50, TimeSpan.FromMinutes(2));
+
+    /// <summary>How many of <paramref name="groupSize"/> nodes make an outage; int.MaxValue when a group is too small to have one.</summary>
+    public int Threshold(int groupSize)
+    {
+        if (groupSize < 2)
+        {
+            return int.MaxValue;
+        }
+
+        var byPercent = (int)Math.Ceiling(MinPercent / 100 * groupSize);
+        return Math.Max(2, Math.Min(MinNodes, byPercent));
+    }
+
+    /// <summary>Every problem, as (field, message) pairs; empty when valid.</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (Window <= TimeSpan.Zero)
+        {
+            yield return (nameof(Window), $"must be positive, got {Window}");
+        }
+
+        if (MinNodes < 2)
+        {
+            yield return (nameof(MinNodes), $"must be 2 or more nodes, got {MinNodes}");
+        }
+
+        if (MinPercent is <= 0 or > 100)
+        {
+            yield return (nameof(MinPercent), $"must be more than 0 and at most 100, got {MinPercent}");
+        }
+
+        if (Hold < TimeSpan.Zero || Hold > Window)
+        {
+            yield return (nameof(Hold), $"must be from 0 to Window ({Window}), got {Hold}");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Correlation;
+using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Worker.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsWatch.Worker.Correlation;
+
+/// <summary>
+/// The one place that speaks about reachability for the whole fleet. Node polls (each on its own Quartz job) report
+/// their node's reachability here after committing their poll; the canary loop reports the canaries. Every report steps
+/// the pure <see cref="Correlator"/> under one lock and commits its state with its messages in one transaction. The
+/// state is loaded from the store on first use, so held downs, open outages and isolation survive a restart.
+/// </summary>
+public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config, IOutboxSignal outbox, TextCatalog text, TimeProvider time, ILogger<CorrelationHub> log) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, NodeReport> _reports = new(StringComparer.Ordinal);
+    private CorrelationState? _state;
+    private CanaryStatus _canaries = CanaryStatus.None;
+
+    /// <summary>The state as last committed (null before the first step); for tests and /status.</summary>
+    public CorrelationState? State => _state;
+
+    /// <summary>The last report of <paramref name="node"/>, if it was polled since the start.</summary>
+    public NodeReport? LastReport(string node) => _reports.TryGetValue(node, out var r) ? r : null;
+
+    /// <summary>A node's reachability, reported after its poll was committed.</summary>
+    public Task ObserveAsync(NodeReport report, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _reports[report.Node.Name] = report;
+        return StepAsync(ct);
+    }
+
+    public Task CanariesAsync(CanaryStatus status, CancellationToken ct)
+    {
+        _canaries = status;
+        return StepAsync(ct);
+    }
+
+    /// <summary>Lets held downs whose hold ran out go out even while no poll reports.</summary>
+    public Task TickAsync(CancellationToken ct) => StepAsync(ct);
+
+    /// <summary>Builds a node's report from its committed reachability state, keeping the last error and vantage verdict while it stays down.</summary>
+    public NodeReport Report(NodeConfig node, AlertState? reachability, PollOutcome outcome, (VantageVerdict Verdict, string? Name, string? Target) vantage)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var down = reachability?.Severity == Severity.Critical;
+        var previous = LastReport(node.Name);
+        var error = (outcome as PollOutcome.Failed)?.Error ?? (down ? previous?.Error : null);
+        return new NodeReport(node.Info, down, reachability?.CriticalStreak ?? 0, error, vantage.Verdict, vantage.Name, vantage.Target);
+    }
+
+    private async Task StepAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var state = _state ??= await store.LoadAsync(ct);
+            var current = config.Current;
+            var now = time.GetUtcNow();
+            var input = new CorrelationInput([.. current.Nodes.Select(n => n.Info)], new Dictionary<string, NodeReport>(_reports, StringComparer.Ordinal), _canaries);
+            var step = Correlator.Step(state, input, current.Correlation.Options, text, now);
+            if (!step.Changed(state))
+            {
+                return;
+            }
+
+            await store.CommitAsync(step.Next, step.Messages, now, ct);
+            _state = step.Next;
+            if (step.Messages.Count > 0)
+            {
+                log.LogInformation("Reachability news: {Count} message(s); {Down} node(s) down, {Groups} outage(s) open, isolated: {Isolated}",
+                    step.Messages.Count, step.Next.Down.Count, step.Next.Groups.Count, step.Next.IsolatedSince is not null);
+                outbox.Notify();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,54 @@
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Worker.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsWatch.Worker.Correlation;
+
+/// <summary>
+/// Checks the canaries every <c>Monitor:CanaryInterval</c> and feeds the result to the hub; with no canaries it still
+/// ticks the hub at that pace, so a held down goes out on time even when no poll happens to report.
+/// </summary>
+public sealed class CorrelationService(CorrelationHub hub, CanaryChecker canaries, ConfigHolder config, TimeProvider time, ILogger<CorrelationService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failedBefore = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var settings = config.Current.Correlation;
+            try
+            {
+                if (settings.Canaries.Count > 0)
+                {
+                    var status = await canaries.CheckAsync(settings.Canaries, settings.CanaryTimeout, stoppingToken);
+                    if (status.AllFailed != failedBefore)
+                    {
+                        failedBefore = status.AllFailed;
+                        log.LogWarning("Canaries: all failed {AllFailed}; failing: {Failed}", status.AllFailed, string.Join(", ", status.Failed));
+                    }
+
+                    await hub.CanariesAsync(status, stoppingToken);
+                }
+                else
+                {
+                    await hub.TickAsync(stoppingToken);
+                }
+            }
+            catch (StorageException e)
+            {
+                // The hub keeps its last committed state; the next round tries again.
+                log.LogError("Reachability news could not be stored: {Error}", e.Message);
+            }
+
+            try
+            {
+                await Task.Delay(settings.CanaryInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Correlation;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Ssh;
+using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Correlation;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOpsWatch.Worker.Tests.Correlation;
+
+/// <summary>The hub over a real SQLite file, with a fake clock: what it commits is what a restarted monitor resumes.</summary>
+public sealed class CorrelationHubTests : IDisposable
+{
+    private static readonly NodeConfig[] Nodes =
+    [
+        .. Enumerable.Range(1, 3).Select(i => new NodeConfig(new NodeInfo($"tokyo-{i}", "acme", "tokyo", NodeRole.Core, TimeSpan.FromSeconds(30)), null)),
+    ];
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("cow-hub-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    private string DbPath => Path.Combine(_dir, "watch.db");
+
+    private (CorrelationHub Hub, SqliteDatabase Db) StartMonitor()
+    {
+        var db = SqliteDatabase.Open(DbPath, _time);
+        var config = new ConfigHolder(new WatchConfig("db", Nodes, SshSettings.Default, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
+        return (new CorrelationHub(new SqliteCorrelationStore(db), config, new NoSignal(), TextCatalog.English, _time, NullLogger<CorrelationHub>.Instance), db);
+    }
+
+    private List<string> Outbox()
+    {
+        using var c = new SqliteConnection($"Data Source={DbPath};Pooling=false");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT html FROM outbox ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read())
+        {
+            rows.Add(r.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private static NodeReport Report(NodeConfig n, bool down) => new(n.Info, down, down ? 2 : 0, down ? "connect refused" : null);
+
+    [Fact]
+    public async Task ObserveAsync_OutageSpansARestart_OneOutageAndOneResolutionInTheOutbox()
+    {
+        var (first, db1) = StartMonitor();
+        foreach (var n in Nodes)
+        {
+            await first.ObserveAsync(Report(n, down: true), CancellationToken.None);
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await first.TickAsync(CancellationToken.None);
+        first.Dispose();
+        db1.Dispose();
+
+        var (second, db2) = StartMonitor();
+        await second.TickAsync(CancellationToken.None);        // nothing polled yet: nothing said
+        await second.ObserveAsync(Report(Nodes[0], down: true), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        foreach (var n in Nodes)
+        {
+            await second.ObserveAsync(Report(n, down: false), CancellationToken.None);
+        }
+
+        second.Dispose();
+        db2.Dispose();
+        var sent = Outbox();
+        Assert.Equal(2, sent.Count);
+        Assert.Contains("region <b>tokyo</b>: 3 of 3 nodes unreachable", sent[0], StringComparison.Ordinal);
+        Assert.Contains("all 3 reachable again after 7 min", sent[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ObserveAsync_DownHeldThenReleased_PerNodeMessageOnlyAfterTheHold()
+    {
+        var (hub, db) = StartMonitor();
+        using (db)
+        using (hub)
+        {
+            await hub.ObserveAsync(Report(Nodes[0], down: true), CancellationToken.None);
+            _time.Advance(TimeSpan.FromSeconds(119));
+            await hub.TickAsync(CancellationToken.None);
+            Assert.Empty(Outbox());
+
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await hub.TickAsync(CancellationToken.None);
+        }
+
+        Assert.Contains("CRITICAL · <b>tokyo-1</b>", Assert.Single(Outbox()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Withhold_ReachabilityFiredWithAHostKeyAlert_OnlyTheReachabilityMessageIsTakenOut()
+    {
+        var node = Nodes[0];
+        var now = _time.GetUtcNow();
+        var reach = new AlertTransition(
+            AlertState.Initial(node.Name, ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, now),
+            AlertState.Initial(node.Name, ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, now) with { Severity = Severity.Critical, CriticalStreak = 2 },
+            NotifyReason.Fired);
+        var probe = new AlertTransition(
+            AlertState.Initial(node.Name, "probe", "probe.output", now),
+            AlertState.Initial(node.Name, "probe", "probe.output", now) with { Severity = Severity.Warning },
+            NotifyReason.Fired);
+        var outcome = new PollOutcome.Failed(now, "refused");
+        var health = new PollDecision(null, [reach, probe], [AlertText.For(node.Info, reach, outcome), AlertText.For(node.Info, probe, outcome)]);
+
+        var withheld = ReachabilityRelay.Withhold(node, health, outcome);
+
+        Assert.Equal(2, withheld.Transitions.Count);                // both states are still committed
+        Assert.Contains("probe output unreadable", Assert.Single(withheld.Messages).Html, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed class NoSignal : IOutboxSignal
+    {
+        public void Notify()
+        {
+        }
+    }
+}
