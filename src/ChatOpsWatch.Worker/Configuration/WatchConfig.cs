@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Infrastructure.Probe;
 using ChatOpsWatch.Infrastructure.Ssh;
@@ -12,7 +13,11 @@ public sealed record WatchConfig(
     SshSettings Ssh,
     MonitorSettings Monitor,
     TelegramConfig? Telegram,
-    TimeSpan ConsoleStatusEvery);
+    TimeSpan ConsoleStatusEvery)
+{
+    /// <summary>Recovery levels and the I/O early warning (Alerts:Recovery, Alerts:IoEarlyWarning).</summary>
+    public EngineOptions Engine { get; init; } = EngineOptions.Default;
+}
 
 /// <summary>
 /// A node to poll. <see cref="Ssh"/> is null for the local node, which is probed without SSH.

@@ -45,7 +45,8 @@ public sealed class NodePoller(
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
         var monitor = settings.Monitor;
-        runtime.Engine ??= await WarmUpAsync(node, monitor, runtime.States.Values, now, ct);
+        runtime.Engine ??= await WarmUpAsync(node, monitor, settings.Engine, runtime.States.Values, now, ct);
+        runtime.Engine.Options = settings.Engine;
 
         var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor);
         var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, await settings.PolicyAsync(now, ct));
@@ -72,9 +73,9 @@ public sealed class NodePoller(
     /// <see cref="WarmUpSpan"/>, streamed one row at a time, then resumes the persisted rule lifecycles
     /// (and, once after the upgrade to schema v3, the threshold alerts the streak evaluator left firing).
     /// </summary>
-    private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, IEnumerable<AlertState> legacy, DateTimeOffset now, CancellationToken ct)
+    private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, EngineOptions options, IEnumerable<AlertState> legacy, DateTimeOffset now, CancellationToken ct)
     {
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Options = options };
         var started = time.GetTimestamp();
         var replayed = await store.ReplaySamplesAsync(node, now - WarmUpSpan, s => engine.Learn(s, settings), ct);
         engine.Restore(await store.LoadEngineStatesAsync(node, ct), settings);

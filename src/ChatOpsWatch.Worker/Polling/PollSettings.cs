@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Worker.Configuration;
@@ -16,6 +17,8 @@ public sealed class PollSettings(ConfigHolder config, IMutingStore muting, ILogg
     private volatile MutingState last = MutingState.None;
 
     public MonitorSettings Monitor => config.Current.Monitor;
+
+    public EngineOptions Engine => config.Current.Engine;
 
     public async Task<PolicyContext> PolicyAsync(DateTimeOffset now, CancellationToken ct)
     {
