@@ -13,6 +13,7 @@ public sealed class TextCatalog
     internal static readonly IReadOnlyList<IReadOnlyDictionary<string, TextEntry>> Areas =
     [
         CoreTexts.Entries,
+        EngineReportTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);
