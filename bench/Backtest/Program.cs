@@ -23,6 +23,7 @@ var cases = new (string Name, Func<IReadOnlyList<EngineRule>> Rules, int Samples
     ("static threshold, for 5m", () => [threshold], samples),
     ("learned baseline (default cpu rule)", () => DefaultRules.For("cpu.busy_pct"), samples),
     ("disk forecast + full (default disk rules)", () => DefaultRules.For("disk.used_pct"), samples / 10),
+    ("disk I/O early warning (default disk.io.queue rule)", () => DefaultRules.For("disk.io.queue"), samples),
 };
 
 var report = new StringBuilder();
@@ -59,6 +60,7 @@ foreach (var (name, rules, n) in cases)
 
 var quality = Math.Min(samples, 8 * 365 * 24 * 360 / 8); // one year of 10 s samples at most
 Quality.Report(report, start, times[..quality], values[..quality]);
+IoQuality.Report(report, start, days: 90);
 Console.WriteLine(report.ToString()[report.ToString().IndexOf("## Alert", StringComparison.Ordinal)..]);
 
 var root = AppContext.BaseDirectory;
