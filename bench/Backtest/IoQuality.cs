@@ -51,7 +51,7 @@ internal static class IoQuality
         report.AppendLine("| rules | episodes | false episodes / week | climbs caught | median lead before saturation |").AppendLine("|---|---:|---:|---:|---:|");
         foreach (var (name, set) in rules)
         {
-            var episodes = Replay(set, times, values);
+            var episodes = Quality.Replay(set, times, values);
             bool Overlaps(AlertEpisode e, DateTimeOffset i) => e.Start < i.AddMinutes(70) && (e.End ?? DateTimeOffset.MaxValue) > i;
             var falses = episodes.Count(e => !incidents.Any(i => Overlaps(e, i)));
             var leads = incidents.Select(i => episodes.Where(e => Overlaps(e, i)).Select(e => (i.AddMinutes(40) - e.Start).TotalMinutes).DefaultIfEmpty(double.NaN).Max())
@@ -63,17 +63,4 @@ internal static class IoQuality
 
     private static EngineRule Static(string id, TimeSpan forDuration) =>
         new(id, new RuleTiming(forDuration), () => new ThresholdSource(new Levels(Direction.Above, 4)));
-
-    private static List<AlertEpisode> Replay(IReadOnlyList<EngineRule> rules, long[] times, double[] values)
-    {
-        var backtest = new Backtest(rules, TimeSpan.FromSeconds(10));
-        var episodes = new List<AlertEpisode>();
-        for (var i = 0; i < times.Length; i++)
-        {
-            backtest.Observe(new DateTimeOffset(times[i], TimeSpan.Zero), values[i], episodes);
-        }
-
-        episodes.AddRange(backtest.Open());
-        return episodes;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ChatOpsWatch.Domain.Engine.Reports;
-using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Infrastructure.Storage;
 
@@ -17,31 +16,8 @@ internal static class BaselineCommand
 
     private static readonly HashSet<string> Options = ["--config", "--node", "--metric", "--days", "--lang"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
-    {
-        var (parsed, error) = ReportArgs.Parse(args, Options);
-        if (parsed is null)
-        {
-            stderr.WriteLine($"baseline: {error}\n{Usage}");
-            return CommandLine.ExitUsage;
-        }
-
-        var config = CommandLine.Load(parsed.ConfigArgs);
-        if (!CommandLine.Report(config, stderr))
-        {
-            return CommandLine.ExitConfig;
-        }
-
-        try
-        {
-            return Learn(parsed, config.Config!, stdout, stderr, time);
-        }
-        catch (StorageException ex)
-        {
-            stderr.WriteLine($"baseline: {ex.Message}");
-            return CommandLine.ExitStorage;
-        }
-    }
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time) =>
+        ReportVerb.Run("baseline", Usage, args, Options, stderr, _ => null, (a, config) => Learn(a, config, stdout, stderr, time));
 
     private static int Learn(ReportArgs a, Configuration.WatchConfig config, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {

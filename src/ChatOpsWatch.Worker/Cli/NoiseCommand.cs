@@ -1,6 +1,5 @@
 using ChatOpsWatch.Domain.Engine.Noise;
 using ChatOpsWatch.Domain.Engine.Policy;
-using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Storage;
 
 namespace ChatOpsWatch.Worker.Cli;
@@ -17,36 +16,15 @@ internal static class NoiseCommand
 
     private static readonly HashSet<string> Options = ["--config", "--days", "--self-resolve", "--input", "--lang"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
-    {
-        var (parsed, error) = ReportArgs.Parse(args, Options);
-        if (parsed is null)
-        {
-            stderr.WriteLine($"noise: {error}\n{Usage}");
-            return CommandLine.ExitUsage;
-        }
-
-        if (parsed.Input is { } input)
-        {
-            return FromFile(parsed, input, stdout, stderr);
-        }
-
-        var config = CommandLine.Load(parsed.ConfigArgs);
-        if (!CommandLine.Report(config, stderr))
-        {
-            return CommandLine.ExitConfig;
-        }
-
-        try
-        {
-            return FromDatabase(parsed, config.Config!, stdout, stderr, time);
-        }
-        catch (StorageException ex)
-        {
-            stderr.WriteLine($"noise: {ex.Message}");
-            return CommandLine.ExitStorage;
-        }
-    }
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time) =>
+        ReportVerb.Run(
+            "noise",
+            Usage,
+            args,
+            Options,
+            stderr,
+            a => a.Input is { } input ? FromFile(a, input, stdout, stderr) : null,
+            (a, config) => FromDatabase(a, config, stdout, stderr, time));
 
     private static int FromDatabase(ReportArgs a, Configuration.WatchConfig config, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {

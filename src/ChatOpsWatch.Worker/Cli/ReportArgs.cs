@@ -47,3 +47,38 @@ internal sealed record ReportArgs(string[] ConfigArgs, string? Node, string? Met
         return (parsed, null);
     }
 }
+
+/// <summary>What the report verbs share: parse the options, load the configuration, and turn a storage failure into its exit code.</summary>
+internal static class ReportVerb
+{
+    public static int Run(string verb, string usage, string[] args, IReadOnlySet<string> allowed, TextWriter stderr, Func<ReportArgs, int?> withoutConfig, Func<ReportArgs, Configuration.WatchConfig, int> withConfig)
+    {
+        var (parsed, error) = ReportArgs.Parse(args, allowed);
+        if (parsed is null)
+        {
+            stderr.WriteLine($"{verb}: {error}\n{usage}");
+            return CommandLine.ExitUsage;
+        }
+
+        if (withoutConfig(parsed) is { } done)
+        {
+            return done;
+        }
+
+        var config = CommandLine.Load(parsed.ConfigArgs);
+        if (!CommandLine.Report(config, stderr))
+        {
+            return CommandLine.ExitConfig;
+        }
+
+        try
+        {
+            return withConfig(parsed, config.Config!);
+        }
+        catch (Domain.Ports.StorageException ex)
+        {
+            stderr.WriteLine($"{verb}: {ex.Message}");
+            return CommandLine.ExitStorage;
+        }
+    }
+}
