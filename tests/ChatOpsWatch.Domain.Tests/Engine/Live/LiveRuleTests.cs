@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
+using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Domain.Tests.Engine.Live;
@@ -41,6 +42,31 @@ public sealed class LiveRuleTests
         Assert.Equal("disk.io.queue:trend", rule.Id);
         Assert.Equal("I/O queue nvme0n1", rule.Title);
         Assert.Empty(LiveRule.For(key, MonitorSettings.Default, EngineOptions.Default with { IoEarlyWarning = false }));
+    }
+
+    [Fact]
+    public void Evaluate_DeviceQueueClimbingSteadily_SendsOneSilentWarningNamingTheDeviceBeforeItSaturates()
+    {
+        var engine = new LiveEngine();
+        var projections = new Dictionary<string, AlertState>(StringComparer.Ordinal);
+        var key = MetricKey.Format("disk.io.queue", ("device", "sda"));
+        var messages = new List<(double Minute, OutboxMessage Message)>();
+        for (var minute = 0.0; minute < 100; minute += 0.5)
+        {
+            // Quiet for 30 minutes, then a climb of 0.2 a minute that saturates at 8 in flight at minute ~70.
+            var queue = Math.Min(8, minute < 30 ? 0.4 : 0.4 + ((minute - 30) * 0.2)) * (minute % 1.5 == 0 ? 1.05 : 0.97);
+            var sample = new Sample("tokyo-1", Some.T0.AddMinutes(minute), new Dictionary<string, double> { [MetricNames.CpuBusyPct] = 10, [key] = queue });
+            var decision = engine.Evaluate(Some.Node(), new PollOutcome.Succeeded(sample), MonitorSettings.Default, projections);
+            engine.Apply(decision.Changed);
+            messages.AddRange(decision.Messages.Select(m => (minute, m)));
+        }
+
+        var (at, message) = Assert.Single(messages);
+        Assert.InRange(at, 35, 50);
+        Assert.Contains("WARNING", message.Html, StringComparison.Ordinal);
+        Assert.Contains("I/O queue sda", message.Html, StringComparison.Ordinal);
+        Assert.Contains("climbing steadily", message.Html, StringComparison.Ordinal);
+        Assert.True(message.Silent);
     }
 
     [Fact]
