@@ -83,12 +83,16 @@ public sealed class IoTrendSource(IoTrendOptions options) : ISignalSource
             return _latest >= options.Floor && _latest > holdLine ? Signal.Warning : Signal.Clear;
         }
 
+        if (_latest < options.Floor || (learned && _latest <= band.Upper(options.Tolerance)))
+        {
+            return Signal.Clear; // the usual cases, decided without fitting a trend
+        }
+
         (_slope, var rising) = TheilSen.Fit(points, ref _slopes);
         // The climb must be real growth: at least half the floor, and half the level it started from (noise on a
         // deep but flat queue easily "climbs" by a fixed amount).
         var climb = _slope * (points[^1].X - points[0].X);
-        if (_slope <= 0 || rising < options.MinAgreement || climb < Math.Max(options.Floor, Math.Abs(points[0].Y)) / 2 || _latest < options.Floor
-            || (learned && _latest <= band.Upper(options.Tolerance))
+        if (_slope <= 0 || rising < options.MinAgreement || climb < Math.Max(options.Floor, Math.Abs(points[0].Y)) / 2
             || !TheilSen.Held(points, _slope, ref _slopes))
         {
             return Signal.Clear;
