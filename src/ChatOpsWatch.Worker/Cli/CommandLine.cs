@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatOpsWatch.Worker.Cli;
 
-/// <summary>The verbs: run (default), check-config, import-known-hosts FILE, forget-hostkey NODE.</summary>
+/// <summary>The verbs: run (default), check-config, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise.</summary>
 public static class CommandLine
 {
     public const int ExitConfig = 2;
