@@ -50,7 +50,7 @@ internal static class Quality
     private static EngineRule Static(string id, TimeSpan forDuration) =>
         new(id, new RuleTiming(forDuration), () => new ThresholdSource(new Levels(Direction.Above, 70, 85)));
 
-    private static List<AlertEpisode> Replay(IReadOnlyList<EngineRule> rules, long[] times, double[] values)
+    public static List<AlertEpisode> Replay(IReadOnlyList<EngineRule> rules, long[] times, double[] values)
     {
         var backtest = new Backtest(rules, TimeSpan.FromSeconds(10));
         var episodes = new List<AlertEpisode>();

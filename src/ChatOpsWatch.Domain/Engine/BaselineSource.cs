@@ -24,6 +24,22 @@ public sealed class BaselineSource(BaselineOptions options) : ISignalSource
 
     public BaselineBand Band => _baseline.Band;
 
+    public BaselineOptions Options => options;
+
+    /// <summary>The learned band for <paramref name="at"/>'s hour and the levels this rule would warn and go
+    /// critical at then (the unusual line, raised to the floors); null levels until the hour is learned.</summary>
+    public (BaselineBand Band, double? Warning, double? Critical) LevelsAt(DateTimeOffset at)
+    {
+        var band = _baseline.BandFor(at);
+        if (band.Days < HourlyBaseline.MinDays)
+        {
+            return (band, null, null);
+        }
+
+        var upper = band.Upper(options.Tolerance);
+        return (band, Math.Max(upper, options.Floor ?? upper), options.CriticalFloor is { } c ? Math.Max(upper, c) : null);
+    }
+
     public Signal Classify(double? value, DateTimeOffset now, Severity current)
     {
         _baseline.Advance(now);

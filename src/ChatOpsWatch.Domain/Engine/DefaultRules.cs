@@ -1,10 +1,13 @@
+using ChatOpsWatch.Domain.Engine.Io;
+
 namespace ChatOpsWatch.Domain.Engine;
 
 /// <summary>
 /// The rules a series gets when none are configured. Percentages of CPU and memory get a learned baseline
 /// with the seed's levels as floors (so "95 % at 03:00 is the backup" is learned, and a quiet node never pages
 /// below 70 %); disk gets a fill forecast plus a static critical level; any other metric gets the baseline
-/// alone, with no floor, because its unit is unknown.
+/// alone, with no floor, because its unit is unknown. Disk I/O queue depth and await get the early warning of
+/// <see cref="IoTrendSource"/>.
 /// </summary>
 public static class DefaultRules
 {
@@ -13,7 +16,14 @@ public static class DefaultRules
         ArgumentException.ThrowIfNullOrWhiteSpace(metric);
         var name = metric.ToUpperInvariant();
         var sustained = new RuleTiming(TimeSpan.FromMinutes(5), KeepFiringFor: TimeSpan.FromMinutes(5));
-        if (name.Contains("DISK", StringComparison.Ordinal) || name.Contains("INODE", StringComparison.Ordinal))
+        if (IoTrendOptions.Watches(metric))
+        {
+            return [new($"{metric}:trend", IoTrendOptions.Timing, () => new IoTrendSource(IoTrendOptions.For(metric)))];
+        }
+
+        // disk.io.* are rates and latencies, not a fill level: "full" means nothing for them.
+        var io = name.StartsWith("DISK.IO.", StringComparison.Ordinal);
+        if (!io && (name.Contains("DISK", StringComparison.Ordinal) || name.Contains("INODE", StringComparison.Ordinal)))
         {
             return
             [

@@ -34,7 +34,7 @@ public sealed record ForecastOptions(
 /// </summary>
 public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
 {
-    private readonly Queue<(double Minute, double Value)> _points = new();
+    private readonly Queue<(double X, double Y)> _points = new();
     private double[] _slopes = new double[4096];
     private const int RefitMinutes = 5;
     private long _minute = long.MinValue;
@@ -58,7 +58,7 @@ public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
         {
             _points.Enqueue((_minute, _sum / _count));
             var oldest = minute - (long)options.WindowOrDefault.TotalMinutes;
-            while (_points.Count > 0 && _points.Peek().Minute < oldest)
+            while (_points.Count > 0 && _points.Peek().X < oldest)
             {
                 _points.Dequeue();
             }
@@ -92,51 +92,18 @@ public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
     private (double Hours, double Confidence)? Fit(double latest)
     {
         var points = _points.ToArray();
-        if (points.Length < 4 || points[^1].Minute - points[0].Minute < options.MinHistoryOrDefault.TotalMinutes)
+        if (points.Length < 4 || points[^1].X - points[0].X < options.MinHistoryOrDefault.TotalMinutes)
         {
             return null;
         }
 
-        var (slope, rising) = TheilSen(points);
-        var half = points.Length / 2;
-        if (slope <= 0 || rising < options.MinAgreement
-            || TheilSen(points.AsSpan(0, half)).Slope < slope / 2
-            || TheilSen(points.AsSpan(half)).Slope < slope / 2
-            || TheilSen(points.AsSpan(points.Length - (points.Length / 4))).Slope < slope / 2)
+        var (slope, rising) = TheilSen.Fit(points, ref _slopes);
+        if (slope <= 0 || rising < options.MinAgreement || !TheilSen.Held(points, slope, ref _slopes))
         {
             return null;
         }
 
-        var hours = Math.Max(0, options.Capacity - Math.Max(latest, points[^1].Value)) / slope / 60;
+        var hours = Math.Max(0, options.Capacity - Math.Max(latest, points[^1].Y)) / slope / 60;
         return (hours, rising);
-    }
-
-    /// <summary>Median pairwise slope (per minute) and the share of pairs that rise.</summary>
-    private (double Slope, double Rising) TheilSen(ReadOnlySpan<(double Minute, double Value)> points)
-    {
-        var n = 0;
-        var rising = 0;
-        var pairs = points.Length * (points.Length - 1) / 2;
-        if (_slopes.Length < pairs)
-        {
-            _slopes = new double[pairs];
-        }
-
-        for (var i = 0; i < points.Length; i++)
-        {
-            for (var j = i + 1; j < points.Length; j++)
-            {
-                var s = (points[j].Value - points[i].Value) / (points[j].Minute - points[i].Minute);
-                rising += s > 0 ? 1 : 0;
-                _slopes[n++] = s;
-            }
-        }
-
-        if (n == 0)
-        {
-            return (0, 0);
-        }
-
-        return (Robust.Median(_slopes.AsSpan(0, n)), (double)rising / n);
     }
 }

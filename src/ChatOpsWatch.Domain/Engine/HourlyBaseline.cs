@@ -58,6 +58,12 @@ public sealed class HourlyBaseline
         Band = Compute(hour);
     }
 
+    /// <summary>
+    /// The band the engine would use during <paramref name="at"/>'s hour, from the hours closed so far (for
+    /// reports: the next 24 hours after the history show each hour of the day as live will judge it).
+    /// </summary>
+    public BaselineBand BandFor(DateTimeOffset at) => Compute(at.UtcTicks / TicksPerHour);
+
     public void Add(DateTimeOffset now, double value)
     {
         Advance(now);

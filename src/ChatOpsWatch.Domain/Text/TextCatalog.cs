@@ -23,6 +23,7 @@ public sealed class TextCatalog
         CommandsTexts.Entries,
         IncidentTexts.Entries,
         CorrelationTexts.Entries,
+        EngineReportTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

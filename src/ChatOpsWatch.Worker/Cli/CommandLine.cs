@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatOpsWatch.Worker.Cli;
 
-/// <summary>The verbs: run (default), check-config, import-known-hosts FILE, forget-hostkey NODE.</summary>
+/// <summary>The verbs: run (default), check-config, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise.</summary>
 public static class CommandLine
 {
     public const int ExitConfig = 2;
@@ -27,6 +27,10 @@ public static class CommandLine
                 return await HostKeyCommands.ForgetAsync(Load(rest[1..]), rest[0]);
             case "backtest":
                 return await BacktestCommand.RunAsync(rest, Console.Error);
+            case "baseline":
+                return BaselineCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System);
+            case "noise":
+                return NoiseCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
@@ -43,6 +47,10 @@ public static class CommandLine
                chatopswatch forget-hostkey NODE            drop a node's pinned keys after an expected key change (re-pinned on next contact)
                chatopswatch backtest --input FILE.csv --metric NAME [--rules FILE] --output FILE.jsonl
                                                            replay a metric's history through the alert engine, one JSON line per episode
+               chatopswatch baseline [--config FILE] [--node NAME] [--metric NAME] [--days 7]
+                                                           learned hour-of-day thresholds of the stored samples next to the static ones
+               chatopswatch noise [--config FILE] [--days 7] [--self-resolve 10m] [--input EPISODES.jsonl]
+                                                           per rule: episodes, self-resolved, flapping, muted before acked, a suggestion
         configuration: ./appsettings.json, the file named by --config or CHATOPSWATCH_CONFIG, then environment
         variables such as ChatOpsWatch__Telegram__OpsChatId (see README).
         """;
@@ -90,17 +98,21 @@ public static class CommandLine
         }
     }
 
-    public static bool Report(ConfigLoader.Result result)
+    public static bool Report(ConfigLoader.Result result) => Report(result, Console.Error);
+
+    public static bool Report(ConfigLoader.Result result, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stderr);
         if (result.Ok)
         {
             return true;
         }
 
-        Console.Error.WriteLine($"chatopswatch: {result.Problems.Count} configuration problem(s):");
+        stderr.WriteLine($"chatopswatch: {result.Problems.Count} configuration problem(s):");
         foreach (var problem in result.Problems)
         {
-            Console.Error.WriteLine($"  {problem}");
+            stderr.WriteLine($"  {problem}");
         }
 
         return false;

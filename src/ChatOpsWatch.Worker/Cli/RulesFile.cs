@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatOpsWatch.Domain.Engine;
+using ChatOpsWatch.Domain.Engine.Io;
 
 namespace ChatOpsWatch.Worker.Cli;
 
 /// <summary>
 /// Engine rules from JSON: <c>{"rules": [{"id": "cpu-hot", "kind": "threshold", "warning": 80, …}]}</c> or a bare
-/// array. Kinds: threshold, rate, absence, baseline, forecast. Durations are "30s", "5m", "2h", "1d" or
+/// array. Kinds: threshold, rate, absence, baseline, forecast, iotrend (the disk I/O early warning). Durations are "30s", "5m", "2h", "1d" or
 /// "hh:mm:ss". Every problem is reported with its key path (rules[2].warning) and no rule is half-applied.
 /// </summary>
 internal static class RulesFile
@@ -68,8 +69,9 @@ internal static class RulesFile
             "ABSENCE" => () => new AbsenceSource(),
             "BASELINE" => Baseline(r),
             "FORECAST" => Forecast(r),
+            "IOTREND" => IoTrend(r),
             null => null,
-            _ => r.Fail<Func<ISignalSource>>("kind", $"must be threshold, rate, absence, baseline or forecast, got '{kind.ToLowerInvariant()}'"),
+            _ => r.Fail<Func<ISignalSource>>("kind", $"must be threshold, rate, absence, baseline, forecast or iotrend, got '{kind.ToLowerInvariant()}'"),
         };
         if (id is null)
         {
@@ -113,6 +115,17 @@ internal static class RulesFile
     {
         var options = new ForecastOptions(r.Number("capacity") ?? 100, r.Duration("window"), r.Duration("minHistory"), r.Duration("warnWithin"), r.Duration("criticalWithin"));
         return () => new DiskForecastSource(options);
+    }
+
+    private static Func<ISignalSource>? IoTrend(Reader r)
+    {
+        if (r.Number("floor") is not { } floor)
+        {
+            return r.Fail<Func<ISignalSource>>("floor", "is required for iotrend, in the metric's unit (e.g. 1 request in flight for disk.io.queue, 20 for await in ms)");
+        }
+
+        var options = new IoTrendOptions(floor, r.Duration("window"), r.Duration("minHistory"), Tolerance: r.Number("tolerance") ?? 3);
+        return () => new IoTrendSource(options);
     }
 
     private sealed class Reader(JsonElement element, string path, List<string> problems)

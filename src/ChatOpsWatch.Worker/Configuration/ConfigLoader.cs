@@ -35,6 +35,7 @@ public static class ConfigLoader
             read.Duration(ssh, "MaxBackoff", TimeSpan.FromSeconds(1)) ?? defaults.MaxBackoff);
 
         var monitor = AlertRulesReader.Read(read, section.GetSection("Alerts"));
+        var engine = EngineOptionsReader.Read(read, section.GetSection("Alerts"), monitor);
         var nodes = NodesReader.Read(read, section, env);
         var telegram = TelegramReader.Read(read, section.GetSection("Telegram"), env);
         NodeAdminReader.Validate(read, section, env);
@@ -49,7 +50,7 @@ public static class ConfigLoader
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language, MuteReminderLead = reminderLead, Correlation = correlation }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine }, read.Problems);
     }
 }
 

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Probe;
@@ -24,6 +25,9 @@ public sealed record WatchConfig(
 
     /// <summary>Group outages, canaries, second vantages and rule overrides (issue 4, correlation).</summary>
     public Correlation.CorrelationConfig Correlation { get; init; } = Worker.Correlation.CorrelationConfig.Default;
+
+    /// <summary>Recovery levels and the I/O early warning (Alerts:Recovery, Alerts:IoEarlyWarning).</summary>
+    public EngineOptions Engine { get; init; } = EngineOptions.Default;
 
     /// <summary>When the daily report goes to the ops chat.</summary>
     public ReportSettings Reports { get; init; } = ReportSettings.Default;

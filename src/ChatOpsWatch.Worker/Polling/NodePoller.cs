@@ -54,7 +54,8 @@ public sealed class NodePoller(
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
         var monitor = settings.MonitorFor(runtime.Config.Info);
-        runtime.Engine ??= await WarmUpAsync(node, monitor, runtime.States.Values, now, ct);
+        runtime.Engine ??= await WarmUpAsync(node, monitor, settings.Engine, runtime.States.Values, now, ct);
+        runtime.Engine.Options = settings.Engine;
 
         var policy = await settings.PolicyAsync(now, ct);
         var health = NodeMonitor.Decide(runtime.Config.Info, runtime.States, outcome, monitor, texts);
@@ -93,9 +94,9 @@ public sealed class NodePoller(
     /// <see cref="WarmUpSpan"/>, streamed one row at a time, then resumes the persisted rule lifecycles
     /// (and, once after the upgrade to schema v3, the threshold alerts the streak evaluator left firing).
     /// </summary>
-    private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, IEnumerable<AlertState> legacy, DateTimeOffset now, CancellationToken ct)
+    private async Task<LiveEngine> WarmUpAsync(string node, MonitorSettings settings, EngineOptions options, IEnumerable<AlertState> legacy, DateTimeOffset now, CancellationToken ct)
     {
-        var engine = new LiveEngine { Texts = texts };
+        var engine = new LiveEngine { Texts = texts, Options = options };
         var started = time.GetTimestamp();
         var replayed = await store.ReplaySamplesAsync(node, now - WarmUpSpan, s => engine.Learn(s, settings), ct);
         engine.Restore(await store.LoadEngineStatesAsync(node, ct), settings);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Nodes;
@@ -46,6 +47,8 @@ public sealed class PollSettings(ConfigHolder config, IMutingStore muting, IMain
         effective[node.Name] = (current, node, settings);
         return settings;
     }
+
+    public EngineOptions Engine => config.Current.Engine;
 
     public async Task<PolicyContext> PolicyAsync(DateTimeOffset now, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using ChatOpsWatch.Domain.Engine;
+using ChatOpsWatch.Domain.Engine.Io;
+using ChatOpsWatch.Domain.Probing;
 using static ChatOpsWatch.Domain.Tests.Engine.Timeline;
 
 namespace ChatOpsWatch.Domain.Tests.Engine;
@@ -10,6 +12,9 @@ public sealed class RuleMachinePropertyTests
     private const int StepsPerRun = 200;
 
     public static TheoryData<int> Timings() => [0, 1, 2, 3];
+
+    /// <summary>Timing kinds × the I/O early warning, fed a random walk with gaps, steps and bursts.</summary>
+    public static TheoryData<int> IoTimings() => [0, 1, 2, 3, 4];
 
     private static RuleTiming TimingFor(int kind) => kind switch
     {
@@ -23,18 +28,39 @@ public sealed class RuleMachinePropertyTests
     [MemberData(nameof(Timings))]
     public void Step_RandomTimelines_KeepEveryInvariant(int kind)
     {
-        var timing = TimingFor(kind);
         var random = new Random(20261124 + kind);
-        for (var run = 0; run < Runs; run++)
+        Check(TimingFor(kind), () => new ThresholdSource(CpuLevels), () => random.NextDouble() < 0.15 ? null : random.Next(0, 100), random, Runs, StepsPerRun);
+    }
+
+    [Theory]
+    [MemberData(nameof(IoTimings))]
+    public void Step_RandomIoQueueTimelines_KeepEveryInvariant(int kind)
+    {
+        var random = new Random(4242 + kind);
+        var level = 0.5;
+        double? Walk()
         {
-            var source = new ThresholdSource(CpuLevels);
+            // Drifts, climbs and bursts so the early warning fires and clears often enough to test.
+            level = Math.Max(0, level + ((random.NextDouble() - 0.45) * 0.8));
+            return random.NextDouble() < 0.1 ? null : random.NextDouble() < 0.02 ? level * 8 : level;
+        }
+
+        var timing = kind == 4 ? IoTrendOptions.Timing : TimingFor(kind);
+        Check(timing, () => new IoTrendSource(IoTrendOptions.For(SystemMetricNames.DiskIoQueue)), Walk, random, Runs / 10, StepsPerRun * 5);
+    }
+
+    private static void Check(RuleTiming timing, Func<ISignalSource> newSource, Func<double?> next, Random random, int runs, int steps)
+    {
+        for (var run = 0; run < runs; run++)
+        {
+            var source = newSource();
             var state = RuleState.Initial;
             var firedUnresolved = false;
             var now = T0;
-            for (var i = 0; i < StepsPerRun; i++)
+            for (var i = 0; i < steps; i++)
             {
                 now = now.AddSeconds(random.Next(10, 120));
-                double? value = random.NextDouble() < 0.15 ? null : random.Next(0, 100);
+                var value = next();
                 var signal = source.Classify(value, now, state.Severity);
                 var before = state;
                 (state, var notice) = RuleMachine.Step(timing, state, signal, now);

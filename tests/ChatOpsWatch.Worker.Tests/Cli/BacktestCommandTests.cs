@@ -41,6 +41,38 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_IoQueueClimbWithIoTrendRule_WarnsBeforeSaturation()
+    {
+        // 30 minutes at 0.5 in flight, then a climb of 0.2 a minute; one row every 30 s.
+        var text = new StringBuilder("timestamp,disk.io.queue\n");
+        for (var s = 0; s < 90 * 60; s += 30)
+        {
+            var queue = s < 1800 ? 0.5 : 0.5 + ((s - 1800) / 60.0 * 0.2);
+            text.Append(CultureInfo.InvariantCulture, $"{new DateTime(2026, 11, 2).AddSeconds(s):yyyy-MM-dd HH:mm:ss},{queue + ((s / 30 % 3) * 0.05)}\n");
+        }
+
+        var output = Path.Combine(_dir, "io.jsonl");
+        var rules = Write("io.json", """[{"id": "db-disk", "kind": "iotrend", "floor": 1, "for": "2m"}]""");
+
+        var (code, errors) = await Run("--input", Write("io.csv", text.ToString()), "--metric", "disk.io.queue", "--rules", rules, "--output", output);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(Assert.Single(File.ReadAllLines(output)));
+        var start = DateTimeOffset.Parse(json.RootElement.GetProperty("start").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(start, new DateTimeOffset(2026, 11, 2, 0, 35, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 0, 50, 0, TimeSpan.Zero));
+        Assert.Contains("1 episode(s)", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_IoTrendRuleWithoutFloor_NamesTheKey()
+    {
+        var (code, errors) = await Run("--input", SpikeCsv("timestamp,value", v => $"{v}"), "--metric", "q", "--rules", Write("r.json", """[{"id": "q", "kind": "iotrend"}]"""), "--output", Path.Combine(_dir, "o.jsonl"));
+
+        Assert.Equal(CommandLine.ExitConfig, code);
+        Assert.Contains("rules[0].floor: is required for iotrend", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_SpikeWithRulesFile_WritesOneEpisodeLine()
     {
         var output = Path.Combine(_dir, "out.jsonl");
@@ -105,7 +137,7 @@ public sealed class BacktestCommandTests : IDisposable
 
         Assert.Equal(CommandLine.ExitConfig, code);
         Assert.Contains("rules[0].warning: is required for this kind", errors, StringComparison.Ordinal);
-        Assert.Contains("rules[1].kind: must be threshold, rate, absence, baseline or forecast, got 'tresh'", errors, StringComparison.Ordinal);
+        Assert.Contains("rules[1].kind: must be threshold, rate, absence, baseline, forecast or iotrend, got 'tresh'", errors, StringComparison.Ordinal);
         Assert.Contains("rules[2].for: must be a duration", errors, StringComparison.Ordinal);
         Assert.Contains("rules[2].id: is required", errors, StringComparison.Ordinal);
     }

@@ -24,11 +24,15 @@ public sealed class LiveEngine
     private readonly Dictionary<string, Track> _tracks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<LiveRule>> _rules = new(StringComparer.Ordinal);
     private MonitorSettings? _settings;
+    private EngineOptions? _options;
 
     public int Series => _tracks.Count;
 
     /// <summary>The language of the messages <see cref="Evaluate"/> writes.</summary>
     public TextCatalog Texts { get; init; } = TextCatalog.English;
+
+    /// <summary>Recovery levels and the I/O early warning switch; set before each poll (a reload replaces it).</summary>
+    public EngineOptions Options { get; set; } = EngineOptions.Default;
 
     /// <summary>Feeds one stored sample to the sources (warm-up replay, oldest first); no state moves, nothing is sent.</summary>
     public void Learn(Sample sample, MonitorSettings settings)
@@ -70,7 +74,7 @@ public sealed class LiveEngine
         ArgumentNullException.ThrowIfNull(legacy);
         foreach (var old in legacy.Where(a => a.IsFiring))
         {
-            if (RulesFor(old.Series, settings).FirstOrDefault(r => r.Id == old.RuleId && r.Definition is ThresholdRule) is not { } rule)
+            if (RulesFor(old.Series, settings).FirstOrDefault(r => r.Id == old.RuleId && r.IsThreshold) is not { } rule)
             {
                 continue;
             }
@@ -202,15 +206,16 @@ public sealed class LiveEngine
     /// <summary>Rules per metric key, cached until the settings change (a replay asks millions of times).</summary>
     private IReadOnlyList<LiveRule> RulesFor(string key, MonitorSettings settings)
     {
-        if (!ReferenceEquals(settings, _settings))
+        if (!ReferenceEquals(settings, _settings) || !ReferenceEquals(Options, _options))
         {
             _rules.Clear();
             _settings = settings;
+            _options = Options;
         }
 
         if (!_rules.TryGetValue(key, out var rules))
         {
-            _rules[key] = rules = LiveRule.For(key, settings);
+            _rules[key] = rules = LiveRule.For(key, settings, Options);
         }
 
         return rules;

@@ -1,4 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine.Io;
+using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Domain.Engine.Live;
@@ -16,17 +18,27 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
     /// baseline for CPU and memory, fill forecast for disk). DefaultRules' static "full" level is left out: the
     /// configured disk threshold is that rule. Learned rules only apply to metrics some threshold rule watches.
     /// </summary>
-    public static IReadOnlyList<LiveRule> For(string metricKey, MonitorSettings settings)
+    public static IReadOnlyList<LiveRule> For(string metricKey, MonitorSettings settings, EngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        options ??= EngineOptions.Default;
         var metric = MetricKey.NameOf(metricKey);
         var rules = new List<LiveRule>();
-        foreach (var rule in settings.Rules.Where(r => r.Metric == metric))
+        var statics = settings.Rules.Where(r => r.Metric == metric).ToList();
+        foreach (var rule in statics)
         {
-            rules.Add(new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule), rule));
+            var recovery = options.RecoveryOf(rule.Id);
+            rules.Add(new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule, recovery), recovery is null ? rule : new RecoveredThreshold(rule, recovery)));
         }
 
-        if (rules.Count == 0 || !Learned(metric))
+        if (options.IoEarlyWarning && IoTrendOptions.Watches(metric))
+        {
+            rules.AddRange(IoRules(metricKey, metric));
+        }
+
+        // A percentage rule at Warning = Critical = 100 can never fire: that is how an operator switches a metric
+        // off, so its learned rules go quiet with it (other units have no such ceiling, and keep theirs).
+        if (rules.Count == 0 || !Learned(metric) || statics.All(SwitchedOff))
         {
             return rules;
         }
@@ -41,9 +53,29 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         return rules;
     }
 
+    /// <summary>The rule was built from a configured threshold rule (with or without its own recovery levels).</summary>
+    public bool IsThreshold => Definition is ThresholdRule or RecoveredThreshold;
+
+    /// <summary>Warning and critical at or above 100 % on a percentage: the rule never fires.</summary>
+    public static bool SwitchedOff(ThresholdRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Metric.EndsWith("_pct", StringComparison.Ordinal) && rule.Warning >= 100 && rule.Critical >= 100;
+    }
+
     /// <summary>Streaks do the "for": the machine fires on the first held signal and resolves at once below the recovery level.</summary>
     public static RuleTiming Threshold { get; } = RuleTiming.Immediate;
+
+    private static IEnumerable<LiveRule> IoRules(string metricKey, string metric)
+    {
+        var device = MetricKey.Label(metricKey, "device") ?? "?";
+        var what = metric == SystemMetricNames.DiskIoQueue ? "I/O queue" : metric == SystemMetricNames.DiskIoReadAwaitMs ? "Read await" : "Write await";
+        return DefaultRules.For(metric).Select(r => new LiveRule(r.Id, $"{what} {device}", r.Timing, r.NewSource, r.Id));
+    }
 
     private static bool Learned(string metric) =>
         metric is MetricNames.CpuBusyPct or MetricNames.MemUsedPct or MetricNames.DiskUsedPct;
 }
+
+/// <summary>A threshold rule with configured recovery levels: a change of either gives the series a fresh source.</summary>
+public sealed record RecoveredThreshold(ThresholdRule Rule, RecoveryLevels Recovery);

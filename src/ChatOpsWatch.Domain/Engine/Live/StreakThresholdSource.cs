@@ -7,11 +7,16 @@ namespace ChatOpsWatch.Domain.Engine.Live;
 /// A configured <see cref="ThresholdRule"/> as an engine source: a value strictly above a level counts, a rule
 /// fires after <see cref="ThresholdRule.WarningFor"/> / <see cref="ThresholdRule.CriticalFor"/> consecutive
 /// samples past its level, and a firing tier holds until the value falls to its recovery level
-/// (<see cref="RecoveryOf"/>, 5 % below the trigger), so a value wobbling around a threshold does not
-/// resolve and re-fire. The streaks are learned state: they are rebuilt by the replay at start.
+/// (<see cref="RecoveryOf"/>, 5 % below the trigger, unless <paramref name="recovery"/> sets it), so a value
+/// wobbling around a threshold does not resolve and re-fire. The streaks are learned state: they are rebuilt by
+/// the replay at start.
 /// </summary>
-public sealed class StreakThresholdSource(ThresholdRule rule) : ISignalSource
+public sealed class StreakThresholdSource(ThresholdRule rule, RecoveryLevels? recovery = null) : ISignalSource
 {
+    private static readonly RecoveryLevels Defaults = new();
+    private readonly double _warningRecovery = (recovery ?? Defaults).WarningOf(rule);
+    private readonly double _criticalRecovery = (recovery ?? Defaults).CriticalOf(rule);
+
     private int _warningStreak;
     private int _criticalStreak;
     private double _last;
@@ -30,12 +35,12 @@ public sealed class StreakThresholdSource(ThresholdRule rule) : ISignalSource
         _last = v;
         _warningStreak = v > rule.Warning ? _warningStreak + 1 : 0;
         _criticalStreak = v > rule.Critical ? _criticalStreak + 1 : 0;
-        if (_criticalStreak >= rule.CriticalFor || (current == Severity.Critical && v > RecoveryOf(rule.Critical)))
+        if (_criticalStreak >= rule.CriticalFor || (current == Severity.Critical && v > _criticalRecovery))
         {
             return _signal = Signal.Critical;
         }
 
-        return _signal = _warningStreak >= rule.WarningFor || (current >= Severity.Warning && v > RecoveryOf(rule.Warning))
+        return _signal = _warningStreak >= rule.WarningFor || (current >= Severity.Warning && v > _warningRecovery)
             ? Signal.Warning
             : Signal.Clear;
     }
@@ -44,7 +49,7 @@ public sealed class StreakThresholdSource(ThresholdRule rule) : ISignalSource
     {
         Signal.Critical => $"{Pct(_last)} > {Pct(rule.Critical)}" + (rule.CriticalFor > 1 ? $" for {rule.CriticalFor} samples" : string.Empty),
         Signal.Warning => $"{Pct(_last)} > {Pct(rule.Warning)}" + (rule.WarningFor > 1 ? $" for {rule.WarningFor} samples" : string.Empty),
-        _ => $"back to {Pct(_last)} (≤ {Pct(RecoveryOf(rule.Warning))})",
+        _ => $"back to {Pct(_last)} (≤ {Pct(_warningRecovery)})",
     };
 
     private static string Pct(double v) => v.ToString("0.#", CultureInfo.InvariantCulture) + " %";
