@@ -89,6 +89,10 @@ internal static class AlertRulesReader
                 Critical = read.Double(item, "Critical") ?? rule.Critical,
                 WarningFor = read.Int(item, "WarningFor", rule.WarningFor, 1, 10_000),
                 CriticalFor = read.Int(item, "CriticalFor", rule.CriticalFor, 1, 10_000),
+                Kind = Choice(read, item, "Kind", rule.Kind, "threshold, rate, absence or baseline"),
+                Direction = Choice(read, item, "Direction", rule.Direction, "above or below"),
+                Window = read.Duration(item, "Window", TimeSpan.FromSeconds(1)) ?? rule.Window,
+                Tolerance = read.Double(item, "Tolerance") ?? rule.Tolerance,
             };
             foreach (var (field, message) in rule.Problems())
             {
@@ -99,6 +103,25 @@ internal static class AlertRulesReader
         }
 
         return new MonitorSettings([.. rules.Values], failures);
+    }
+
+    /// <summary>An enum written in lower case in the configuration (threshold, below); anything else is a problem naming the choices.</summary>
+    private static T Choice<T>(ConfigReader read, IConfigurationSection item, string key, T fallback, string choices)
+        where T : struct, Enum
+    {
+        var raw = read.String(item, key);
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        if (raw.All(char.IsAsciiLetter) && Enum.TryParse<T>(raw, ignoreCase: true, out var value))
+        {
+            return value;
+        }
+
+        read.Problem(item, key, $"'{raw}' is not one of {choices}");
+        return fallback;
     }
 }
 

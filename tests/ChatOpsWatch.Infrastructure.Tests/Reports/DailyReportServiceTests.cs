@@ -86,6 +86,28 @@ public sealed class DailyReportServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Gather_IncidentHistory_GivesTheEpisodesOpenInTheWindow()
+    {
+        var until = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+        var from = until.AddDays(-1);
+        using (var raw = db.Raw())
+        {
+            Incident(raw, "db-1", "cpu", Severity.Critical, from.AddHours(2), from.AddHours(2).AddMinutes(23));
+            Incident(raw, "web-1", "disk", Severity.Warning, from.AddHours(-5), null);                     // opened before, still open
+            Incident(raw, "web-1", "memory", Severity.Warning, from.AddHours(-5), from.AddHours(-4));      // over before the window
+            Incident(raw, "db-1", "unreachable", Severity.Critical, until.AddMinutes(1), null);          // after the window
+        }
+
+        var input = await new SqliteReportStore(db.Database).GatherAsync(from, until, default);
+
+        Assert.Equal(["cpu", "disk"], input.Episodes.Select(e => e.Rule).Order(StringComparer.Ordinal));
+        var cpu = Assert.Single(input.Episodes, e => e.Rule == "cpu");
+        Assert.Equal(Severity.Critical, cpu.Severity);
+        Assert.Equal(TimeSpan.FromMinutes(23), cpu.Resolved - cpu.Opened);
+        Assert.Null(Assert.Single(input.Episodes, e => e.Rule == "disk").Resolved);
+    }
+
+    [Fact]
     public async Task Gather_EmptyDatabase_GivesAnEmptyReport()
     {
         var input = await new SqliteReportStore(db.Database).GatherAsync(Some.Now.AddDays(-1), Some.Now, default);
@@ -110,6 +132,21 @@ public sealed class DailyReportServiceTests : IDisposable
         }
 
         db.Time.SetUtcNow(now);
+    }
+
+    private static void Incident(Microsoft.Data.Sqlite.SqliteConnection raw, string node, string rule, Severity severity, DateTimeOffset opened, DateTimeOffset? resolved)
+    {
+        using var command = raw.CreateCommand();
+        command.CommandText = """
+            INSERT INTO incidents (node, tags, rule_id, series, security, severity, max_severity, opened_at, resolved_at, detail, updated_at)
+            VALUES ($node, '{}', $rule, 'cpu.busy_pct', 0, $severity, $severity, $opened, $resolved, 'detail', $opened);
+            """;
+        command.Parameters.AddWithValue("$node", node);
+        command.Parameters.AddWithValue("$rule", rule);
+        command.Parameters.AddWithValue("$severity", (int)severity);
+        command.Parameters.AddWithValue("$opened", opened.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$resolved", (object?)resolved?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.ExecuteNonQuery();
     }
 
     private async Task WaitForQueuedAsync(FakeTimeProvider time, int count)

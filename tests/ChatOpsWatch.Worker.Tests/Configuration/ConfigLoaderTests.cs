@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Worker.Configuration;
@@ -219,6 +220,43 @@ public sealed class ConfigLoaderTests : IDisposable
 
         var problem = Assert.Single(result.Problems, p => p.Key == "ChatOpsWatch:Reports:DailyAt");
         Assert.Contains(value, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_RulesOfOtherKinds_AreReadWithTheirFields()
+    {
+        var result = Load(new()
+        {
+            ["ChatOpsWatch:Alerts:Rules:0:Id"] = "free",
+            ["ChatOpsWatch:Alerts:Rules:0:Metric"] = "disk.free_gb",
+            ["ChatOpsWatch:Alerts:Rules:0:Direction"] = "below",
+            ["ChatOpsWatch:Alerts:Rules:0:Warning"] = "10",
+            ["ChatOpsWatch:Alerts:Rules:0:Critical"] = "5",
+            ["ChatOpsWatch:Alerts:Rules:1:Id"] = "rx-surge",
+            ["ChatOpsWatch:Alerts:Rules:1:Metric"] = "net.rx_bps",
+            ["ChatOpsWatch:Alerts:Rules:1:Kind"] = "rate",
+            ["ChatOpsWatch:Alerts:Rules:1:Window"] = "10m",
+            ["ChatOpsWatch:Alerts:Rules:1:Warning"] = "20000",
+            ["ChatOpsWatch:Alerts:Rules:1:Critical"] = "200000",
+        });
+
+        Assert.True(result.Ok, string.Join("\n", result.Problems));
+        var free = result.Config!.Monitor.Rules.Single(r => r.Id == "free");
+        Assert.Equal(Domain.Engine.Direction.Below, free.Direction);
+        var rate = result.Config.Monitor.Rules.Single(r => r.Id == "rx-surge");
+        Assert.Equal(RuleKind.Rate, rate.Kind);
+        Assert.Equal(TimeSpan.FromMinutes(10), rate.Window);
+    }
+
+    [Theory]
+    [InlineData("Kind", "spike", "ChatOpsWatch:Alerts:Rules:0:Kind")]
+    [InlineData("Direction", "sideways", "ChatOpsWatch:Alerts:Rules:0:Direction")]
+    [InlineData("Window", "5m", "ChatOpsWatch:Alerts:Rules:0:Window")]
+    public void Load_RuleWithABadKindField_IsNamed(string key, string value, string path)
+    {
+        var result = Load(new() { ["ChatOpsWatch:Alerts:Rules:0:Id"] = "cpu", [$"ChatOpsWatch:Alerts:Rules:0:{key}"] = value });
+
+        Assert.Contains(result.Problems, p => p.Key == path);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

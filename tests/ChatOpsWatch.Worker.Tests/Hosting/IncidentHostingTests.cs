@@ -44,7 +44,13 @@ public sealed class IncidentHostingTests : IDisposable
         builder.AddChatOpsWatch(config, database);
         using var services = builder.Services.BuildServiceProvider();
 
-        Assert.Equal(["ack", "chart", "details", "mute"], services.GetServices<ICallbackHandler>().SelectMany(h => h.Actions).Order());
+        Assert.Equal(["ack", "chart", "details", "mute", "node"], services.GetServices<ICallbackHandler>().SelectMany(h => h.Actions).Order());
+
+        // Every command in the menu is answered: by the handler built into ChatUpdateHandler or by a registered one.
+        Domain.Chat.ChatCommandKind[] builtIn = [Domain.Chat.ChatCommandKind.Start, Domain.Chat.ChatCommandKind.Help, Domain.Chat.ChatCommandKind.Mute, Domain.Chat.ChatCommandKind.Unmute, Domain.Chat.ChatCommandKind.Ack];
+        var registered = services.GetServices<IChatCommandHandler>().SelectMany(h => h.Kinds).ToList();
+        Assert.Equal(registered.Count, registered.Distinct().Count());
+        Assert.All(Domain.Chat.ChatCommands.All, c => Assert.True(builtIn.Contains(c.Kind) || registered.Contains(c.Kind), $"/{c.Name} has no handler"));
         Assert.Contains(services.GetServices<IChatCommandHandler>(), h => h.Kinds.Contains(Domain.Chat.ChatCommandKind.History) && h.Kinds.Contains(Domain.Chat.ChatCommandKind.Alerts));
         Assert.NotNull(services.GetRequiredService<ITelegramUpdateHandler>());
         Assert.Equal(77, services.GetRequiredService<OutboxDispatcherOptions>().OpsThreadId);

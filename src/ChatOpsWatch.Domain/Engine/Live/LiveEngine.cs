@@ -140,7 +140,8 @@ public sealed class LiveEngine
         var now = outcome.At;
         foreach (var (track, value) in steps)
         {
-            var signal = track.Source.Classify(value, now, track.State.Severity);
+            // Inhibition: a node that did not answer leaves an absence rule Unknown like every other rule.
+            var signal = values is null && track.Rule.IsAbsence ? Signal.Missing : track.Source.Classify(value, now, track.State.Severity);
             var (next, notice) = RuleMachine.Step(track.Rule.Timing, track.State, signal, now);
             var (reason, _, ledger) = NotificationPolicy.Decide(notice, next, new AlertLabels(node.Name, track.Rule.Id, labels), policy, track.Ledger, now);
             var alert = new EngineAlert(node.Name, track.Series, track.Rule.Id, next, ledger, value ?? track.LastValue, now);

@@ -27,6 +27,12 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         var statics = settings.Rules.Where(r => r.Metric == metric).ToList();
         foreach (var rule in statics)
         {
+            if (Configured(rule) is { } configured)
+            {
+                rules.Add(configured);
+                continue;
+            }
+
             var recovery = options.RecoveryOf(rule.Id);
             rules.Add(new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule, recovery), recovery is null ? rule : new RecoveredThreshold(rule, recovery)));
         }
@@ -54,7 +60,10 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
     }
 
     /// <summary>The rule was built from a configured threshold rule (with or without its own recovery levels).</summary>
-    public bool IsThreshold => Definition is ThresholdRule or RecoveredThreshold;
+    public bool IsThreshold => Definition is ThresholdRule { Kind: RuleKind.Threshold, Direction: Direction.Above } or RecoveredThreshold;
+
+    /// <summary>An absence rule: a poll that failed as a whole says nothing about the series (the node's own alert covers it).</summary>
+    public bool IsAbsence => Definition is ThresholdRule { Kind: RuleKind.Absence };
 
     /// <summary>Warning and critical at or above 100 % on a percentage: the rule never fires.</summary>
     public static bool SwitchedOff(ThresholdRule rule)
@@ -65,6 +74,30 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
 
     /// <summary>Streaks do the "for": the machine fires on the first held signal and resolves at once below the recovery level.</summary>
     public static RuleTiming Threshold { get; } = RuleTiming.Immediate;
+
+    /// <summary>
+    /// A rule of another kind than "above a level" (below, rate, absence, baseline) as an engine rule: its WarningFor
+    /// samples in a row (M of M) hold it, and CriticalFor is not used. Null for the plain above-threshold rule, which
+    /// keeps its per-tier streaks (<see cref="StreakThresholdSource"/>).
+    /// </summary>
+    private static LiveRule? Configured(ThresholdRule rule)
+    {
+        if (rule.Kind == RuleKind.Threshold && rule.Direction == Direction.Above)
+        {
+            return null;
+        }
+
+        var timing = rule.WarningFor > 1 ? new RuleTiming(TimeSpan.Zero, rule.WarningFor, rule.WarningFor) : RuleTiming.Immediate;
+        var levels = new Levels(rule.Direction, rule.Warning, rule.Critical);
+        Func<ISignalSource> source = rule.Kind switch
+        {
+            RuleKind.Rate => () => new RateSource(levels, rule.Window ?? TimeSpan.FromMinutes(5)),
+            RuleKind.Absence => () => new AbsenceSource(),
+            RuleKind.Baseline => () => new BaselineSource(new BaselineOptions(rule.Tolerance, rule.Warning, rule.Critical)),
+            _ => () => new ThresholdSource(levels),
+        };
+        return new LiveRule(rule.Id, rule.Title, timing, source, rule);
+    }
 
     private static IEnumerable<LiveRule> IoRules(string metricKey, string metric)
     {
