@@ -42,6 +42,7 @@ public static class ConfigLoader
         var language = LanguageReader.Read(read, section.GetSection("Telegram"));
         var statusEvery = read.Duration(section.GetSection("Console"), "StatusEvery", TimeSpan.FromSeconds(10)) ?? TimeSpan.FromMinutes(10);
         var reports = ReportsReader.Read(read, section.GetSection("Reports"));
+        var repeats = RepeatsReader.Read(read, section.GetSection("Alerts"));
         var reminderLead = read.Duration(section.GetSection("Alerts"), "MuteReminderLead", TimeSpan.FromMinutes(1)) ?? Domain.Maintenance.MuteReminders.DefaultLead;
         var correlation = Correlation.CorrelationReader.Read(read, section, nodes, monitor);
 
@@ -50,7 +51,7 @@ public static class ConfigLoader
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Repeats = repeats, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine }, read.Problems);
     }
 }
 

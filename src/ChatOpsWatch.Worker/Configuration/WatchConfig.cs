@@ -31,6 +31,9 @@ public sealed record WatchConfig(
 
     /// <summary>When the daily report goes to the ops chat.</summary>
     public ReportSettings Reports { get; init; } = ReportSettings.Default;
+
+    /// <summary>The reminders of an unacknowledged critical (Alerts:RepeatEvery).</summary>
+    public Domain.Engine.Policy.RepeatSchedule Repeats { get; init; } = Domain.Engine.Policy.RepeatSchedule.Default;
 }
 
 /// <summary>The daily report: sent at <see cref="DailyAt"/> UTC each day, covering the 24 hours before; null: never scheduled (/report still works).</summary>

@@ -76,6 +76,7 @@ public sealed class PollSettings(ConfigHolder config, IMutingStore muting, IMain
             Silences = [.. last.Silences, .. current.Select(p => p.ToSilence()).OfType<Silence>()],
             Windows = [.. current.Select(p => p.ToWindow()).OfType<MaintenanceWindow>()],
             Acks = last.Acks,
+            Repeats = config.Current.Repeats,
         };
     }
 }

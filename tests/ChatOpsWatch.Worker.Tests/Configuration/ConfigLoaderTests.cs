@@ -259,5 +259,27 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(result.Problems, p => p.Key == path);
     }
 
+    [Theory]
+    [InlineData(null, "00:30:00,01:00:00,02:00:00,04:00:00")]
+    [InlineData("15m,1h", "00:15:00,01:00:00")]
+    [InlineData("off", "")]
+    public void Load_RepeatEvery_SetsTheReminderSchedule(string? value, string expected)
+    {
+        var result = Load(new() { ["ChatOpsWatch:Alerts:RepeatEvery"] = value });
+
+        Assert.True(result.Ok, string.Join("\n", result.Problems));
+        Assert.Equal(expected, string.Join(",", result.Config!.Repeats.Delays.Select(d => d.ToString("c", System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Theory]
+    [InlineData("10s")]
+    [InlineData("30m,soon")]
+    public void Load_RepeatEveryNotDurations_IsNamed(string value)
+    {
+        var result = Load(new() { ["ChatOpsWatch:Alerts:RepeatEvery"] = value });
+
+        Assert.Contains(result.Problems, p => p.Key == "ChatOpsWatch:Alerts:RepeatEvery");
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -25,6 +25,20 @@ public sealed class PollSettingsOverridesTests
     }
 
     [Fact]
+    public async Task PolicyAsync_ConfiguredRepeatSchedule_ReachesTheEngine()
+    {
+        var config = new WatchConfig("db", [], SshSettings.Default, MonitorSettings.Default, null, TimeSpan.FromMinutes(10))
+        {
+            Repeats = new RepeatSchedule([TimeSpan.FromMinutes(15)]),
+        };
+        var settings = new PollSettings(new ConfigHolder(config), new NoMuting(), new NoMaintenance(), NullLogger<PollSettings>.Instance);
+
+        var policy = await settings.PolicyAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.Equal([TimeSpan.FromMinutes(15)], policy.Repeats.Delays);
+    }
+
+    [Fact]
     public void MonitorFor_NodeOverrideBeatsRegionOverride_NodeGetsItsOwnLevelsOthersTheRegions()
     {
         var settings = Settings(
