@@ -4,33 +4,40 @@ using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
-using Telegram.Bot.Types.ReplyMarkups;
 
 namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 
 /// <summary>
-/// How /addnode and /removenode talk back. Plain answers go through the outbox like every reply. A confirmation
-/// with buttons is sent directly, because the outbox carries no buttons and an admin waits for it; when that send
-/// fails the caller drops the change, so nothing waits on a prompt nobody saw. A settled prompt is edited in place,
-/// which also removes its buttons.
+/// How /addnode and /removenode talk back. Answers and confirmation prompts (with their buttons) go through the
+/// durable outbox like every message, so a prompt is paced, retried and never lost while Telegram is unreachable;
+/// a prompt that arrives after its change expired answers its buttons with "expired". A settled prompt is edited in
+/// place, which also removes its buttons.
 /// </summary>
 public sealed class NodePrompts(ITelegramBotClient bot, OutboxWriter replies, ILogger<NodePrompts> log)
 {
     public Task ReplyAsync(long chatId, string html, CancellationToken ct) =>
         replies.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, html, chatId), ct);
 
-    /// <summary>Sends <paramref name="html"/> with one row of buttons (label, callback data). False when Telegram refused or failed.</summary>
+    /// <summary>
+    /// Queues <paramref name="html"/> with one row of buttons (label, callback data) in the asker's topic. False when
+    /// the outbox could not take it (the store failed): the caller then drops the change.
+    /// </summary>
     public async Task<bool> AskAsync(long chatId, int? threadId, string html, IReadOnlyList<(string Label, string Data)> buttons, CancellationToken ct)
     {
-        var keyboard = new InlineKeyboardMarkup(buttons.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data)));
+        ArgumentNullException.ThrowIfNull(buttons);
+        var prompt = new OutboxMessage(MessageKind.Reply, Severity.None, html, chatId)
+        {
+            ThreadId = threadId,
+            Buttons = [[.. buttons.Select(b => new InlineButton(b.Label, b.Data))]],
+        };
         try
         {
-            await bot.SendMessage(chatId, html, parseMode: ParseMode.Html, replyMarkup: keyboard, messageThreadId: threadId, cancellationToken: ct);
+            await replies.EnqueueAsync(prompt, ct);
             return true;
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (Domain.Ports.StorageException e)
         {
-            log.LogError("Could not send a confirmation prompt to chat {ChatId}: {Error}", chatId, TelegramErrors.Describe(e));
+            log.LogError(e, "Could not queue a confirmation prompt for chat {ChatId}", chatId);
             return false;
         }
     }
