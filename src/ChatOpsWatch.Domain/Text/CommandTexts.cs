@@ -16,7 +16,7 @@ internal static class CommandTexts
         ["command.unmute.usage"] = new("/unmute <id|target>", "/unmute <静默ID|目标>"),
         ["command.unmute.description"] = new("end a silence early (admins)", "提前结束静默（管理员）"),
         ["command.silences.description"] = new("list the silences in force", "列出正在生效的静默"),
-        ["command.ack.usage"] = new("/ack <node> [rule]", "/ack <节点> [规则]"),
+        ["command.ack.usage"] = new("/ack <node> [rule] | #<incident>", "/ack <节点> [规则] | #<事件编号>"),
         ["command.ack.description"] = new("acknowledge firing alerts: stops their reminders (admins)", "确认正在触发的告警，停止重复提醒（管理员）"),
         ["command.node.usage"] = new("/node <node>", "/node <节点>"),
         ["command.node.description"] = new("one node's latest indicators and open alerts", "单个节点的最新指标和未解决的告警"),

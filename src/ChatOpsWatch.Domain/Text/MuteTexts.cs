@@ -55,6 +55,10 @@ internal static class MuteTexts
             "没有叫这个名字的节点、标签或规则；发送 /status 查看节点"),
         ["mute.problem.invalid"] = new("invalid arguments", "参数无效"),
         ["mute.problem.usage_unmute"] = new("usage: /unmute <id|target>", "用法：/unmute <静默ID|目标>"),
-        ["mute.problem.usage_ack"] = new("usage: /ack <node> [rule]", "用法：/ack <节点> [规则]"),
+        ["mute.problem.usage_ack"] = new("usage: /ack <node> [rule] or /ack #<incident>", "用法：/ack <节点> [规则] 或 /ack #<事件编号>"),
+        ["mute.ack.incident_unknown"] = new("No incident #{0}. /alerts lists the open ones.", "没有编号为 #{0} 的事件。发送 /alerts 查看未解决的事件。"),
+        ["mute.ack.incident_resolved"] = new("Incident #{0} is already resolved: nothing to acknowledge.", "事件 #{0} 已经解决，无需确认。"),
+        ["mute.ack.incident_already"] = new("Incident #{0} was already acknowledged by {1}.", "事件 #{0} 已由 {1} 确认。"),
+        ["mute.ack.incident_done"] = new("✅ Incident #{0} ({1} · {2}) acknowledged by {3}: its reminders stop.", "✅ 事件 #{0}（{1} · {2}）已由 {3} 确认，不再重复提醒。"),
     };
 }

@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Policy;
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// A store failure is logged and answered with "nothing changed"; it is never retried silently. Replies are in
 /// the configured language (<see cref="TextCatalog"/>).
 /// </summary>
-public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeProvider time, TextCatalog texts, ILogger<MuteCommands> logger)
+public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeProvider time, TextCatalog texts, ILogger<MuteCommands> logger, IIncidentStore? incidents = null)
 {
     /// <summary>The reply (Telegram HTML) to <paramref name="command"/>, sent by <paramref name="who"/> in update <paramref name="updateId"/>.</summary>
     public async Task<string> HandleAsync(ChatCommand command, string who, long updateId, CancellationToken ct)
@@ -85,13 +86,19 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
             return MuteReplies.Invalid(command.Name, texts["mute.problem.usage_ack"], texts);
         }
 
+        var known = await fleet.FleetAsync(ct);
+        if (command.Args.Count == 1 && incidents is not null && IncidentRef(command.Args[0], known) is { } id)
+        {
+            return await AckIncidentAsync(id, who, updateId, now, ct);
+        }
+
         if (command.Args.Select(a => MuteParser.TargetProblem(a, texts)).FirstOrDefault(p => p is not null) is { } problem)
         {
             return MuteReplies.Invalid(command.Name, problem, texts);
         }
 
         var node = command.Args[0];
-        if (!(await fleet.FleetAsync(ct)).Any(n => n.Node.Name == node))
+        if (!known.Any(n => n.Node.Name == node))
         {
             return ChatReplies.UnknownNode(node, texts);
         }
@@ -108,7 +115,55 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
             logger.LogInformation("{Who} acknowledged {Count} firing alert(s) on {Node}", who, acks.Count, node);
         }
 
+        // The incident messages say who acknowledged them, as after the Ack button.
+        if (incidents is not null)
+        {
+            foreach (var incident in await incidents.OpenAsync(ct))
+            {
+                if (incident.Node == node && (rule is null || incident.RuleId == rule) && incident.AckedBy is null)
+                {
+                    await incidents.AckAsync(incident.Id, Incidents.IncidentButton.Name(who), now, ct);
+                }
+            }
+        }
+
         return MuteReplies.Acked(node, acks, texts);
+    }
+
+    /// <summary>
+    /// "/ack #12" or "/ack 12": incident 12, as its Ack button does (with the same audit and the message edited).
+    /// Plain digits are a node's name when such a node exists.
+    /// </summary>
+    private static long? IncidentRef(string arg, IReadOnlyList<NodeStatus> known)
+    {
+        var digits = arg.StartsWith('#') ? arg[1..] : arg;
+        var isId = digits.Length is > 0 and <= 18 && digits.All(char.IsAsciiDigit);
+        return isId && (arg[0] == '#' || !known.Any(n => n.Node.Name == arg)) ? long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private async Task<string> AckIncidentAsync(long id, string who, long updateId, DateTimeOffset now, CancellationToken ct)
+    {
+        var incident = await incidents!.GetAsync(id, ct);
+        if (incident is null)
+        {
+            return texts.Format("mute.ack.incident_unknown", id);
+        }
+
+        if (!incident.IsOpen)
+        {
+            return texts.Format("mute.ack.incident_resolved", id);
+        }
+
+        if (incident.AckedBy is { } by)
+        {
+            return texts.Format("mute.ack.incident_already", id, Domain.Notifications.Html.Escape(by));
+        }
+
+        var ack = new Acknowledgement(incident.Node, incident.RuleId, incident.FiringSince ?? incident.OpenedAt, who, now);
+        await muting.RecordAsync(new MutingChange.Ack([ack], who, now) { UpdateId = updateId }, ct);
+        await incidents.AckAsync(incident.Id, Incidents.IncidentButton.Name(who), now, ct);
+        logger.LogInformation("{Who} acknowledged incident {Id} ({Node} {Rule}) by command", who, incident.Id, incident.Node, incident.RuleId);
+        return texts.Format("mute.ack.incident_done", id, Domain.Notifications.Html.Escape(incident.Node), Domain.Notifications.Html.Escape(incident.RuleId), Domain.Notifications.Html.Escape(who));
     }
 
     private async Task<MuteTargets> KnownAsync(CancellationToken ct)

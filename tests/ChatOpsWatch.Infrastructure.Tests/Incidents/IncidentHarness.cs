@@ -56,7 +56,7 @@ public sealed class IncidentHarness : IAsyncDisposable
             new IncidentViewButtons(incidents, writer, extra, Texts, Db.Time, new CollectingLogger<IncidentViewButtons>()),
         ];
         Handler = new ChatUpdateHandler(
-            client, monitor, writer, policy, Db.Time, new MuteCommands(monitor, muting, Db.Time, Texts, new CollectingLogger<MuteCommands>()), extra, buttons, Texts, new CollectingLogger<ChatUpdateHandler>());
+            client, monitor, writer, policy, Db.Time, new MuteCommands(monitor, muting, Db.Time, Texts, new CollectingLogger<MuteCommands>(), incidents), extra, buttons, Texts, new CollectingLogger<ChatUpdateHandler>());
     }
 
     public TestDb Db { get; } = new();

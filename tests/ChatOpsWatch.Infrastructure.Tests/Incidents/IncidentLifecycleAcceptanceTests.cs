@@ -69,6 +69,38 @@ public sealed class IncidentLifecycleAcceptanceTests : IAsyncLifetime, IAsyncDis
     }
 
     [Theory]
+    [InlineData("/ack #1")]
+    [InlineData("/ack@FakeOpsBot 1")]
+    [InlineData("/ack web-1 cpu")]
+    public async Task AckCommand_ByIncidentOrNode_EditsTheIncidentLikeTheButton(string command)
+    {
+        await h.PollEveryMinuteAsync(50, 90);
+        await h.DeliverAsync();
+        var fired = Assert.Single(h.Api.Sent);
+
+        await h.CommandAsync(H.Admin, command);
+        await h.DeliverAsync();
+
+        Assert.Contains("acked by @user42", h.IncidentMessage().Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ack:1", h.IncidentMessage().ButtonData);
+        Assert.Equal("@user42", (await h.Incidents.GetAsync(1, default))!.AckedBy);
+        Assert.Contains(h.Api.Sent, m => m.MessageId != fired.MessageId && m.Text.Contains("acknowledged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AckCommand_UnknownIncident_SaysSoAndChangesNothing()
+    {
+        await h.PollEveryMinuteAsync(50, 90);
+        await h.DeliverAsync();
+
+        await h.CommandAsync(H.Admin, "/ack #99");
+        await h.DeliverAsync();
+
+        Assert.Contains(h.Api.Sent, m => m.Text.Contains("No incident #99.", StringComparison.Ordinal));
+        Assert.Null((await h.Incidents.GetAsync(1, default))!.AckedBy);
+    }
+
+    [Theory]
     [InlineData(false, 1)]
     [InlineData(true, 0)]
     public async Task Critical_StillFiringAfterHalfAnHour_RemindsWithALoudReplyUnlessAcked(bool ack, int reminders)
