@@ -75,6 +75,7 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         Assert.Contains("Incidents: 1 (0 critical, 1 still open)", text, StringComparison.Ordinal);
         Assert.Contains("This chat's id is 555", text, StringComparison.Ordinal);
         Assert.Equal(expected, DocsFile.Read());
+        Assert.All(DocsFile.ReadmeExcerptLines(), line => Assert.Contains(line, text, StringComparison.Ordinal));
     }
 
     /// <summary>Polls every 30 s (a core node's interval), with the rest of a healthy host's indicators.</summary>

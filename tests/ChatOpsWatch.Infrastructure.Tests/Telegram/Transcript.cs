@@ -84,13 +84,40 @@ internal static class DocsFile
         "with a fake clock. Regenerate with `COW_WRITE_TRANSCRIPT=1 dotnet test tests/ChatOpsWatch.Infrastructure.Tests\n" +
         "--filter FirstContactTranscriptTests`; the test fails when this file and the bot disagree.\n\n";
 
-    private static string PathOf()
+    /// <summary>The lines of the excerpt in README.md's "First contact" section (its text blocks), which must come from the transcript.</summary>
+    public static IReadOnlyList<string> ReadmeExcerptLines()
+    {
+        var readme = File.ReadAllText(System.IO.Path.Combine(Root(), "README.md"));
+        var start = readme.IndexOf("\n## First contact\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has a First contact section");
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var lines = new List<string>();
+        var inBlock = false;
+        foreach (var line in readme[start..(end < 0 ? readme.Length : end)].Split('\n'))
+        {
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                inBlock = line == "```text";
+            }
+            else if (inBlock && line.Length > 0)
+            {
+                lines.Add(line);
+            }
+        }
+
+        Assert.NotEmpty(lines);
+        return lines;
+    }
+
+    private static string PathOf() => System.IO.Path.Combine(Root(), "docs", "first-contact.md");
+
+    private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "ChatOpsWatch.sln")))
             {
-                return System.IO.Path.Combine(dir.FullName, "docs", "first-contact.md");
+                return dir.FullName;
             }
         }
 
