@@ -18,6 +18,23 @@ namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposable
 {
     private const long Stranger = 555;
+
+    /// <summary>A healthy host's other indicators, sent with every poll so /status shows a whole node.</summary>
+    private static readonly Dictionary<string, double> Host = new()
+    {
+        [MetricNames.CpuCount] = 4,
+        [MetricNames.CpuUserPct] = 30,
+        [MetricNames.CpuSystemPct] = 8,
+        [MetricNames.CpuIowaitPct] = 1,
+        [MetricNames.CpuStealPct] = 0,
+        [MetricNames.Load1] = 0.6,
+        [MetricNames.Load5] = 0.5,
+        [MetricNames.Load15] = 0.4,
+        [MetricNames.MemUsedPct] = 47,
+        [MetricNames.SwapUsedPct] = 0,
+        ["disk.used_pct{kind=system,mount=/}"] = 58,
+    };
+
     private readonly H h = new(Commands);
 
     public Task InitializeAsync() => h.InitializeAsync();
@@ -64,7 +81,7 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         t.Record(Stranger);
 
         var text = t.ToMarkdown();
-        var expected = DocsFile.WriteIfAsked(text);
+        var expected = FirstContactDoc.WriteIfAsked(text);
         Assert.Contains("@user42 (admin) › /start", text, StringComparison.Ordinal);
         Assert.Contains("Fleet status", text, StringComparison.Ordinal);
         Assert.Contains("WARNING · web-1", text, StringComparison.Ordinal);
@@ -74,8 +91,8 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         Assert.Contains("Daily report", text, StringComparison.Ordinal);
         Assert.Contains("Incidents: 1 (0 critical, 1 still open)", text, StringComparison.Ordinal);
         Assert.Contains("This chat's id is 555", text, StringComparison.Ordinal);
-        Assert.Equal(expected, DocsFile.Read());
-        Assert.All(DocsFile.ReadmeExcerptLines(), line => Assert.Contains(line, text, StringComparison.Ordinal));
+        Assert.Equal(expected, FirstContactDoc.Read());
+        Assert.All(FirstContactDoc.ReadmeExcerptLines(), line => Assert.Contains(line, text, StringComparison.Ordinal));
     }
 
     /// <summary>Polls every 30 s (a core node's interval), with the rest of a healthy host's indicators.</summary>
@@ -87,21 +104,6 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
             h.Db.Time.Advance(NodeInfo.CoreInterval);
         }
     }
-
-    private static readonly Dictionary<string, double> Host = new()
-    {
-        [MetricNames.CpuCount] = 4,
-        [MetricNames.CpuUserPct] = 30,
-        [MetricNames.CpuSystemPct] = 8,
-        [MetricNames.CpuIowaitPct] = 1,
-        [MetricNames.CpuStealPct] = 0,
-        [MetricNames.Load1] = 0.6,
-        [MetricNames.Load5] = 0.5,
-        [MetricNames.Load15] = 0.4,
-        [MetricNames.MemUsedPct] = 47,
-        [MetricNames.SwapUsedPct] = 0,
-        ["disk.used_pct{kind=system,mount=/}"] = 58,
-    };
 
     private async Task SayAsync(Transcript t, string text)
     {
