@@ -120,7 +120,9 @@ public static class DailyReport
 
         foreach (var r in rules)
         {
-            sb.Append(text.Format("report.noisy.line", Html.Escape(r.Rule), r.Count, r.Nodes, r.Brief, (int)SelfResolvedWithin.TotalMinutes)).Append('\n');
+            var episodes = text.Format(r.Count == 1 ? "report.noisy.episodes.one" : "report.noisy.episodes", r.Count);
+            var nodes = text.Format(r.Nodes == 1 ? "report.noisy.nodes.one" : "report.noisy.nodes", r.Nodes);
+            sb.Append(text.Format("report.noisy.line", Html.Escape(r.Rule), episodes, nodes, r.Brief, (int)SelfResolvedWithin.TotalMinutes)).Append('\n');
         }
     }
 

@@ -59,14 +59,14 @@ public static class FleetStatusFormatter
         return sb.ToString();
     }
 
-    /// <summary>"3 nodes: 🔴 1 critical · 🟠 0 warning · 🟢 2 ok · ⚪ 0 unknown".</summary>
+    /// <summary>"3 nodes: 🔴 1 critical · 🟠 0 warning · 🟢 2 ok · ⚪ 0 unknown" ("1 node: ..." for a fleet of one).</summary>
     public static string Headline(IReadOnlyList<NodeHealth> healths, TextCatalog text)
     {
         ArgumentNullException.ThrowIfNull(healths);
         ArgumentNullException.ThrowIfNull(text);
         int Count(NodeHealth h) => healths.Count(x => x == h);
         return text.Format(
-            "status.headline",
+            healths.Count == 1 ? "status.headline.one" : "status.headline",
             healths.Count,
             $"{StatusText.Icon(NodeHealth.Critical)} {Count(NodeHealth.Critical)}",
             $"{StatusText.Icon(NodeHealth.Warning)} {Count(NodeHealth.Warning)}",

@@ -19,6 +19,7 @@ internal static class CommandsTexts
         ["status.title"] = new("<b>Fleet status</b>", "<b>集群状态</b>"),
         ["status.empty"] = new("No nodes configured.", "尚未配置任何节点。"),
         ["status.headline"] = new("{0} nodes: {1} critical · {2} warning · {3} ok · {4} unknown", "{0} 个节点：{1} 严重 · {2} 警告 · {3} 正常 · {4} 未知"),
+        ["status.headline.one"] = new("{0} node: {1} critical · {2} warning · {3} ok · {4} unknown", "{0} 个节点：{1} 严重 · {2} 警告 · {3} 正常 · {4} 未知"),
         ["status.more"] = new("… and {0} more nodes", "……还有 {0} 个节点"),
         ["status.no_data_yet"] = new("no data yet", "尚无数据"),
         ["status.stale"] = new("(stale)", "（数据过时）"),

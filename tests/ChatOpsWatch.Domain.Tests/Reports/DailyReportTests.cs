@@ -49,6 +49,7 @@ public sealed class DailyReportTests
         var text = DailyReport.Format(Input(), TextCatalog.English);
 
         Assert.Contains("• cpu: 3 episodes on 2 nodes, 2 gone by themselves within 10 min", text, StringComparison.Ordinal);
+        Assert.Contains("• disk: 1 episode on 1 node, 0 gone by themselves within 10 min", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("• cpu", StringComparison.Ordinal) < text.IndexOf("• disk", StringComparison.Ordinal));
     }
 

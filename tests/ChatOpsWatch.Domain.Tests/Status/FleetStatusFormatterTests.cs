@@ -33,6 +33,14 @@ public sealed class FleetStatusFormatterTests
     }
 
     [Fact]
+    public void Format_FleetOfOne_SaysNodeInTheSingular()
+    {
+        var lines = FleetStatusFormatter.Format([SomeFleet.Healthy("solo")], Now).Split('\n');
+
+        Assert.Equal("1 node: 🔴 0 critical · 🟠 0 warning · 🟢 1 ok · ⚪ 0 unknown", lines[1]);
+    }
+
+    [Fact]
     public void Format_HealthyNode_ShowsKeyMetricsAndSampleAge()
     {
         var text = FleetStatusFormatter.Format([SomeFleet.Healthy("tokyo-1", ageSeconds: 25)], Now);

@@ -79,13 +79,17 @@ public sealed class IncidentHarness : IAsyncDisposable
 
     public Task InitializeAsync() => Monitor.UpsertNodeAsync(Node, default);
 
-    /// <summary>One poll of <see cref="Node"/> that measured <paramref name="cpu"/>, judged with the silences and acks in force, committed.</summary>
-    public async Task PollAsync(double cpu)
+    /// <summary>
+    /// One poll of <see cref="Node"/> that measured <paramref name="cpu"/> (and <paramref name="more"/> indicators), judged
+    /// with the silences and acks in force, committed.
+    /// </summary>
+    public async Task PollAsync(double cpu, IReadOnlyDictionary<string, double>? more = null)
     {
         var now = Db.Time.GetUtcNow();
         var muted = await new SqliteMutingStore(Db.Database).ActiveAsync(now, default);
         var policy = PolicyContext.Empty with { Silences = muted.Silences, Acks = muted.Acks };
-        var sample = new Sample(Node.Name, now, new Dictionary<string, double> { [MetricNames.CpuBusyPct] = cpu });
+        var values = new Dictionary<string, double>(more ?? new Dictionary<string, double>()) { [MetricNames.CpuBusyPct] = cpu };
+        var sample = new Sample(Node.Name, now, values);
         var metrics = engine.Evaluate(Node, new PollOutcome.Succeeded(sample), MonitorSettings.Default, projections, policy);
         await Monitor.CommitPollAsync(Node.Name, new PollDecision(sample, metrics.Projections, metrics.Messages, metrics.Changed), now, default);
         engine.Apply(metrics.Changed);
@@ -162,7 +166,8 @@ public sealed class IncidentHarness : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync()
+    /// <summary>Reads the updates queued on the fake Bot API (getUpdates) and hands each to the bot.</summary>
+    public async Task PumpAsync()
     {
         var updates = await client.GetUpdates(offset, timeout: 0);
         last = updates;

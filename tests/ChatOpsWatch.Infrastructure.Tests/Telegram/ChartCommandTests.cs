@@ -57,6 +57,16 @@ public sealed class ChartCommandTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task Chart_AskedInAForumTopic_SendsThePictureToThatTopic()
+    {
+        bot.Api.EnqueueMessage(H.OpsGroup, H.Member, "/chart web-1 cpu.busy_pct 1h", "supergroup", threadId: 17);
+
+        await bot.Api.WaitForPhotoAsync(p => p.ChatId == H.OpsGroup);
+
+        Assert.Equal("17", bot.Api.Calls.Single(c => c.Method == "sendPhoto").Param("message_thread_id"));
+    }
+
+    [Fact]
     public async Task Chart_MetricTheNodeNeverStored_SaysSoAndSuggestsSome()
     {
         bot.Api.EnqueueMessage(H.OpsGroup, H.Member, "/chart web-1 mem.used_pct");

@@ -19,7 +19,7 @@ namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 /// dispatcher → sender → fake Bot API. The monitor store and the outbox are in memory; silences,
 /// acknowledgements and the audit log are in a real SQLite file (<see cref="Db"/>).
 /// </summary>
-public sealed class ChatBotHarness : IAsyncDisposable
+public sealed partial class ChatBotHarness : IAsyncDisposable
 {
     public const long OpsGroup = -100200300;
     public const long Admin = 42;
@@ -42,7 +42,7 @@ public sealed class ChatBotHarness : IAsyncDisposable
         Texts = texts ?? TextCatalog.English;
         Store = new FakeMonitorStore(fleet);
         var time = TimeProvider.System;
-        var signal = new OutboxSignal(time);
+        var signal = Signal = new OutboxSignal(time);
         var pollClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(10));
         var sendClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5));
         var policy = new ChatAccessPolicy(new HashSet<long> { OpsGroup, Admin }, new HashSet<long> { Admin });
@@ -67,6 +67,9 @@ public sealed class ChatBotHarness : IAsyncDisposable
     public TextCatalog Texts { get; }
 
     public InMemoryOutbox Outbox { get; } = new();
+
+    /// <summary>Wakes the dispatcher; handlers that change a message in place (incident buttons) ring it.</summary>
+    public OutboxSignal Signal { get; }
 
     public FakeMonitorStore Store { get; }
 

@@ -1,27 +1,18 @@
 using System.Text.RegularExpressions;
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 
-/// <summary>With Telegram:Language set, every command answers in that language: the real client against the fake Bot API.</summary>
+/// <summary>With Telegram:Language set, every command answers in that language: the real client and every real handler against the fake Bot API.</summary>
 public sealed partial class ChatLanguageTests
 {
-    /// <summary>
-    /// Commands whose handlers (or whose formatter's translation) live in other branches: /status's fleet view is
-    /// FleetStatusFormatter (commands), the rest are new handlers (commands, addnode, incidents). The integrator
-    /// empties this list once they are merged, and every command is then held to its language.
-    /// </summary>
-    public static readonly IReadOnlySet<string> AwaitingHandlersFromOtherBranches = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "status", "node", "nodes", "alerts", "history", "maint", "chart", "addnode", "removenode", "report",
-    };
-
     public static TheoryData<string, string> EveryCommandInEveryLanguage()
     {
         var data = new TheoryData<string, string>();
-        foreach (var command in ChatCommands.All.Where(c => !AwaitingHandlersFromOtherBranches.Contains(c.Name)))
+        foreach (var command in ChatCommands.All)
         {
             data.Add(command.Name, "en");
             data.Add(command.Name, "zh-CN");
@@ -36,7 +27,8 @@ public sealed partial class ChatLanguageTests
     {
         Assert.True(LanguageCodes.TryParse(code, out var language));
         var texts = TextCatalog.For(language);
-        await using var bot = new H(H.Fleet(TimeProvider.System.GetUtcNow()), texts: texts);
+        var scanner = new RecordingScanner();
+        await using var bot = H.WithAllHandlers(H.Fleet(TimeProvider.System.GetUtcNow()), texts, scanner);
         await bot.StartAsync();
 
         foreach (var text in new[] { $"/{command}", $"/{command}@{bot.Api.BotUsername}" })
@@ -46,11 +38,9 @@ public sealed partial class ChatLanguageTests
             Assert.NotEqual(ChatReplies.UnknownCommand(command, texts), reply);
             Assert.True(language == Language.ZhCn ? HasChinese(reply) : !HasChinese(reply), $"{text} in {code}: {reply}");
         }
-    }
 
-    [Fact]
-    public void AwaitingHandlersFromOtherBranches_NamesOnlyListedCommands() =>
-        Assert.All(AwaitingHandlersFromOtherBranches, name => Assert.NotNull(ChatCommands.Find(name)));
+        Assert.Empty(scanner.Contacted);
+    }
 
     [Theory]
     [InlineData(H.Member, "/mute web-1 2h", "只有管理员可以执行 /mute。")]

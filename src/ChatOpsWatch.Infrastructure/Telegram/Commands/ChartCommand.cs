@@ -32,14 +32,15 @@ public sealed class ChartCommand(
     public Task HandleAsync(CommandContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return SendAsync(context.Request.ChatId, context.Command.Args, ct);
+        return SendAsync(context.Request.ChatId, context.Command.Args, ct, context.ThreadId);
     }
 
     /// <summary>
-    /// Answers /chart with <paramref name="args"/> in <paramref name="chatId"/>: a chart, or the reason there is none.
-    /// The [Chart] button calls this with [node, series, "24h"].
+    /// Answers /chart with <paramref name="args"/> in <paramref name="chatId"/> (and its forum topic
+    /// <paramref name="threadId"/>, so the picture lands where it was asked for): a chart, or the reason there is none.
+    /// The [Chart] button asks with [node, series, "24h"].
     /// </summary>
-    public async Task SendAsync(long chatId, IReadOnlyList<string> args, CancellationToken ct)
+    public async Task SendAsync(long chatId, IReadOnlyList<string> args, CancellationToken ct, int? threadId = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         OutboxMessage reply;
@@ -53,7 +54,7 @@ public sealed class ChartCommand(
             reply = Words(chatId, Text["cmd.store_unavailable"]);
         }
 
-        await replies.EnqueueAsync(reply, ct);
+        await replies.EnqueueAsync(reply with { ThreadId = threadId }, ct);
     }
 
     private async Task<OutboxMessage> BuildAsync(long chatId, IReadOnlyList<string> args, CancellationToken ct)

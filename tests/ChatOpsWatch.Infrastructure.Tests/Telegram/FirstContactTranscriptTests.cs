@@ -1,0 +1,135 @@
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.Commands;
+using Microsoft.Extensions.Logging.Abstractions;
+using H = ChatOpsWatch.Infrastructure.Tests.Incidents.IncidentHarness;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+
+/// <summary>
+/// Issue 5: "The first-contact experience is documented in the README, with a screenshot-like transcript of a real
+/// exchange taken from the tests." A first session through the real Telegram.Bot client, the fake Bot API on 127.0.0.1,
+/// the live engine and a real SQLite file, recorded as docs/first-contact.md. Run with COW_WRITE_TRANSCRIPT=1 to
+/// rewrite that file; otherwise the committed file must match what the session produces now.
+/// </summary>
+public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposable
+{
+    private const long Stranger = 555;
+
+    /// <summary>A healthy host's other indicators, sent with every poll so /status shows a whole node.</summary>
+    private static readonly Dictionary<string, double> Host = new()
+    {
+        [MetricNames.CpuCount] = 4,
+        [MetricNames.CpuUserPct] = 30,
+        [MetricNames.CpuSystemPct] = 8,
+        [MetricNames.CpuIowaitPct] = 1,
+        [MetricNames.CpuStealPct] = 0,
+        [MetricNames.Load1] = 0.6,
+        [MetricNames.Load5] = 0.5,
+        [MetricNames.Load15] = 0.4,
+        [MetricNames.MemUsedPct] = 47,
+        [MetricNames.SwapUsedPct] = 0,
+        ["disk.used_pct{kind=system,mount=/}"] = 58,
+    };
+
+    private readonly H h = new(Commands);
+
+    public Task InitializeAsync() => h.InitializeAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => h.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => h.DisposeAsync();
+
+    [Fact]
+    public async Task FirstSession_FromJoiningToAStrangersRefusal_IsTheDocumentedTranscript()
+    {
+        var t = new Transcript(h.Api, H.Ops);
+
+        t.Narrate("An admin (@user42) adds the bot to the ops group, which is on `Telegram:AllowedChatIds`. The bot stays quiet until spoken to.");
+        h.Api.EnqueueBotAdded(H.Ops, H.Admin, "supergroup");
+        await h.PumpAsync();
+        await PollAsync(38, 41, 40, 42);
+        await SayAsync(t, "/start");
+        await SayAsync(t, "/help");
+        await SayAsync(t, "/status");
+        await SayAsync(t, "/status web-1");
+
+        t.Narrate("CPU on web-1 climbs to 90 %: an incident opens, with one message and its buttons.");
+        await PollAsync(90);
+        await h.DeliverAsync();
+        t.Record();
+
+        var incident = h.IncidentMessage();
+        t.Narrate("@user42 presses [Ack]. Telegram shows the bot's answer as a toast, and the same message is edited in place.");
+        var toast = await h.PressAsync(H.Admin, incident.MessageId, "ack:1");
+        await h.DeliverAsync();
+        t.Toast("@user42", "Ack", toast);
+        t.Record();
+
+        await SayAsync(t, "/mute web-1 1h deploy");
+        await SayAsync(t, "/silences");
+        await SayAsync(t, "/report");
+
+        t.Narrate($"Someone not on the allowlist (user {Stranger}) finds the bot and writes to it in private.");
+        h.Api.EnqueueMessage(Stranger, Stranger, "/status", "private");
+        await h.PumpAsync();
+        await h.DeliverAsync();
+        t.User($"@user{Stranger} (private chat)", "/status");
+        t.Record(Stranger);
+
+        var text = t.ToMarkdown();
+        var expected = FirstContactDoc.WriteIfAsked(text);
+        Assert.Contains("@user42 (admin) › /start", text, StringComparison.Ordinal);
+        Assert.Contains("Fleet status", text, StringComparison.Ordinal);
+        Assert.Contains("WARNING · web-1", text, StringComparison.Ordinal);
+        Assert.Contains("[✋ Ack] [📈 Chart] [ℹ️ Details]", text, StringComparison.Ordinal);
+        Assert.Contains("acked by @user42", text, StringComparison.Ordinal);
+        Assert.Contains("deploy", text, StringComparison.Ordinal);
+        Assert.Contains("Daily report", text, StringComparison.Ordinal);
+        Assert.Contains("Incidents: 1 (0 critical, 1 still open)", text, StringComparison.Ordinal);
+        Assert.Contains("This chat's id is 555", text, StringComparison.Ordinal);
+        Assert.Equal(expected, FirstContactDoc.Read());
+        Assert.All(FirstContactDoc.ReadmeExcerptLines(), line => Assert.Contains(line, text, StringComparison.Ordinal));
+    }
+
+    /// <summary>Polls every 30 s (a core node's interval), with the rest of a healthy host's indicators.</summary>
+    private async Task PollAsync(params double[] cpu)
+    {
+        foreach (var value in cpu)
+        {
+            await h.PollAsync(value, Host);
+            h.Db.Time.Advance(NodeInfo.CoreInterval);
+        }
+    }
+
+    private async Task SayAsync(Transcript t, string text)
+    {
+        t.User("@user42 (admin)", text);
+        await h.CommandAsync(H.Admin, text);
+        await h.DeliverAsync();
+        t.Record();
+    }
+
+    /// <summary>The handlers the product registers besides incidents and /mute (HostingExtensions), on the harness's SQLite file and fake clock.</summary>
+    private static IEnumerable<IChatCommandHandler> Commands(H h)
+    {
+        var writer = new OutboxWriter(h.Db.Outbox, h.Signal, h.Db.Time);
+        var muting = new SqliteMutingStore(h.Db.Database);
+        return
+        [
+            new StatusCommands(h.Monitor, writer, h.Texts, h.Db.Time, NullLogger<StatusCommands>.Instance),
+            new ReportCommand(new SqliteReportStore(h.Db.Database), writer, h.Texts, h.Db.Time, NullLogger<ReportCommand>.Instance),
+            new MaintCommands(
+                h.Monitor,
+                new SqliteMaintenanceStore(h.Db.Database),
+                new MuteCommands(h.Monitor, muting, h.Db.Time, h.Texts, NullLogger<MuteCommands>.Instance),
+                writer,
+                h.Texts,
+                h.Db.Time,
+                NullLogger<MaintCommands>.Instance),
+        ];
+    }
+}
