@@ -2,6 +2,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Io;
 using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine.Live;
 
@@ -12,6 +13,22 @@ namespace ChatOpsWatch.Domain.Engine.Live;
 /// </summary>
 public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<ISignalSource> NewSource, object Definition)
 {
+    /// <summary>
+    /// The catalogue key that names a rule the product made up (learned rules, I/O early warnings), with
+    /// <see cref="TitleArgument"/> as its placeholder; null for a configured rule, whose title is the operator's own.
+    /// <see cref="Title"/> is the English rendering.
+    /// </summary>
+    public string? TitleKey { get; init; }
+
+    public string TitleArgument { get; init; } = "";
+
+    /// <summary>The rule's name as an alert shows it in <paramref name="texts"/>' language.</summary>
+    public string TitleIn(TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return TitleKey is null ? Title : texts.Format(TitleKey, TitleArgument);
+    }
+
     /// <summary>
     /// The rules of one metric: every configured threshold rule on it (the seed's CPU/memory/disk defaults unless
     /// Alerts:Rules overrides them), plus the learned rules <see cref="DefaultRules"/> gives that metric (hour-of-day
@@ -52,8 +69,12 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         var title = rules[0].Title;
         foreach (var learned in DefaultRules.For(metric).Where(r => !r.Id.EndsWith(":full", StringComparison.Ordinal)))
         {
-            var kind = learned.Id[(learned.Id.LastIndexOf(':') + 1)..];
-            rules.Add(new LiveRule(learned.Id, $"{title} ({kind})", learned.Timing, learned.NewSource, learned.Id));
+            var key = "reason.rule." + learned.Id[(learned.Id.LastIndexOf(':') + 1)..];
+            rules.Add(new LiveRule(learned.Id, TextCatalog.English.Format(key, title), learned.Timing, learned.NewSource, learned.Id)
+            {
+                TitleKey = key,
+                TitleArgument = title,
+            });
         }
 
         return rules;
@@ -102,8 +123,14 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
     private static IEnumerable<LiveRule> IoRules(string metricKey, string metric)
     {
         var device = MetricKey.Label(metricKey, "device") ?? "?";
-        var what = metric == SystemMetricNames.DiskIoQueue ? "I/O queue" : metric == SystemMetricNames.DiskIoReadAwaitMs ? "Read await" : "Write await";
-        return DefaultRules.For(metric).Select(r => new LiveRule(r.Id, $"{what} {device}", r.Timing, r.NewSource, r.Id));
+        var key = metric == SystemMetricNames.DiskIoQueue ? "reason.rule.io.queue"
+            : metric == SystemMetricNames.DiskIoReadAwaitMs ? "reason.rule.io.read_await"
+            : "reason.rule.io.write_await";
+        return DefaultRules.For(metric).Select(r => new LiveRule(r.Id, TextCatalog.English.Format(key, device), r.Timing, r.NewSource, r.Id)
+        {
+            TitleKey = key,
+            TitleArgument = device,
+        });
     }
 
     private static bool Learned(string metric) =>
