@@ -14,19 +14,22 @@ namespace ChatOpsWatch.Domain.Engine.Live;
 public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<ISignalSource> NewSource, object Definition)
 {
     /// <summary>
-    /// The catalogue key that names a rule the product made up (learned rules, I/O early warnings), with
-    /// <see cref="TitleArgument"/> as its placeholder; null for a configured rule, whose title is the operator's own.
-    /// <see cref="Title"/> is the English rendering.
+    /// The catalogue key that names a rule the product made up (a seed rule's title, learned rules, I/O early
+    /// warnings), with <see cref="TitleArgument"/> (or the text of <see cref="TitleArgumentKey"/>) as its
+    /// placeholder; null when an operator titled the rule, since that title is theirs. <see cref="Title"/> is the
+    /// English rendering.
     /// </summary>
     public string? TitleKey { get; init; }
 
     public string TitleArgument { get; init; } = "";
 
+    public string? TitleArgumentKey { get; init; }
+
     /// <summary>The rule's name as an alert shows it in <paramref name="texts"/>' language.</summary>
     public string TitleIn(TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return TitleKey is null ? Title : texts.Format(TitleKey, TitleArgument);
+        return TitleKey is null ? Title : texts.Format(TitleKey, TitleArgumentKey is { } key ? texts[key] : TitleArgument);
     }
 
     /// <summary>
@@ -44,14 +47,10 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         var statics = settings.Rules.Where(r => r.Metric == metric).ToList();
         foreach (var rule in statics)
         {
-            if (Configured(rule) is { } configured)
-            {
-                rules.Add(configured);
-                continue;
-            }
-
             var recovery = options.RecoveryOf(rule.Id);
-            rules.Add(new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule, recovery), recovery is null ? rule : new RecoveredThreshold(rule, recovery)));
+            var live = Configured(rule)
+                ?? new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule, recovery), recovery is null ? rule : new RecoveredThreshold(rule, recovery));
+            rules.Add(live with { TitleKey = SeedTitleKey(rule) });
         }
 
         if (options.IoEarlyWarning && IoTrendOptions.Watches(metric))
@@ -66,7 +65,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             return rules;
         }
 
-        var title = rules[0].Title;
+        var (title, titleKey) = (rules[0].Title, rules[0].TitleKey);
         foreach (var learned in DefaultRules.For(metric).Where(r => !r.Id.EndsWith(":full", StringComparison.Ordinal)))
         {
             var key = "reason.rule." + learned.Id[(learned.Id.LastIndexOf(':') + 1)..];
@@ -74,6 +73,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             {
                 TitleKey = key,
                 TitleArgument = title,
+                TitleArgumentKey = titleKey,
             });
         }
 
@@ -132,6 +132,10 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             TitleArgument = device,
         });
     }
+
+    /// <summary>The catalogue key of a seed rule's title ("Memory"), unless the operator gave the rule their own.</summary>
+    private static string? SeedTitleKey(ThresholdRule rule) =>
+        ThresholdRule.Defaults.Any(d => d.Id == rule.Id && d.Title == rule.Title) ? "reason.title." + rule.Id : null;
 
     private static bool Learned(string metric) =>
         metric is MetricNames.CpuBusyPct or MetricNames.MemUsedPct or MetricNames.DiskUsedPct;
