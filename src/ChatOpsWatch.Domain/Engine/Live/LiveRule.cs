@@ -135,7 +135,9 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
 
     /// <summary>The catalogue key of a seed rule's title ("Memory"), unless the operator gave the rule their own.</summary>
     private static string? SeedTitleKey(ThresholdRule rule) =>
-        ThresholdRule.Defaults.Any(d => d.Id == rule.Id && d.Title == rule.Title) ? "reason.title." + rule.Id : null;
+        ThresholdRule.Defaults.Any(d => d.Id == rule.Id && d.Title == rule.Title) && TextCatalog.Entries.ContainsKey("reason.title." + rule.Id)
+            ? "reason.title." + rule.Id
+            : null;
 
     private static bool Learned(string metric) =>
         metric is MetricNames.CpuBusyPct or MetricNames.MemUsedPct or MetricNames.DiskUsedPct;

@@ -4,6 +4,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Tests.Engine.Live;
@@ -85,6 +86,19 @@ public sealed partial class AlertReasonLanguageTests
             var words = Words(PlaceholderPattern().Replace(entry.ZhCn, " ")).ToList();
             Assert.True(words.Count == 0 || key == "reason.title.cpu", $"{key}: {string.Join(", ", words)}");
         }
+    }
+
+    [Fact]
+    public void TitleIn_SeedOrOperatorTitle_TranslatesOnlyTheSeedsOwn()
+    {
+        var renamed = MonitorSettings.Default with
+        {
+            Rules = [.. MonitorSettings.Default.Rules.Select(r => r.Id == "memory" ? r with { Title = "RAM" } : r)],
+        };
+
+        Assert.Equal(["内存使用率", "内存使用率（学习基线）"], LiveRule.For(MetricNames.MemUsedPct, MonitorSettings.Default).Select(r => r.TitleIn(TextCatalog.Chinese)));
+        Assert.Equal(["Memory", "Memory (baseline)"], LiveRule.For(MetricNames.MemUsedPct, MonitorSettings.Default).Select(r => r.TitleIn(TextCatalog.English)));
+        Assert.Equal(["RAM", "RAM（学习基线）"], LiveRule.For(MetricNames.MemUsedPct, renamed).Select(r => r.TitleIn(TextCatalog.Chinese)));
     }
 
     private static (OutboxMessage Critical, OutboxMessage Resolved) CpuCriticalThenResolved(TextCatalog texts)
