@@ -12,7 +12,7 @@ public sealed class CorrelationMessages(TextCatalog text)
     {
         ArgumentNullException.ThrowIfNull(report);
         var node = report.Node;
-        var error = Html.Escape(report.Error ?? "unknown");
+        var error = report.Error is { } e ? Html.Escape(e) : text["incident.health.unknown"];
         if (report.Vantage == VantageVerdict.Reachable)
         {
             return Alert(Severity.Warning, text.Format("corr.node.path", Html.Escape(node.Name), Html.Escape(node.TagLine), Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), error));

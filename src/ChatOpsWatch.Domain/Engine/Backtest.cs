@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
@@ -72,7 +73,7 @@ public sealed class Backtest(IReadOnlyList<EngineRule> rules, TimeSpan? interval
             || (track.State.Phase == RulePhase.Unknown && track.State.PhaseBeforeUnknown == RulePhase.Firing);
         if (firing && track.Episode is null)
         {
-            track.Episode = new AlertEpisode(at, null, track.State.Severity, track.Rule.Id, track.Source.Describe());
+            track.Episode = new AlertEpisode(at, null, track.State.Severity, track.Rule.Id, track.Source.Describe(TextCatalog.English));
         }
         else if (firing && track.State.Severity > track.Episode!.Severity)
         {

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
@@ -53,9 +54,13 @@ public sealed class BaselineSource(BaselineOptions options) : ISignalSource
         return _signal;
     }
 
-    public string Describe() => _signal is Signal.Warning or Signal.Critical
-        ? $"{_last:0.##} is unusual for this hour (normal up to {_upper:0.##}, median {_baseline.Band.Median:0.##}, {_baseline.Band.Days} days learned)"
-        : $"{_last:0.##}";
+    public string Describe(TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return _signal is Signal.Warning or Signal.Critical
+            ? texts.Format("reason.baseline.unusual", _last, _upper, _baseline.Band.Median, _baseline.Band.Days)
+            : texts.Format("reason.value", _last);
+    }
 
     private Signal Judge(double v, Severity current)
     {

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
@@ -85,9 +86,13 @@ public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
         return _signal;
     }
 
-    public string Describe() => Forecast is { } f
-        ? $"full in about {f.Hours:0.#} h at the current trend ({f.Confidence:P0} of the last {options.WindowOrDefault.TotalMinutes:0} minutes agree)"
-        : "no steady trend";
+    public string Describe(TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Forecast is { } f
+            ? texts.Format("reason.forecast", f.Hours, f.Confidence, options.WindowOrDefault.TotalMinutes)
+            : texts["reason.forecast.none"];
+    }
 
     private (double Hours, double Confidence)? Fit(double latest)
     {

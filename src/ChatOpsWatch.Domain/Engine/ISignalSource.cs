@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
@@ -14,6 +15,9 @@ public interface ISignalSource
     /// <param name="current">The alert's firing severity, so recovery thresholds (hysteresis) can apply.</param>
     Signal Classify(double? value, DateTimeOffset now, Severity current);
 
-    /// <summary>A short human reason for the latest classification, e.g. "94.1 above 90 (critical)".</summary>
-    string Describe();
+    /// <summary>
+    /// A short human reason for the latest classification in <paramref name="texts"/>' language, e.g. "94.1 above 90
+    /// (critical)". Live alerts pass the chat's catalogue; backtests and CLI reports pass <see cref="TextCatalog.English"/>.
+    /// </summary>
+    string Describe(TextCatalog texts);
 }

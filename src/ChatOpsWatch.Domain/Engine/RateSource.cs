@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
@@ -37,7 +38,11 @@ public sealed class RateSource(Levels levels, TimeSpan window) : ISignalSource
         return _signal = levels.Classify(_rate, current);
     }
 
-    public string Describe() => _signal is Signal.Warning or Signal.Critical
-        ? $"changing {_rate:0.####}/s over {window.TotalMinutes:0.#} min (limit {levels.Warning:0.####}/s)"
-        : $"changing {_rate:0.####}/s";
+    public string Describe(TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return _signal is Signal.Warning or Signal.Critical
+            ? texts.Format("reason.rate.over", _rate, window.TotalMinutes, levels.Warning)
+            : texts.Format("reason.rate", _rate);
+    }
 }

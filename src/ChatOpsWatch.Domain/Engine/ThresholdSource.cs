@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
@@ -19,14 +20,17 @@ public sealed class ThresholdSource(Levels levels) : ISignalSource
         return _signal = levels.Classify(v, current);
     }
 
-    public string Describe() => _signal switch
+    public string Describe(TextCatalog texts)
     {
-        Signal.Critical => $"{_last:0.##} {Word()} {levels.Critical:0.##} (critical)",
-        Signal.Warning => $"{_last:0.##} {Word()} {levels.Warning:0.##}",
-        _ => $"{_last:0.##}",
-    };
-
-    private string Word() => levels.Direction == Direction.Above ? "above" : "below";
+        ArgumentNullException.ThrowIfNull(texts);
+        var side = levels.Direction == Direction.Above ? "above" : "below";
+        return _signal switch
+        {
+            Signal.Critical => texts.Format($"reason.{side}.critical", _last, levels.Critical),
+            Signal.Warning => texts.Format($"reason.{side}.warning", _last, levels.Warning),
+            _ => texts.Format("reason.value", _last),
+        };
+    }
 }
 
 /// <summary>Fires when no sample has arrived: the rule's <c>for</c> is the tolerated gap.</summary>
@@ -35,5 +39,9 @@ public sealed class AbsenceSource(Signal severity = Signal.Critical) : ISignalSo
     public Signal Classify(double? value, DateTimeOffset now, Severity current) =>
         value is { } v && !double.IsNaN(v) ? Signal.Clear : severity;
 
-    public string Describe() => "no samples";
+    public string Describe(TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts["reason.absent"];
+    }
 }

@@ -23,7 +23,7 @@ internal static class IncidentTexts
         ["incident.engine.start"] = new("the start", "启动"),
         ["incident.engine.flapping"] = new("{0} keeps changing state; notices paused until it settles", "{0} 状态反复变化；稳定之前暂停通知"),
         ["incident.engine.stable"] = new("{0} settled: {1}", "{0} 已稳定：{1}"),
-        ["incident.engine.disk"] = new("{0} {1} ({2} disk)", "{0} {1}（{2} 磁盘）"),
+        ["incident.engine.disk"] = new("{0} {1} ({2})", "{0} {1}（{2}）"),
 
         ["incident.health.unreachable"] = new("unreachable: {0} failed polls in a row\nlast error: {1}", "无法连接：连续 {0} 次轮询失败\n最后的错误：{1}"),
         ["incident.health.reachable"] = new("reachable again over SSH", "SSH 已恢复连接"),

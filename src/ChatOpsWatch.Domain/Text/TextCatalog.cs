@@ -24,6 +24,7 @@ public sealed class TextCatalog
         IncidentTexts.Entries,
         CorrelationTexts.Entries,
         EngineReportTexts.Entries,
+        EngineReasonTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine.Io;
 
@@ -57,13 +58,14 @@ public sealed class IoTrendSource(IoTrendOptions options) : ISignalSource
         return _signal;
     }
 
-    public string Describe()
+    public string Describe(TextCatalog texts)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         var band = _baseline.Band;
-        var normal = band.Days >= HourlyBaseline.MinDays ? $"; normal for this hour up to {band.Upper(options.Tolerance):0.##}" : "";
+        var normal = band.Days >= HourlyBaseline.MinDays ? texts.Format("reason.io.normal", band.Upper(options.Tolerance)) : "";
         return _signal == Signal.Warning
-            ? $"{_latest:0.##} and climbing steadily (+{_slope:0.###} a minute over {options.WindowOrDefault.TotalMinutes:0} min{normal}): act before it saturates"
-            : $"{_latest:0.##}";
+            ? texts.Format("reason.io.climbing", _latest, _slope, options.WindowOrDefault.TotalMinutes, normal)
+            : texts.Format("reason.value", _latest);
     }
 
     private Signal Judge(Severity current)

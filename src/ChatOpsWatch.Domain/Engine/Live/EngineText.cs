@@ -75,10 +75,15 @@ public static class EngineText
     private static string Since(DateTimeOffset now, DateTimeOffset? lastSeen, TextCatalog texts) =>
         lastSeen is { } seen ? texts.Format("incident.engine.ago", IncidentText.Duration(now - seen, texts)) : texts["incident.engine.start"];
 
+    /// <summary>"system disk", "data disk"; a kind the catalogue does not know is shown as the probe named it.</summary>
+    private static string DiskKind(string? kind, TextCatalog texts) => kind is "system" or "data"
+        ? texts["reason.disk." + kind]
+        : texts.Format("reason.disk.other", Html.Escape(kind ?? "?"));
+
     private static string Label(string title, string series, TextCatalog texts)
     {
         var mount = MetricKey.Label(series, "mount");
         var kind = MetricKey.Label(series, "kind");
-        return mount is null ? Html.Escape(title) : texts.Format("incident.engine.disk", Html.Escape(title), Html.Escape(mount), Html.Escape(kind ?? "?"));
+        return mount is null ? Html.Escape(title) : texts.Format("incident.engine.disk", Html.Escape(title), Html.Escape(mount), DiskKind(kind, texts));
     }
 }

@@ -149,7 +149,7 @@ public sealed class LiveEngine
             // One "no data" per series (its rules all miss the same samples), and none when the node did not answer.
             if (reason != SendReason.None && (reason != SendReason.NoData || (values is not null && silentSeries.Add(track.Series))))
             {
-                messages.Add(EngineText.For(node, track.Rule.Title, track.Series, reason, track.State, alert, track.Source.Describe(), Texts));
+                messages.Add(EngineText.For(node, track.Rule.TitleIn(Texts), track.Series, reason, track.State, alert, track.Source.Describe(Texts), Texts));
             }
 
             if (Project(node.Name, track, alert, projections) is { } t)

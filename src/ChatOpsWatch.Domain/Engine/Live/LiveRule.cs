@@ -2,6 +2,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Io;
 using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine.Live;
 
@@ -12,6 +13,25 @@ namespace ChatOpsWatch.Domain.Engine.Live;
 /// </summary>
 public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<ISignalSource> NewSource, object Definition)
 {
+    /// <summary>
+    /// The catalogue key that names a rule the product made up (a seed rule's title, learned rules, I/O early
+    /// warnings), with <see cref="TitleArgument"/> (or the text of <see cref="TitleArgumentKey"/>) as its
+    /// placeholder; null when an operator titled the rule, since that title is theirs. <see cref="Title"/> is the
+    /// English rendering.
+    /// </summary>
+    public string? TitleKey { get; init; }
+
+    public string TitleArgument { get; init; } = "";
+
+    public string? TitleArgumentKey { get; init; }
+
+    /// <summary>The rule's name as an alert shows it in <paramref name="texts"/>' language.</summary>
+    public string TitleIn(TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return TitleKey is null ? Title : texts.Format(TitleKey, TitleArgumentKey is { } key ? texts[key] : TitleArgument);
+    }
+
     /// <summary>
     /// The rules of one metric: every configured threshold rule on it (the seed's CPU/memory/disk defaults unless
     /// Alerts:Rules overrides them), plus the learned rules <see cref="DefaultRules"/> gives that metric (hour-of-day
@@ -27,14 +47,10 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         var statics = settings.Rules.Where(r => r.Metric == metric).ToList();
         foreach (var rule in statics)
         {
-            if (Configured(rule) is { } configured)
-            {
-                rules.Add(configured);
-                continue;
-            }
-
             var recovery = options.RecoveryOf(rule.Id);
-            rules.Add(new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule, recovery), recovery is null ? rule : new RecoveredThreshold(rule, recovery)));
+            var live = Configured(rule)
+                ?? new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule, recovery), recovery is null ? rule : new RecoveredThreshold(rule, recovery));
+            rules.Add(live with { TitleKey = SeedTitleKey(rule) });
         }
 
         if (options.IoEarlyWarning && IoTrendOptions.Watches(metric))
@@ -49,11 +65,16 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             return rules;
         }
 
-        var title = rules[0].Title;
+        var (title, titleKey) = (rules[0].Title, rules[0].TitleKey);
         foreach (var learned in DefaultRules.For(metric).Where(r => !r.Id.EndsWith(":full", StringComparison.Ordinal)))
         {
-            var kind = learned.Id[(learned.Id.LastIndexOf(':') + 1)..];
-            rules.Add(new LiveRule(learned.Id, $"{title} ({kind})", learned.Timing, learned.NewSource, learned.Id));
+            var key = "reason.rule." + learned.Id[(learned.Id.LastIndexOf(':') + 1)..];
+            rules.Add(new LiveRule(learned.Id, TextCatalog.English.Format(key, title), learned.Timing, learned.NewSource, learned.Id)
+            {
+                TitleKey = key,
+                TitleArgument = title,
+                TitleArgumentKey = titleKey,
+            });
         }
 
         return rules;
@@ -102,9 +123,21 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
     private static IEnumerable<LiveRule> IoRules(string metricKey, string metric)
     {
         var device = MetricKey.Label(metricKey, "device") ?? "?";
-        var what = metric == SystemMetricNames.DiskIoQueue ? "I/O queue" : metric == SystemMetricNames.DiskIoReadAwaitMs ? "Read await" : "Write await";
-        return DefaultRules.For(metric).Select(r => new LiveRule(r.Id, $"{what} {device}", r.Timing, r.NewSource, r.Id));
+        var key = metric == SystemMetricNames.DiskIoQueue ? "reason.rule.io.queue"
+            : metric == SystemMetricNames.DiskIoReadAwaitMs ? "reason.rule.io.read_await"
+            : "reason.rule.io.write_await";
+        return DefaultRules.For(metric).Select(r => new LiveRule(r.Id, TextCatalog.English.Format(key, device), r.Timing, r.NewSource, r.Id)
+        {
+            TitleKey = key,
+            TitleArgument = device,
+        });
     }
+
+    /// <summary>The catalogue key of a seed rule's title ("Memory"), unless the operator gave the rule their own.</summary>
+    private static string? SeedTitleKey(ThresholdRule rule) =>
+        ThresholdRule.Defaults.Any(d => d.Id == rule.Id && d.Title == rule.Title) && TextCatalog.Entries.ContainsKey("reason.title." + rule.Id)
+            ? "reason.title." + rule.Id
+            : null;
 
     private static bool Learned(string metric) =>
         metric is MetricNames.CpuBusyPct or MetricNames.MemUsedPct or MetricNames.DiskUsedPct;

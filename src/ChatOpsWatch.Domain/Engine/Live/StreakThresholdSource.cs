@@ -1,5 +1,5 @@
-using System.Globalization;
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine.Live;
 
@@ -45,12 +45,18 @@ public sealed class StreakThresholdSource(ThresholdRule rule, RecoveryLevels? re
             : Signal.Clear;
     }
 
-    public string Describe() => _signal switch
+    public string Describe(TextCatalog texts)
     {
-        Signal.Critical => $"{Pct(_last)} > {Pct(rule.Critical)}" + (rule.CriticalFor > 1 ? $" for {rule.CriticalFor} samples" : string.Empty),
-        Signal.Warning => $"{Pct(_last)} > {Pct(rule.Warning)}" + (rule.WarningFor > 1 ? $" for {rule.WarningFor} samples" : string.Empty),
-        _ => $"back to {Pct(_last)} (≤ {Pct(_warningRecovery)})",
-    };
+        ArgumentNullException.ThrowIfNull(texts);
+        return _signal switch
+        {
+            Signal.Critical => Over(texts, rule.Critical, rule.CriticalFor),
+            Signal.Warning => Over(texts, rule.Warning, rule.WarningFor),
+            _ => texts.Format("reason.streak.back", _last, _warningRecovery),
+        };
+    }
 
-    private static string Pct(double v) => v.ToString("0.#", CultureInfo.InvariantCulture) + " %";
+    private string Over(TextCatalog texts, double level, int samples) => samples > 1
+        ? texts.Format("reason.streak.over_for", _last, level, samples)
+        : texts.Format("reason.streak.over", _last, level);
 }
