@@ -17,7 +17,7 @@ public static class ChatCommands
         new(ChatCommandKind.Mute, "mute", "/mute <node|tag|rule> <duration> [reason]", "silence alerts until the duration ends (admins)", ChangesState: true),
         new(ChatCommandKind.Unmute, "unmute", "/unmute <id|target>", "end a silence early (admins)", ChangesState: true),
         new(ChatCommandKind.Silences, "silences", "/silences", "list the silences in force", ChangesState: false),
-        new(ChatCommandKind.Ack, "ack", "/ack <node> [rule]", "acknowledge firing alerts: stops their reminders (admins)", ChangesState: true),
+        new(ChatCommandKind.Ack, "ack", "/ack <node> [rule] | #<incident>", "acknowledge firing alerts: stops their reminders (admins)", ChangesState: true),
         new(ChatCommandKind.Node, "node", "/node <node>", "one node's latest indicators and open alerts", ChangesState: false),
         new(ChatCommandKind.Nodes, "nodes", "/nodes [tag]", "list the nodes, optionally by provider, region or role", ChangesState: false),
         new(ChatCommandKind.Alerts, "alerts", "/alerts", "the open alerts, worst first", ChangesState: false),
