@@ -45,7 +45,7 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
             return MuteReplies.Invalid(command.Name, texts.Format("mute.problem.reason_words", MuteParser.MaxReasonWords), texts);
         }
 
-        var (request, problem) = MuteParser.ParseMute(command.Args, await KnownAsync(ct), texts);
+        var (request, problem) = MuteParser.ParseMute(command.Args, await Commands.FleetTargets.KnownAsync(fleet, ct), texts);
         if (request is null)
         {
             return MuteReplies.Invalid(command.Name, problem ?? texts["mute.problem.invalid"], texts);
@@ -159,32 +159,8 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
             return texts.Format("mute.ack.incident_already", id, Domain.Notifications.Html.Escape(by));
         }
 
-        var ack = new Acknowledgement(incident.Node, incident.RuleId, incident.FiringSince ?? incident.OpenedAt, who, now);
-        await muting.RecordAsync(new MutingChange.Ack([ack], who, now) { UpdateId = updateId }, ct);
-        await incidents.AckAsync(incident.Id, Incidents.IncidentButton.Name(who), now, ct);
+        await Incidents.IncidentAcks.RecordAsync(muting, incidents, incident, who, updateId, now, ct);
         logger.LogInformation("{Who} acknowledged incident {Id} ({Node} {Rule}) by command", who, incident.Id, incident.Node, incident.RuleId);
         return texts.Format("mute.ack.incident_done", id, Domain.Notifications.Html.Escape(incident.Node), Domain.Notifications.Html.Escape(incident.RuleId), Domain.Notifications.Html.Escape(who));
-    }
-
-    private async Task<MuteTargets> KnownAsync(CancellationToken ct)
-    {
-        var nodes = await fleet.FleetAsync(ct);
-        var rules = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var n in nodes)
-        {
-            rules.UnionWith(n.Firing.Select(f => f.RuleId));
-            rules.UnionWith((await fleet.LoadEngineStatesAsync(n.Node.Name, ct)).Select(e => e.RuleId));
-        }
-
-        IReadOnlySet<string> Tag(Func<Domain.Nodes.NodeInfo, string> of) => nodes.Select(n => of(n.Node)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new MuteTargets(
-            nodes.Select(n => n.Node.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            new Dictionary<string, IReadOnlySet<string>>
-            {
-                ["provider"] = Tag(n => n.Provider),
-                ["region"] = Tag(n => n.Region),
-                ["role"] = Tag(n => n.Role.ToString().ToLowerInvariant()),
-            },
-            rules);
     }
 }

@@ -3,7 +3,7 @@ using ChatOpsWatch.Domain.Ports;
 
 namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
 
-/// <summary>What a /maint target may name: the fleet's node names, tag values and rule ids (as for /mute).</summary>
+/// <summary>What a /mute or /maint target may name: the fleet's node names, tag values and rule ids.</summary>
 internal static class FleetTargets
 {
     public static async Task<MuteTargets> KnownAsync(IMonitorStore fleet, CancellationToken ct)

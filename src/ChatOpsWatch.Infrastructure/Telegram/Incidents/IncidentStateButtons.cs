@@ -63,10 +63,7 @@ public sealed class IncidentStateButtons(
             return texts.Format("incident.toast.already_acked", by);
         }
 
-        var now = time.GetUtcNow();
-        var ack = new Acknowledgement(incident.Node, incident.RuleId, incident.FiringSince ?? incident.OpenedAt, context.Who, now);
-        await muting.RecordAsync(new MutingChange.Ack([ack], context.Who, now) { UpdateId = context.UpdateId }, ct);
-        await incidents.AckAsync(incident.Id, IncidentButton.Name(context.Who), now, ct);
+        await IncidentAcks.RecordAsync(muting, incidents, incident, context.Who, context.UpdateId, time.GetUtcNow(), ct);
         logger.LogInformation("{Who} acknowledged incident {Id} ({Node} {Rule}) by button", context.Who, incident.Id, incident.Node, incident.RuleId);
         return texts["incident.toast.acked"];
     }
