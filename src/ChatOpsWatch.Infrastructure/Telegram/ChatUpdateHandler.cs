@@ -82,7 +82,17 @@ public sealed class ChatUpdateHandler(
         if (command is not null && commands.TryGetValue(command.Kind, out var registered))
         {
             // A registered handler takes precedence over the answers built in below (StatusCommands answers /status).
-            await registered.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
+            try
+            {
+                await registered.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // A bug or an outage in one command must not leave the asker without an answer.
+                logger.LogError(e, "/{Command} in chat {ChatId} failed", command.Name, request.ChatId);
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name, texts), message.MessageThreadId, ct);
+            }
+
             return;
         }
 
@@ -105,25 +115,9 @@ public sealed class ChatUpdateHandler(
             case { Kind: ChatCommandKind.Unknown }:
                 return;
             default:
-                if (commands.TryGetValue(command.Kind, out var handler))
-                {
-                    try
-                    {
-                        await handler.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
-                    }
-                    catch (Exception e) when (!ct.IsCancellationRequested)
-                    {
-                        // A bug or an outage in one command must not leave the asker without an answer.
-                        logger.LogError(e, "/{Command} in chat {ChatId} failed", command.Name, request.ChatId);
-                        await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name, texts), message.MessageThreadId, ct);
-                    }
-                }
-                else
-                {
-                    logger.LogError("No handler is registered for /{Command}", command.Name);
-                    await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), message.MessageThreadId, ct);
-                }
-
+                // Registered handlers were tried above: this command is in the menu but nothing answers it.
+                logger.LogError("No handler is registered for /{Command}", command.Name);
+                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), message.MessageThreadId, ct);
                 break;
         }
     }
