@@ -135,7 +135,13 @@ public sealed partial class TelegramWebhookServer : BackgroundService
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                // The wait ends with the stopping token itself: on Linux a pending GetContextAsync is not reliably
+                // failed by HttpListener.Stop, and a stop must never wait for a request that will not come.
+                context = await listener.GetContextAsync().WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {

@@ -81,7 +81,9 @@ public sealed class WebhookRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Server.StopAsync(default);
+        // Bounded, as the host bounds its shutdown: a stop that hangs must fail loudly elsewhere, not stall the run.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Server.StopAsync(stopping.Token);
         Server.Dispose();
         http.Dispose();
         if (ownApi is not null)
