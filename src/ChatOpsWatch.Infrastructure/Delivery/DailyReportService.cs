@@ -11,7 +11,8 @@ namespace ChatOpsWatch.Infrastructure.Delivery;
 /// <summary>
 /// Queues the daily report for the ops chat at its scheduled UTC time. The report of a day is recorded with it in
 /// one transaction (<see cref="IReportStore.EnqueueOnceAsync"/>), so a restart never repeats it, and a monitor that
-/// was down at the scheduled time sends the missed report when it comes back (the latest one only).
+/// was down at the scheduled time sends the missed report when it comes back (the latest one only). A day in which
+/// no node was monitored yet (a fresh install) has no report.
 /// </summary>
 public sealed class DailyReportService(
     IReportStore reports,
@@ -29,6 +30,14 @@ public sealed class DailyReportService(
         var now = time.GetUtcNow();
         var due = ReportSchedule.LatestDue(now, at);
         var input = await reports.GatherAsync(due - ReportSchedule.Window, due, ct);
+        if (input.Nodes.All(n => n.ExpectedPolls == 0))
+        {
+            // No node was monitored in that window (a fresh install, or the first node came later): nothing was
+            // missed, so there is no report to catch up on. The next scheduled one covers the monitored time.
+            logger.LogDebug("No node was monitored in the day before {Due:u}: no daily report for it", due);
+            return false;
+        }
+
         var message = new OutboxMessage(MessageKind.Info, Severity.None, DailyReport.Format(input, text));
         var queued = await reports.EnqueueOnceAsync(ReportSchedule.Period(due), message, now, ct);
         if (queued)

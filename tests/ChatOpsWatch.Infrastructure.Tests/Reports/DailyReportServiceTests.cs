@@ -35,6 +35,20 @@ public sealed class DailyReportServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RunDue_FreshInstallStartedAfterTheDailyTime_SendsNoReportOfTheDayBeforeIt()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 44, 0, TimeSpan.Zero));
+        db.Time.SetUtcNow(time.GetUtcNow());
+        await db.Monitor.UpsertNodeAsync(Some.Node(), default);
+
+        Assert.False(await Service(time).RunDueAsync(default));
+
+        Assert.Empty(await db.Outbox.DueAsync(time.GetUtcNow(), 10, default));
+        time.Advance(TimeSpan.FromHours(7).Add(TimeSpan.FromMinutes(16)));          // 08:00: the first monitored day
+        Assert.True(await Service(time).RunDueAsync(default));
+    }
+
+    [Fact]
     public async Task RunDue_NextDay_QueuesTheNextReport()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 5, TimeSpan.Zero));
