@@ -39,7 +39,8 @@ public static class NodeMonitor
         var reachable = outcome is not PollOutcome.Failed;
         if (outcome is not PollOutcome.HostKeyRejected)
         {
-            Record(ReachabilityEvaluator.Step(Current(ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series), reachable, settings.FailuresBeforeDown, now));
+            var confirmed = outcome is PollOutcome.Failed { Confirmed: true };
+            Record(ReachabilityEvaluator.Step(Current(ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series), reachable, settings.FailuresBeforeDown, now, confirmed));
         }
 
         switch (outcome)

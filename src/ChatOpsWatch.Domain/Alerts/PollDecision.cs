@@ -16,5 +16,11 @@ public sealed record PollDecision(
 {
     public IReadOnlyList<EngineAlert> EngineStates => EngineAlerts ?? [];
 
+    /// <summary>
+    /// Alert keys whose news another component tells (the correlator tells reachability): the store must not close or
+    /// move their incidents on its own when their state changes without a message here.
+    /// </summary>
+    public IReadOnlySet<string> ToldElsewhere { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public IEnumerable<AlertState> ChangedStates => Transitions.Select(t => t.Next);
 }

@@ -8,8 +8,11 @@ public abstract record PollOutcome(DateTimeOffset At)
     /// <summary>The probe ran and its output parsed.</summary>
     public sealed record Succeeded(Sample Sample) : PollOutcome(Sample.At);
 
-    /// <summary>The node could not be reached or the probe did not finish: counts towards "unreachable".</summary>
-    public sealed record Failed(DateTimeOffset At, string Error) : PollOutcome(At);
+    /// <summary>
+    /// The node could not be reached or the probe did not finish: counts towards "unreachable". <paramref name="Confirmed"/>:
+    /// the loss was confirmed by a fresh connect (see <see cref="Ports.ProbeRun.Failure"/>), so it is unreachable at once.
+    /// </summary>
+    public sealed record Failed(DateTimeOffset At, string Error, bool Confirmed = false) : PollOutcome(At);
 
     /// <summary>
     /// The node answered, but its output could not be understood. It is reachable, so this does not

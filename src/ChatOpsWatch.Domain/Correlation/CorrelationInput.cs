@@ -20,9 +20,24 @@ public enum VantageVerdict
 
 /// <summary>
 /// The latest word on one node: is its reachability alert firing (<see cref="Down"/>), after how many failed polls,
-/// the last error, and what its vantage (if any) said.
+/// the last error, and what its vantage (if any) said. <see cref="Suspect"/>: not down, but something failed that
+/// no poll has confirmed or cleared yet (an unanswered heartbeat, a failed poll): a neighbour's down waits for it.
+/// <see cref="DownSince"/>: when its reachability alert started firing, the episode that acknowledgements name.
 /// </summary>
-public sealed record NodeReport(NodeInfo Node, bool Down, int Failures, string? Error, VantageVerdict Vantage = VantageVerdict.None, string? VantageName = null, string? Target = null);
+public sealed record NodeReport(
+    NodeInfo Node,
+    bool Down,
+    int Failures,
+    string? Error,
+    VantageVerdict Vantage = VantageVerdict.None,
+    string? VantageName = null,
+    string? Target = null,
+    bool Suspect = false,
+    DateTimeOffset? DownSince = null)
+{
+    /// <summary>Failing but not (yet) down: it may be about to join a neighbour's outage.</summary>
+    public bool Failing => !Down && (Suspect || Failures > 0);
+}
 
 /// <summary>The last check of the monitor's canaries. <see cref="CheckedAt"/> null: not checked yet.</summary>
 public sealed record CanaryStatus(IReadOnlyList<string> Targets, IReadOnlyList<string> Failed, DateTimeOffset? CheckedAt)

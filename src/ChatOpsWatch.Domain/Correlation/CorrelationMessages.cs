@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Text;
@@ -8,6 +9,10 @@ namespace ChatOpsWatch.Domain.Correlation;
 /// <summary>Renders the correlator's news as Telegram HTML from the catalogue. Every outside string is escaped here.</summary>
 public sealed class CorrelationMessages(TextCatalog text)
 {
+    /// <summary>
+    /// A node's own "down": an incident (rule <c>unreachable</c>) with one message edited in place, Ack and Mute buttons,
+    /// listed in /alerts and /history, and closed by <see cref="NodeBack"/> with a reply. A path problem is a warning.
+    /// </summary>
     public OutboxMessage NodeDown(NodeReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -15,24 +20,41 @@ public sealed class CorrelationMessages(TextCatalog text)
         var error = report.Error is { } e ? Html.Escape(e) : text["incident.health.unknown"];
         if (report.Vantage == VantageVerdict.Reachable)
         {
-            return Alert(Severity.Warning, text.Format("corr.node.path", Html.Escape(node.Name), Html.Escape(node.TagLine), Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), error));
+            var path = text.Format("corr.node.path.detail", Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), error);
+            return Incident(Alert(Severity.Warning, text.Format("corr.node.path", Html.Escape(node.Name), Html.Escape(node.TagLine), Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), error)),
+                node, IncidentChange.Opened, Severity.Warning, report.DownSince, path);
         }
 
+        var detail = text.Format("incident.health.unreachable", report.Failures, error);
         var html = text.Format("corr.node.down", Html.Escape(node.Name), Html.Escape(node.TagLine), report.Failures, error);
         if (report.Vantage == VantageVerdict.Unreachable)
         {
-            html += text.Format("corr.node.vantage_also", Html.Escape(report.VantageName ?? "?"));
+            var also = text.Format("corr.node.vantage_also", Html.Escape(report.VantageName ?? "?"));
+            html += also;
+            detail += also;
         }
 
-        return Alert(Severity.Critical, html);
+        return Incident(Alert(Severity.Critical, html), node, IncidentChange.Opened, Severity.Critical, report.DownSince, detail);
     }
 
-    /// <summary>Loud like the critical it resolves; quiet after a path problem, which was a warning.</summary>
+    /// <summary>Loud like the critical it resolves; quiet after a path problem, which was a warning. A reply to the down's message.</summary>
     public OutboxMessage NodeBack(NodeInfo node, TimeSpan after, bool pathProblem = false)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Alert(pathProblem ? Severity.Warning : Severity.Critical, text.Format("corr.node.back", Html.Escape(node.Name), Html.Escape(node.TagLine), Duration(after)));
+        var severity = pathProblem ? Severity.Warning : Severity.Critical;
+        return Incident(Alert(severity, text.Format("corr.node.back", Html.Escape(node.Name), Html.Escape(node.TagLine), Duration(after))),
+            node, IncidentChange.Resolved, severity, null, text["incident.health.reachable"]);
     }
+
+    /// <summary>A node's own "down" incident, closed without a word of its own: an outage took the node in and tells its news.</summary>
+    public OutboxMessage NodeClosed(NodeInfo node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Incident(Alert(Severity.Warning, text["incident.health.reachable"]), node, IncidentChange.Closed, Severity.Warning, null, text["incident.health.reachable"]);
+    }
+
+    private static OutboxMessage Incident(OutboxMessage message, NodeInfo node, IncidentChange change, Severity severity, DateTimeOffset? since, string detail) =>
+        message with { Incident = new IncidentNotice(node.Name, node.TagLine, ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, change, severity, since, detail) };
 
     public OutboxMessage GroupOpened(GroupIncident group, IReadOnlyList<NodeReport> members)
     {

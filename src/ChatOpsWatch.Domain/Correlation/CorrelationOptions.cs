@@ -3,13 +3,19 @@ namespace ChatOpsWatch.Domain.Correlation;
 /// <summary>
 /// When node-down alerts become one group incident. A provider or region outage is declared when at least
 /// <see cref="MinNodes"/> of its nodes, or <see cref="MinPercent"/> % of them (whichever is fewer, but never fewer
-/// than 2), went down within <see cref="Window"/>. Every per-node "down" waits <see cref="Hold"/> before it is sent,
-/// so that nodes failing at different poll instants can still form one group: the price is that a lone node's
-/// "down" arrives <see cref="Hold"/> later. <see cref="Hold"/> 0 sends at once (and groups only what failed together).
+/// than 2), went down within <see cref="Window"/>. A per-node "down" waits up to <see cref="Hold"/> while other nodes
+/// of its region or provider are down or failing too, so that nodes failing at different instants still form one
+/// group; a lone down is sent at once. <see cref="Hold"/> 0 sends every down at once (and groups only what failed together).
 /// </summary>
 public sealed record CorrelationOptions(TimeSpan Window, int MinNodes, double MinPercent, TimeSpan Hold)
 {
-    public static CorrelationOptions Default { get; } = new(TimeSpan.FromMinutes(2), 3, 50, TimeSpan.FromMinutes(2));
+    /// <summary>
+    /// The hold applies only while a down node's neighbours are failing too (a lone down goes at once), and heartbeats
+    /// find a dead link within seconds, so 30 s gathers a whole region's downs into one message.
+    /// </summary>
+    public static TimeSpan DefaultHold { get; } = TimeSpan.FromSeconds(30);
+
+    public static CorrelationOptions Default { get; } = new(TimeSpan.FromMinutes(2), 3, 50, DefaultHold);
 
     /// <summary>How many of <paramref name="groupSize"/> nodes make an outage; int.MaxValue when a group is too small to have one.</summary>
     public int Threshold(int groupSize)

@@ -22,8 +22,10 @@ public enum DownStatus
 /// <summary>
 /// A node the correlator knows to be down, since <see cref="Since"/> (when the correlator first saw it down).
 /// <see cref="PathProblem"/>: it was announced as a path problem (its vantage reached it), so its return is quiet too.
+/// <see cref="Announced"/>: its own "down" incident was sent before an outage took it in, so that incident is closed
+/// (quietly, the outage tells the news) when the node leaves the outage.
 /// </summary>
-public sealed record TrackedDown(string Node, DateTimeOffset Since, DownStatus Status, string? Group = null, bool PathProblem = false);
+public sealed record TrackedDown(string Node, DateTimeOffset Since, DownStatus Status, string? Group = null, bool PathProblem = false, bool Announced = false);
 
 /// <summary>
 /// One open group outage: the nodes tagged <see cref="Tag"/>=<see cref="Value"/> (provider or region), <see cref="Size"/>

@@ -130,14 +130,17 @@ public static class Correlator
                 members.ForEach(m => down.Remove(m.Node));
                 var size = fleet.Values.Where(n => GroupOutages.Tag(n, group.Tag) == group.Value).Select(n => n.Name).ToList();
                 messages.Add(say.GroupResolved(group, size.Count, size.Count(n => !down.ContainsKey(n)), now - group.OpenedAt));
+                messages.AddRange(members.Where(m => m.Announced && fleet.ContainsKey(m.Node)).Select(m => say.NodeClosed(fleet[m.Node])));
                 continue;
             }
 
             var back = members.Where(d => d.Status == DownStatus.Recovered && now - d.Since >= options.Hold).Select(d => d.Node).Order(StringComparer.Ordinal).ToList();
             if (back.Count > 0)
             {
+                var announced = back.Where(n => down[n].Announced && fleet.ContainsKey(n)).ToList();
                 back.ForEach(n => down.Remove(n));
                 messages.Add(say.GroupMembersBack(group, back, stillDown));
+                messages.AddRange(announced.Select(n => say.NodeClosed(fleet[n])));
             }
         }
     }
@@ -183,16 +186,36 @@ public static class Correlator
         }
     }
 
-    /// <summary>Sends every held "down" whose hold has run out without a group forming.</summary>
+    /// <summary>
+    /// Sends every held "down" whose hold has run out without a group forming, and at once every down that is alone:
+    /// no other node of its region or provider is down or failing, so no group can be forming and holding it would only
+    /// make it late. With canaries configured, a lone down still waits until the canaries were checked after it, so the
+    /// monitor's own isolation is told instead of a node's down.
+    /// </summary>
     private static void Release(CorrelationInput input, CorrelationOptions options, Dictionary<string, TrackedDown> down, DateTimeOffset now, CorrelationMessages say, List<OutboxMessage> messages)
     {
-        foreach (var (name, d) in down.Where(d => d.Value.Status == DownStatus.Held && now - d.Value.Since >= options.Hold).OrderBy(d => d.Key, StringComparer.Ordinal).ToList())
+        var held = down.Where(d => d.Value.Status == DownStatus.Held).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+        foreach (var (name, d) in held)
         {
-            if (input.Reports.TryGetValue(name, out var report))
+            if (!input.Reports.TryGetValue(name, out var report))
+            {
+                continue;
+            }
+
+            if (now - d.Since >= options.Hold || (Alone(report.Node, input, down) && CanariesSeen(input.Canaries, d.Since)))
             {
                 down[name] = d with { Status = DownStatus.Sent, PathProblem = report.Vantage == VantageVerdict.Reachable };
                 messages.Add(say.NodeDown(report));
             }
         }
     }
+
+    /// <summary>No other node sharing <paramref name="node"/>'s region or provider is down (in any state) or failing.</summary>
+    private static bool Alone(NodeInfo node, CorrelationInput input, Dictionary<string, TrackedDown> down) =>
+        !input.Fleet.Any(peer => peer.Name != node.Name
+            && (peer.Region == node.Region || peer.Provider == node.Provider)
+            && (down.ContainsKey(peer.Name) || (input.Reports.TryGetValue(peer.Name, out var r) && (r.Down || r.Failing))));
+
+    private static bool CanariesSeen(CanaryStatus canaries, DateTimeOffset downSince) =>
+        canaries.Targets.Count == 0 || (canaries.CheckedAt is { } at && at >= downSince && canaries.Healthy);
 }

@@ -49,7 +49,7 @@ internal static class GroupOutages
             groups[incident.Key] = incident;
             foreach (var name in names)
             {
-                down[name] = down[name] with { Status = DownStatus.Grouped, Group = incident.Key };
+                down[name] = down[name] with { Status = DownStatus.Grouped, Group = incident.Key, Announced = down[name].Status == DownStatus.Sent };
             }
 
             messages.Add(say.GroupOpened(incident, names.Select(n => input.Reports.TryGetValue(n, out var r) ? r : null).OfType<NodeReport>().ToList()));

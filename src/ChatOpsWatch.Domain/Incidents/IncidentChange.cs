@@ -11,4 +11,7 @@ public enum IncidentChange
     /// <summary>Still critical and not acknowledged: a loud reminder.</summary>
     Repeat,
     Resolved,
+
+    /// <summary>Its news is told by another message (a group outage took the node in): the incident closes with no reply.</summary>
+    Closed,
 }

@@ -101,6 +101,14 @@ public static class IncidentText
         return texts.Format("incident.reply.resolved", Html.Escape(incident.Node), Rule(incident), Duration(lasted, texts));
     }
 
+    /// <summary>The loud reply that tells the group a warning became critical (the edit of the message itself is silent).</summary>
+    public static string EscalatedReply(Incident incident, TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Format("incident.reply.escalated", Html.Escape(incident.Node), incident.Detail);
+    }
+
     public static string RepeatReply(Incident incident, DateTimeOffset now, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(incident);

@@ -18,6 +18,12 @@ public static class NetworkMetrics
     /// <summary>ICMP echo round trip in ms. Label: stat=min|avg|max|jitter.</summary>
     public const string IcmpRttMs = "net.icmp_rtt_ms";
 
+    /// <summary>
+    /// Round trip of the SSH heartbeats sent on the open session since the last poll, in ms. Label: stat=min|avg|max|jitter.
+    /// The node pays nothing for it: sshd answers from its connection process (no fork, no log line).
+    /// </summary>
+    public const string SshRttMs = "net.ssh_rtt_ms";
+
     /// <summary>1 when ICMP echo could be sent and net.loss_pct{method=icmp} is present; 0 when it fell back to TCP.</summary>
     public const string IcmpPermitted = "net.icmp_permitted";
 
@@ -49,6 +55,22 @@ public static class NetworkMetrics
         foreach (var (stat, value) in Stats(stats))
         {
             yield return new(MetricKey.Format(IcmpRttMs, ("stat", stat)), value);
+        }
+    }
+
+    /// <summary>The heartbeats since the last poll: net.loss_pct{method=ssh} (unanswered within the timeout) and net.ssh_rtt_ms.</summary>
+    public static IEnumerable<KeyValuePair<string, double>> Ssh(BurstStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        if (stats.Sent == 0)
+        {
+            yield break;
+        }
+
+        yield return new(MetricKey.Format(LossPct, ("method", "ssh")), stats.LossPct);
+        foreach (var (stat, value) in Stats(stats))
+        {
+            yield return new(MetricKey.Format(SshRttMs, ("stat", stat)), value);
         }
     }
 

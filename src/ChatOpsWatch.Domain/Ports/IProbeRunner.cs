@@ -14,7 +14,11 @@ public abstract record ProbeRun
 {
     public sealed record Output(string Stdout, TimeSpan Elapsed) : ProbeRun;
 
-    public sealed record Failure(string Error) : ProbeRun;
+    /// <summary>
+    /// The node did not answer. <paramref name="Confirmed"/>: the loss is confirmed (a heartbeat or a probe failed on the
+    /// open session and a fresh connect right after failed too), so the node is down now, not after more failed polls.
+    /// </summary>
+    public sealed record Failure(string Error, bool Confirmed = false) : ProbeRun;
 
     /// <summary>The node presented an unpinned host key; nothing was authenticated or run.</summary>
     public sealed record HostKeyRejected(string Presented, string Pinned) : ProbeRun;

@@ -11,6 +11,9 @@ internal static class CorrelationTexts
         ["corr.node.path"] = new(
             "🟠 PATH PROBLEM · <b>{0}</b> ({1})\nunreachable from the monitor, but {2} reaches its SSH port {3}: the node answers, the network path from the monitor to it is broken\nlast error: {4}",
             "🟠 路径故障 · <b>{0}</b>（{1}）\n监控端无法访问，但 {2} 能连通其 SSH 端口 {3}：节点本身在线，是监控端到它的网络路径中断\n最近错误：{4}"),
+        ["corr.node.path.detail"] = new(
+            "PATH PROBLEM: unreachable from the monitor, but {0} reaches its SSH port {1}: the node answers, the network path from the monitor to it is broken\nlast error: {2}",
+            "路径故障：监控端无法访问，但 {0} 能连通其 SSH 端口 {1}：节点本身在线，是监控端到它的网络路径中断\n最近错误：{2}"),
         ["corr.node.vantage_also"] = new(
             "\n{0} cannot reach it either",
             "\n{0} 也无法连通它"),

@@ -42,6 +42,7 @@ internal static class IncidentTexts
         ["incident.since"] = new("⏱ open since {0}", "⏱ 始于 {0}"),
         ["incident.lasted"] = new("⏱ lasted {0} ({1}–{2})", "⏱ 持续 {0}（{1}–{2}）"),
         ["incident.reply.resolved"] = new("✅ RESOLVED · <b>{0}</b> {1} after {2}", "✅ 已恢复 · <b>{0}</b> {1}，持续 {2}"),
+        ["incident.reply.escalated"] = new("🔴 ESCALATED to CRITICAL · <b>{0}</b>\n{1}", "🔴 升级为严重 · <b>{0}</b>\n{1}"),
         ["incident.reply.repeat"] = new("🔁 <b>{0}</b> {1}: still critical after {2}, not acknowledged", "🔁 <b>{0}</b> {1}：已严重 {2}，尚无人确认"),
 
         ["incident.dur.s"] = new("{0} s", "{0} 秒"),

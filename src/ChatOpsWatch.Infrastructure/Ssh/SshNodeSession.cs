@@ -3,6 +3,7 @@ using ChatOpsWatch.Domain.Security;
 using ChatOpsWatch.Domain.Text;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
+using Renci.SshNet.Common;
 
 namespace ChatOpsWatch.Infrastructure.Ssh;
 
@@ -27,6 +28,7 @@ public sealed partial class SshNodeSession(
     private readonly ReconnectBackoff _backoff = new(settings.MaxBackoff);
     private SshClient? _client;
     private string? _lastConnectError;
+    private ProbeRun.HostKeyRejected? _rejected;
     private bool _disposed;
 
     /// <summary>Connections opened so far; the benchmark and tests read it to prove reuse.</summary>
@@ -34,6 +36,7 @@ public sealed partial class SshNodeSession(
 
     public async Task<ProbeRun> RunAsync(CancellationToken ct)
     {
+        StartWatch();
         if (!await _gate.WaitAsync(0, ct))
         {
             return new ProbeRun.Failure("the previous probe of this node has not finished yet (node or link hung)");
@@ -55,32 +58,69 @@ public sealed partial class SshNodeSession(
 
     private async Task<ProbeRun> RunGatedAsync(long started, CancellationToken ct)
     {
+        Interlocked.Exchange(ref _polling, 1);
         try
         {
+            // Something already went wrong (a heartbeat went unanswered, the session broke, the last poll failed): this
+            // poll's fresh connect confirms the loss, or clears it.
+            var suspect = _suspect ?? (_lastFailed ? "the previous poll failed" : null);
+            if (_suspect is not null)
+            {
+                DropClient();
+            }
+
             if (_client is not { IsConnected: true })
             {
-                var failure = await ConnectAsync(ct);
+                var failure = await ConnectAsync(suspect, ct);
                 if (failure is not null)
                 {
-                    return failure;
+                    return Settle(failure, requestConfirmation: !_lastFailed && failure is ProbeRun.Failure { Confirmed: false });
                 }
             }
 
-            return await ExecuteAsync(_client!, started, ct);
+            var run = await ExecuteAsync(_client!, started, ct);
+            return Settle(run, requestConfirmation: run is ProbeRun.Failure && _client is null && !_lastFailed);
         }
         finally
         {
+            Interlocked.Exchange(ref _polling, 0);
             _gate.Release();
         }
     }
 
-    private async Task<ProbeRun?> ConnectAsync(CancellationToken ct)
+    /// <summary>
+    /// Remembers how the poll ended. A first failure asks for a confirming poll at once (<see cref="PollNow"/>), so a
+    /// lost node is declared down within a connect timeout instead of after more full poll intervals.
+    /// </summary>
+    private ProbeRun Settle(ProbeRun run, bool requestConfirmation)
+    {
+        var failed = run is not ProbeRun.Output;
+        _lastFailed = failed;
+        _suspect = null; // this poll confirmed or cleared it; a failure is remembered in _lastFailed
+        if (!failed)
+        {
+            _lastContact = time.GetTimestamp();
+        }
+
+        if (requestConfirmation)
+        {
+            log.LogInformation("Node {Node}: poll failed; confirming with a fresh connect now", target.Node);
+            PollNow?.Invoke();
+        }
+
+        return run;
+    }
+
+    private async Task<ProbeRun?> ConnectAsync(string? suspect, CancellationToken ct)
     {
         DropClient();
         var now = time.GetUtcNow();
         if (!_backoff.MayAttempt(now))
         {
-            return new ProbeRun.Failure($"reconnect backing off until {_backoff.NextAttempt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
+            // A refused host key stays refused while backing off: the node answers, it is not unreachable.
+            return _rejected is { } rejected
+                ? rejected
+                : new ProbeRun.Failure($"reconnect backing off until {_backoff.NextAttempt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
         }
 
         var pins = await hostKeys.PinsAsync(target.Node, ct);
@@ -109,15 +149,22 @@ public sealed partial class SshNodeSession(
             {
                 var pinned = string.Join(", ", pins.Select(p => $"{p.Algorithm} {p.Fingerprint}"));
                 log.LogError("Node {Node}: host key CHANGED to {Algorithm} {Fingerprint}; pinned {Pinned}. Not authenticating.", target.Node, seen.Algorithm, seen.Fingerprint, pinned);
-                return new ProbeRun.HostKeyRejected($"{seen.Algorithm} {seen.Fingerprint}", pinned);
+                _rejected = new ProbeRun.HostKeyRejected($"{seen.Algorithm} {seen.Fingerprint}", pinned);
+                return _rejected;
             }
 
+            _rejected = null;
             _lastConnectError = Describe(ex);
-            return new ProbeRun.Failure($"connect to {target.Host}:{target.Port} failed: {_lastConnectError}");
+            _networkFailure = ex is System.Net.Sockets.SocketException or OperationCanceledException or SshConnectionException or SshOperationTimeoutException
+                || ex.InnerException is System.Net.Sockets.SocketException;
+            var error = $"connect to {target.Host}:{target.Port} failed: {_lastConnectError}";
+            return suspect is null ? new ProbeRun.Failure(error) : new ProbeRun.Failure($"{error} (after: {suspect})", Confirmed: true);
         }
 
         _backoff.Succeeded();
+        _rejected = null;
         _client = client;
+        Attach(client);
         if (seen is { Verdict: HostKeyVerdict.FirstUse })
         {
             await PinFirstUseAsync(seen, ct);
@@ -152,9 +199,10 @@ public sealed partial class SshNodeSession(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // A failed exec on an open session means the session is suspect: start clean next time.
+            // A failed exec on an open session means the session is suspect: start clean, and confirm at once.
             DropClient();
-            return new ProbeRun.Failure($"probe failed: {Describe(ex)}");
+            _suspect = $"probe failed: {Describe(ex)}";
+            return new ProbeRun.Failure(_suspect);
         }
     }
 
@@ -167,6 +215,7 @@ public sealed partial class SshNodeSession(
 
     private void Abandon()
     {
+        Detach();
         var client = _client;
         _client = null;
         if (client is not null)
@@ -178,6 +227,7 @@ public sealed partial class SshNodeSession(
 
     private void DropClient()
     {
+        Detach();
         _client?.Dispose();
         _client = null;
     }
@@ -190,6 +240,8 @@ public sealed partial class SshNodeSession(
         }
 
         _disposed = true;
+        StopWatch();
+        Detach();
         Abandon();
     }
 

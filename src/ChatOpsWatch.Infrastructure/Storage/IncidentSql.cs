@@ -47,6 +47,13 @@ internal static class IncidentSql
                 await SaveAndEditAsync(c, tx, closed, now, texts, ct);
                 await ReplyAsync(c, tx, closed, IncidentText.ResolvedReply(closed, texts), closed.MaxSeverity, now, ct);
                 return;
+            case IncidentChange.Closed:
+                if (open is not null)
+                {
+                    await SaveAndEditAsync(c, tx, open with { ResolvedAt = now, ResolvedDetail = n.Detail }, now, texts, ct);
+                }
+
+                return;
             case IncidentChange.Repeat when open is not null:
                 await ReplyAsync(c, tx, open, IncidentText.RepeatReply(open, now, texts), Severity.Critical, now, ct);
                 return;
@@ -61,6 +68,12 @@ internal static class IncidentSql
                     Detail = n.Detail,
                 };
                 await SaveAndEditAsync(c, tx, moved, now, texts, ct);
+                if (n.Change == IncidentChange.Escalated)
+                {
+                    // An edit notifies nobody: the escalation to critical is a loud reply to the incident's message.
+                    await ReplyAsync(c, tx, moved, IncidentText.EscalatedReply(moved, texts), Severity.Critical, now, ct);
+                }
+
                 return;
         }
     }

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Text;
 using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>The correlator's state in the one-row table of schema v9. See <see cref="ICorrelationStore"/> for the failure contract.</summary>
-public sealed class SqliteCorrelationStore(SqliteDatabase db) : ICorrelationStore
+/// <summary>
+/// The correlator's state in the one-row table of schema v9, committed with its messages; a node's own down and return
+/// open and close its <c>unreachable</c> incident (<see cref="IncidentSql"/>). See <see cref="ICorrelationStore"/> for the failure contract.
+/// </summary>
+public sealed class SqliteCorrelationStore(SqliteDatabase db, TextCatalog texts) : ICorrelationStore
 {
     private const string Upsert = """
         INSERT INTO correlation_state (id, state, updated_at) VALUES (1, @State, @At)
@@ -47,7 +51,7 @@ public sealed class SqliteCorrelationStore(SqliteDatabase db) : ICorrelationStor
                 await c.ExecuteAsync(new CommandDefinition(Upsert, new { State = json, At = UnixMs.Of(now) }, tx, cancellationToken: ct));
                 foreach (var message in messages)
                 {
-                    await OutboxSql.InsertAsync(c, tx, message, now, ct);
+                    await IncidentSql.ApplyAsync(c, tx, message, now, texts, ct);
                 }
 
                 return 0;

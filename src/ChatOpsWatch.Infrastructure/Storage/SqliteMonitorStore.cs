@@ -139,6 +139,7 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
                 }
 
                 var told = decision.Messages.Where(m => m.Incident is not null).Select(m => AlertKey.Of(m.Incident!.RuleId, m.Incident.Series)).ToHashSet(StringComparer.Ordinal);
+                told.UnionWith(decision.ToldElsewhere);
                 await IncidentSql.FollowAsync(c, tx, node, decision.Transitions, told, now, texts, ct);
 
                 return 0;

@@ -32,7 +32,16 @@ public static class ConfigLoader
         var sshSettings = new SshSettings(
             read.Duration(ssh, "ConnectTimeout", TimeSpan.FromSeconds(1)) ?? defaults.ConnectTimeout,
             read.Duration(ssh, "ProbeDeadline", TimeSpan.FromSeconds(1)) ?? defaults.ProbeDeadline,
-            read.Duration(ssh, "MaxBackoff", TimeSpan.FromSeconds(1)) ?? defaults.MaxBackoff);
+            read.Duration(ssh, "MaxBackoff", TimeSpan.FromSeconds(1)) ?? defaults.MaxBackoff)
+        {
+            HeartbeatInterval = ssh["HeartbeatInterval"]?.Trim() is "0" or "0s" or "off" ? TimeSpan.Zero
+                : read.Duration(ssh, "HeartbeatInterval", TimeSpan.FromSeconds(1)) ?? defaults.HeartbeatInterval,
+            HeartbeatTimeout = read.Duration(ssh, "HeartbeatTimeout", TimeSpan.FromMilliseconds(100)) ?? defaults.HeartbeatTimeout,
+        };
+        if (sshSettings.HeartbeatInterval > TimeSpan.Zero && sshSettings.HeartbeatTimeout >= sshSettings.HeartbeatInterval)
+        {
+            read.Problem(ssh, "HeartbeatTimeout", $"must be shorter than Ssh:HeartbeatInterval ({sshSettings.HeartbeatInterval.TotalSeconds:0.#} s)");
+        }
 
         var monitor = AlertRulesReader.Read(read, section.GetSection("Alerts"));
         var engine = EngineOptionsReader.Read(read, section.GetSection("Alerts"), monitor);

@@ -3,7 +3,9 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Worker.Correlation;
@@ -12,9 +14,10 @@ namespace ChatOpsWatch.Worker.Correlation;
 /// The one place that speaks about reachability for the whole fleet. Node polls (each on its own Quartz job) report
 /// their node's reachability here after committing their poll; the canary loop reports the canaries. Every report steps
 /// the pure <see cref="Correlator"/> under one lock and commits its state with its messages in one transaction. The
-/// state is loaded from the store on first use, so held downs, open outages and isolation survive a restart.
+/// state is loaded from the store on first use, so held downs, open outages and isolation survive a restart. The fleet is
+/// every node being polled (<see cref="NodeRegistry"/>): configured and added from the chat alike.
 /// </summary>
-public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config, IOutboxSignal outbox, TextCatalog text, TimeProvider time, ILogger<CorrelationHub> log) : IDisposable
+public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config, NodeRegistry registry, IOutboxSignal outbox, TextCatalog text, TimeProvider time, ILogger<CorrelationHub> log) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, NodeReport> _reports = new(StringComparer.Ordinal);
@@ -51,7 +54,9 @@ public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config,
         var down = reachability?.Severity == Severity.Critical;
         var previous = LastReport(node.Name);
         var error = (outcome as PollOutcome.Failed)?.Error ?? (down ? previous?.Error : null);
-        return new NodeReport(node.Info, down, reachability?.CriticalStreak ?? 0, error, vantage.Verdict, vantage.Name, vantage.Target);
+        // The count told is the failure streak that made the node down, not the polls made while its news was held.
+        var failures = down && previous is { Down: true } ? previous.Failures : reachability?.CriticalStreak ?? 0;
+        return new NodeReport(node.Info, down, failures, error, vantage.Verdict, vantage.Name, vantage.Target, DownSince: down ? reachability?.FiringSince : null);
     }
 
     private async Task StepAsync(CancellationToken ct)
@@ -62,7 +67,7 @@ public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config,
             var state = _state ??= await store.LoadAsync(ct);
             var current = config.Current;
             var now = time.GetUtcNow();
-            var input = new CorrelationInput([.. current.Nodes.Select(n => n.Info)], new Dictionary<string, NodeReport>(_reports, StringComparer.Ordinal), _canaries);
+            var input = new CorrelationInput([.. registry.Current().Select(n => n.Info)], Reports(), _canaries);
             var step = Correlator.Step(state, input, current.Correlation.Options, text, now);
             if (!step.Changed(state))
             {
@@ -82,6 +87,21 @@ public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config,
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The last reports, each marked suspect while its session has an unconfirmed heartbeat loss.</summary>
+    private Dictionary<string, NodeReport> Reports()
+    {
+        var reports = new Dictionary<string, NodeReport>(_reports, StringComparer.Ordinal);
+        foreach (var (name, report) in _reports)
+        {
+            if (!report.Down && registry.TryGet(name, out var runtime) && runtime.Runner is SshNodeSession { Suspect: true })
+            {
+                reports[name] = report with { Suspect = true };
+            }
+        }
+
+        return reports;
     }
 
     public void Dispose() => _gate.Dispose();

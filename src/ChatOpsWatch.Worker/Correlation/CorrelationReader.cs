@@ -42,7 +42,7 @@ internal static class CorrelationReader
             window,
             read.Int(s, "MinNodes", d.MinNodes, 2, 100_000),
             read.Double(s, "MinPercent") ?? d.MinPercent,
-            Hold(read, s) ?? (s["Window"] is { Length: > 0 } ? window : d.Hold));
+            Hold(read, s) ?? (window < d.Hold ? window : d.Hold));
         foreach (var (field, message) in options.Problems())
         {
             read.Problem(s, field, message);

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -12,15 +13,15 @@ namespace ChatOpsWatch.Worker.Correlation;
 /// </summary>
 public sealed class ReachabilityRelay(CorrelationHub hub, VantageCheck vantage, ILogger<ReachabilityRelay> log)
 {
-    public static PollDecision Withhold(NodeConfig node, PollDecision health, PollOutcome outcome)
+    public static PollDecision Withhold(NodeConfig node, PollDecision health, PollOutcome outcome, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(health);
         var messages = health.Transitions
             .Where(t => t.Notifies && t.Next.RuleId != ReachabilityEvaluator.RuleId)
-            .Select(t => AlertText.For(node.Info, t, outcome))
+            .Select(t => AlertText.For(node.Info, t, outcome, texts))
             .ToList();
-        return health with { Messages = messages };
+        return health with { Messages = messages, ToldElsewhere = new HashSet<string>([AlertKey.Of(ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series)], StringComparer.Ordinal) };
     }
 
     public async Task RelayAsync(NodeConfig node, IReadOnlyDictionary<string, AlertState> states, PollOutcome outcome, CancellationToken ct)

@@ -144,6 +144,7 @@ public static class HostingExtensions
 
     private static void AddPolling(IServiceCollection services)
     {
+        services.AddSingleton<PollTrigger>();
         services.AddSingleton<IProbeRunnerFactory, ProbeRunnerFactory>();
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton(sp => NetworkChecker.Create(sp.GetRequiredService<TimeProvider>()));

@@ -1,11 +1,14 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Incidents;
+using ChatOpsWatch.Domain.Network;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Vps;
 using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Correlation;
 using Microsoft.Extensions.Logging;
@@ -49,7 +52,7 @@ public sealed class NodePoller(
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var outcome = Interpret(runtime, run, now) switch
         {
-            PollOutcome.Succeeded ok => new PollOutcome.Succeeded(MonitorSideMerge.Merge(ok.Sample, await side, runtime)),
+            PollOutcome.Succeeded ok => new PollOutcome.Succeeded(MonitorSideMerge.Merge(WithHeartbeats(ok.Sample, runtime), await side, runtime)),
             var other => Discard(node, other, await side),
         };
         runtime.States ??= new Dictionary<string, AlertState>(await store.LoadAlertStatesAsync(node, ct));
@@ -62,7 +65,7 @@ public sealed class NodePoller(
         if (reachability is not null)
         {
             // Reachability news is the correlator's to tell (held, grouped into an outage, or muted by isolation).
-            health = ReachabilityRelay.Withhold(runtime.Config, health, outcome);
+            health = ReachabilityRelay.Withhold(runtime.Config, health, outcome, texts);
         }
 
         var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, policy);
@@ -70,7 +73,10 @@ public sealed class NodePoller(
             health.Sample,
             [.. health.Transitions, .. metrics.Projections],
             [.. HealthMuting.Filter(runtime.Config.Info, health.Messages, policy, now), .. metrics.Messages],
-            metrics.Changed);
+            metrics.Changed)
+        {
+            ToldElsewhere = health.ToldElsewhere,
+        };
         await store.CommitPollAsync(node, decision, now, ct);
         runtime.Engine.Apply(metrics.Changed);
         foreach (var state in decision.ChangedStates)
@@ -140,6 +146,23 @@ public sealed class NodePoller(
         runtime.TrafficResumed = true;
     }
 
+    /// <summary>The session's heartbeat round trips since the last poll, as the node's SSH latency and loss.</summary>
+    private static Sample WithHeartbeats(Sample sample, NodeRuntime runtime)
+    {
+        if (runtime.Runner is not SshNodeSession session || session.TakeRoundTrips() is not { Count: > 0 } beats)
+        {
+            return sample;
+        }
+
+        var values = new Dictionary<string, double>(sample.Values, StringComparer.Ordinal);
+        foreach (var (k, v) in NetworkMetrics.Ssh(BurstStats.Of(beats)))
+        {
+            values[k] = v;
+        }
+
+        return sample with { Values = values };
+    }
+
     /// <summary>
     /// Only a successful poll carries a sample, so the monitor-side values of a failed one are not
     /// stored; they are logged, since they often explain the failure (100 % loss, DNS changed).
@@ -176,8 +199,8 @@ public sealed class NodePoller(
             case ProbeRun.HostKeyRejected rejected:
                 return new PollOutcome.HostKeyRejected(now, rejected.Presented, rejected.Pinned);
             case ProbeRun.Failure failure:
-                log.LogWarning("Node {Node}: poll failed: {Error}", node, failure.Error);
-                return new PollOutcome.Failed(now, failure.Error);
+                log.LogWarning("Node {Node}: poll failed{Confirmed}: {Error}", node, failure.Confirmed ? " (loss confirmed)" : string.Empty, failure.Error);
+                return new PollOutcome.Failed(now, failure.Error, failure.Confirmed);
             default:
                 throw new InvalidOperationException($"unknown probe result {run.GetType().Name}");
         }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Worker.Polling;
 
-public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKeys, TimeProvider time, TextCatalog texts, ILoggerFactory logs) : IProbeRunnerFactory
+public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKeys, TimeProvider time, TextCatalog texts, ILoggerFactory logs, PollTrigger trigger) : IProbeRunnerFactory
 {
     public IProbeRunner Create(NodeConfig node)
     {
@@ -17,6 +17,9 @@ public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKe
         var targets = node.Targets ?? ProbeTargets.None;
         return node.Ssh is null
             ? new LocalProbeRunner(ProbeScript.For(targets), ssh.ProbeDeadline, time)
-            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline, targets), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>(), texts);
+            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline, targets), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>(), texts)
+            {
+                PollNow = () => trigger.Now(node.Name),
+            };
     }
 }

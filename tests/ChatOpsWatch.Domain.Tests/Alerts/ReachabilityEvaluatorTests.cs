@@ -25,4 +25,24 @@ public class ReachabilityEvaluatorTests
             state = t.Next;
         }
     }
+
+    [Fact]
+    public void Step_ConfirmedLoss_FiresAtOnceWithoutWaitingForMorePolls()
+    {
+        (int Second, bool Ok, bool Confirmed, Severity Expected, NotifyReason Reason)[] timeline =
+        [
+            (0, true, false, Severity.None, NotifyReason.None),
+            (8, false, true, Severity.Critical, NotifyReason.Fired),    // heartbeat unanswered, fresh connect failed
+            (30, false, false, Severity.Critical, NotifyReason.None),
+            (35, true, false, Severity.None, NotifyReason.Resolved),
+        ];
+
+        var state = AlertState.Initial("n", ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, Some.T0);
+        foreach (var (second, ok, confirmed, expected, reason) in timeline)
+        {
+            var t = ReachabilityEvaluator.Step(state, ok, failuresBeforeDown: 5, Some.T0.AddSeconds(second), confirmed);
+            Assert.Equal((expected, reason), (t.Next.Severity, t.Reason));
+            state = t.Next;
+        }
+    }
 }

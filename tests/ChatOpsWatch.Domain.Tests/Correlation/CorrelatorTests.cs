@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Tests.Correlation;
@@ -111,25 +112,31 @@ public sealed class CorrelatorTests
     public void Step_NodeAnnouncedAloneThenOthersFollowWithinTheWindow_FoldedIntoTheOutage()
     {
         var t = Tokyo();
-        t.Down(0, "tokyo-1");
-        var alone = Assert.Single(t.Step(120));
+        var alone = Assert.Single(t.Down(0, "tokyo-1")); // no neighbour down or failing: sent at once
         Assert.Contains("CRITICAL · <b>tokyo-1</b>", alone.Html, StringComparison.Ordinal);
+        Assert.Equal(IncidentChange.Opened, alone.Incident?.Change);
 
-        t.Down(100, "tokyo-2", "tokyo-3");
+        Assert.Empty(t.Down(100, "tokyo-2", "tokyo-3"));
         var opened = Assert.Single(t.Step(220));
         Assert.Contains("3 of 9 nodes unreachable", opened.Html, StringComparison.Ordinal);
         Assert.Equal(DownStatus.Grouped, t.State.Down["tokyo-1"].Status);
+
+        // The outage tells the return; tokyo-1's own incident closes with it, without a reply of its own.
+        var back = t.Up(600, "tokyo-1", "tokyo-2", "tokyo-3");
+        Assert.Equal(2, back.Count);
+        Assert.Contains("all 9 reachable again", back[0].Html, StringComparison.Ordinal);
+        Assert.Equal(IncidentChange.Closed, back[1].Incident?.Change);
+        Assert.Equal("tokyo-1", back[1].Incident?.Node);
     }
 
     [Fact]
-    public void Step_TwoOfNineDown_PerNodeMessagesAfterTheHoldOnly()
+    public void Step_LoneDownThenANeighbour_TheFirstGoesAtOnceTheNeighbourIsHeldForAGroup()
     {
         var t = Tokyo();
 
-        Assert.Empty(t.Down(0, "tokyo-1"));
-        Assert.Empty(t.Down(30, "tokyo-2"));
-        Assert.Empty(t.Step(119));
-        var first = Assert.Single(t.Step(120));
+        var first = Assert.Single(t.Down(0, "tokyo-1"));
+        Assert.Empty(t.Down(30, "tokyo-2")); // tokyo-1 is down: a group may be forming
+        Assert.Empty(t.Step(149));
         var second = Assert.Single(t.Step(150));
         var back = Assert.Single(t.Up(400, "tokyo-1"));
 
@@ -137,15 +144,29 @@ public sealed class CorrelatorTests
         Assert.Contains("<b>tokyo-2</b>", second.Html, StringComparison.Ordinal);
         Assert.Contains("RESOLVED · <b>tokyo-1</b>", back.Html, StringComparison.Ordinal);
         Assert.Contains("after 6 min", back.Html, StringComparison.Ordinal);
+        Assert.Equal(IncidentChange.Resolved, back.Incident?.Change);
+    }
+
+    [Fact]
+    public void Step_DownWhileANeighbourIsFailing_HeldUntilTheNeighbourClears()
+    {
+        var t = Tokyo();
+        t.Report(new NodeReport(t.Fleet[1], false, 1, "timed out")); // tokyo-2 failed one poll
+        Assert.Empty(t.Down(0, "tokyo-1"));
+        t.Report(new NodeReport(t.Fleet[2], false, 0, null, Suspect: true)); // tokyo-3's heartbeat went unanswered
+        Assert.Empty(t.Up(10, "tokyo-2"));
+
+        Assert.Single(t.Up(15, "tokyo-3")); // nobody else failing any more: tokyo-1 is alone
     }
 
     [Fact]
     public void Step_NodeRecoversWithinItsHold_NothingIsSent()
     {
         var t = Tokyo();
+        t.Report(new NodeReport(t.Fleet[1], false, 1, "timed out")); // a neighbour failing: tokyo-1 is held
         t.Down(0, "tokyo-1");
 
-        Assert.Empty(t.Up(60, "tokyo-1"));
+        Assert.Empty(t.Up(60, "tokyo-1", "tokyo-2"));
         Assert.Empty(t.Step(300));
         Assert.Empty(t.State.Down);
     }
@@ -156,12 +177,11 @@ public sealed class CorrelatorTests
         var t = new CorrelationTimeline([.. CorrelationTimeline.Region("paris", 2), .. CorrelationTimeline.Region("lima", 5, provider: "other")]);
         t.AllUp();
 
-        t.Down(0, "paris-1", "paris-2", "lima-1");
+        var lone = Assert.Single(t.Down(0, "paris-1", "paris-2", "lima-1"));
         var sent = t.Step(120);
 
-        Assert.Equal(2, sent.Count);
-        Assert.Contains(sent, m => m.Html.Contains("region <b>paris</b>: 2 of 2 nodes unreachable", StringComparison.Ordinal));
-        Assert.Contains(sent, m => m.Html.Contains("CRITICAL · <b>lima-1</b>", StringComparison.Ordinal));
+        Assert.Contains("CRITICAL · <b>lima-1</b>", lone.Html, StringComparison.Ordinal);
+        Assert.Contains("region <b>paris</b>: 2 of 2 nodes unreachable", Assert.Single(sent).Html, StringComparison.Ordinal);
     }
 
     [Fact]

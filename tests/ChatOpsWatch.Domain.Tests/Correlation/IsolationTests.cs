@@ -46,17 +46,44 @@ public sealed class IsolationTests
     }
 
     [Fact]
-    public void Step_CanariesBackButANodeStaysDown_ItsDownIsHeldAfreshThenSent()
+    public void Step_CanariesBackButALoneNodeStaysDown_ItsDownIsSentWithTheRestoration()
     {
         var t = Fleet();
-        t.Down(10, "lima-1");
+        t.Down(10, "lima-1"); // alone, but not sent before the canaries were checked after it
+        t.Canaries(allFailed: true, 15);
+        t.Step(15);
+        t.Canaries(allFailed: false, 300);
+
+        var sent = t.Step(300);
+
+        Assert.Equal(2, sent.Count);
+        Assert.Contains("MONITOR CONNECTIVITY RESTORED", sent[0].Html, StringComparison.Ordinal);
+        Assert.Contains("CRITICAL · <b>lima-1</b>", sent[1].Html, StringComparison.Ordinal);
+        Assert.Empty(t.Step(420));
+    }
+
+    [Fact]
+    public void Step_CanariesBackButTwoNeighboursStayDown_HeldAfreshThenOneOutage()
+    {
+        var t = Fleet();
+        t.Down(10, "lima-1", "lima-2");
         t.Canaries(allFailed: true, 15);
         t.Step(15);
         t.Canaries(allFailed: false, 300);
 
         Assert.Single(t.Step(300)); // restored
         Assert.Empty(t.Step(400));
-        var down = Assert.Single(t.Step(420));
+        Assert.Contains("region <b>lima</b>: 2 of 3 nodes unreachable", Assert.Single(t.Step(420)).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Step_LoneDownBeforeTheCanariesWereChecked_WaitsForTheirCheck()
+    {
+        var t = Fleet(); // canaries last checked at 0
+        Assert.Empty(t.Down(5, "lima-1"));
+
+        t.Canaries(allFailed: false, 10);
+        var down = Assert.Single(t.Step(10));
 
         Assert.Contains("CRITICAL · <b>lima-1</b>", down.Html, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Notifications;
@@ -17,7 +18,7 @@ public sealed class SqliteCorrelationStoreTests : IDisposable
     [Fact]
     public async Task LoadAsync_NothingCommittedYet_EmptyState()
     {
-        Assert.Equal(CorrelationState.Empty.Down.Count, (await new SqliteCorrelationStore(_db.Database).LoadAsync(None)).Down.Count);
+        Assert.Equal(CorrelationState.Empty.Down.Count, (await new SqliteCorrelationStore(_db.Database, TextCatalog.English).LoadAsync(None)).Down.Count);
     }
 
     [Fact]
@@ -28,10 +29,10 @@ public sealed class SqliteCorrelationStoreTests : IDisposable
             Down = new Dictionary<string, TrackedDown> { ["tokyo-1"] = new("tokyo-1", Some.Now, DownStatus.Grouped, "region=tokyo") },
             Groups = [new GroupIncident("region", "tokyo", Some.Now, 9, ["tokyo-1"])],
         };
-        await new SqliteCorrelationStore(_db.Database).CommitAsync(state, [new OutboxMessage(MessageKind.Alert, Severity.Critical, "outage")], Some.Now, None);
+        await new SqliteCorrelationStore(_db.Database, TextCatalog.English).CommitAsync(state, [new OutboxMessage(MessageKind.Alert, Severity.Critical, "outage")], Some.Now, None);
 
         _db.Reopen();
-        var back = await new SqliteCorrelationStore(_db.Database).LoadAsync(None);
+        var back = await new SqliteCorrelationStore(_db.Database, TextCatalog.English).LoadAsync(None);
 
         Assert.Equal(state.Down["tokyo-1"], back.Down["tokyo-1"]);
         Assert.Equal(["tokyo-1"], Assert.Single(back.Groups).Members);
@@ -47,7 +48,7 @@ public sealed class SqliteCorrelationStoreTests : IDisposable
             raw.Execute("INSERT INTO correlation_state (id, state, updated_at) VALUES (1, '{not json', 0)");
         }
 
-        var ex = await Assert.ThrowsAsync<StorageException>(() => new SqliteCorrelationStore(_db.Database).LoadAsync(None));
+        var ex = await Assert.ThrowsAsync<StorageException>(() => new SqliteCorrelationStore(_db.Database, TextCatalog.English).LoadAsync(None));
 
         Assert.Contains(_db.Path, ex.Message, StringComparison.Ordinal);
         Assert.Contains("correlation state", ex.Message, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class CorrelationConfigTests : IDisposable
         Assert.Equal("web-1", c.Vantages["db-1"]);
         Assert.Equal(["1.1.1.1:53", "[2606:4700::1111]:53"], c.Canaries.Select(x => x.ToString()));
         Assert.Equal(TimeSpan.FromMinutes(5), c.Options.Window);
-        Assert.Equal(TimeSpan.FromMinutes(5), c.Options.Hold); // the hold follows the window unless set
+        Assert.Equal(TimeSpan.FromSeconds(30), c.Options.Hold); // the default hold, shorter than the window
     }
 
     [Fact]

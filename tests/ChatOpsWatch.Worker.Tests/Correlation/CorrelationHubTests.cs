@@ -1,12 +1,14 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Correlation;
+using ChatOpsWatch.Worker.Polling;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -26,11 +28,16 @@ public sealed class CorrelationHubTests : IDisposable
 
     private string DbPath => Path.Combine(_dir, "watch.db");
 
+    private readonly List<NodeRegistry> _registries = [];
+
     private (CorrelationHub Hub, SqliteDatabase Db) StartMonitor()
     {
         var db = SqliteDatabase.Open(DbPath, _time);
         var config = new ConfigHolder(new WatchConfig("db", Nodes, SshSettings.Default, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
-        return (new CorrelationHub(new SqliteCorrelationStore(db), config, new NoSignal(), TextCatalog.English, _time, NullLogger<CorrelationHub>.Instance), db);
+        var registry = new NodeRegistry(new NoRunners());
+        registry.Apply(Nodes);
+        _registries.Add(registry);
+        return (new CorrelationHub(new SqliteCorrelationStore(db, TextCatalog.English), config, registry, new NoSignal(), TextCatalog.English, _time, NullLogger<CorrelationHub>.Instance), db);
     }
 
     private List<string> Outbox()
@@ -117,13 +124,28 @@ public sealed class CorrelationHubTests : IDisposable
         var outcome = new PollOutcome.Failed(now, "refused");
         var health = new PollDecision(null, [reach, probe], [AlertText.For(node.Info, reach, outcome), AlertText.For(node.Info, probe, outcome)]);
 
-        var withheld = ReachabilityRelay.Withhold(node, health, outcome);
+        var withheld = ReachabilityRelay.Withhold(node, health, outcome, TextCatalog.English);
 
         Assert.Equal(2, withheld.Transitions.Count);                // both states are still committed
         Assert.Contains("probe output unreadable", Assert.Single(withheld.Messages).Html, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        _registries.ForEach(r => r.Dispose());
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>The hub only reads the registry's node list; these nodes are never polled.</summary>
+    private sealed class NoRunners : IProbeRunnerFactory
+    {
+        public IProbeRunner Create(NodeConfig node) => new Never();
+
+        private sealed class Never : IProbeRunner
+        {
+            public Task<ProbeRun> RunAsync(CancellationToken ct) => throw new InvalidOperationException("not polled in this test");
+        }
+    }
 
     private sealed class NoSignal : IOutboxSignal
     {

@@ -1,0 +1,214 @@
+using System.Net.Sockets;
+using System.Text;
+using ChatOpsWatch.Domain.Network;
+using Microsoft.Extensions.Logging;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace ChatOpsWatch.Infrastructure.Ssh;
+
+/// <summary>
+/// Between polls the session watches its node. While connected it sends a heartbeat that wants a reply every
+/// <see cref="SshSettings.HeartbeatInterval"/> (skipped when a poll just proved the link); a reply that does not come
+/// within <see cref="SshSettings.HeartbeatTimeout"/>, or the session breaking, makes it suspect and asks for a poll at once,
+/// whose fresh connect confirms the loss or clears it. While the node is down after a network failure it checks, at the
+/// same pace and whatever the reconnect backoff says, whether the node's SSH port answers with its banner again; the
+/// first answer ends the backoff and asks for a poll, so a recovery is noticed within seconds, not at the next interval.
+/// The heartbeats' round trips are the session's latency and loss figures (<see cref="TakeRoundTrips"/>).
+/// </summary>
+public sealed partial class SshNodeSession
+{
+    private readonly Lock _watchLock = new();
+    private readonly List<EchoResult> _roundTrips = [];
+    private CancellationTokenSource? _watchStop;
+    private SshHeartbeat? _heartbeat;
+    private SshClient? _attached;
+    private int _polling;
+    private volatile string? _suspect;
+    private volatile bool _lastFailed;
+    private volatile bool _networkFailure;
+    private long _lastContact;
+
+    /// <summary>Asks for a poll of this node now (a confirming or recovery poll); set by the scheduler. Must not block.</summary>
+    public Action? PollNow { get; init; }
+
+    /// <summary>Something went wrong on the session that no poll has confirmed or cleared yet (correlation reads it).</summary>
+    public bool Suspect => _suspect is not null;
+
+    /// <summary>The heartbeats' round trips (and unanswered ones) since the last call; the poll stores them as net.ssh_*.</summary>
+    public IReadOnlyList<EchoResult> TakeRoundTrips()
+    {
+        lock (_watchLock)
+        {
+            var taken = _roundTrips.ToList();
+            _roundTrips.Clear();
+            return taken;
+        }
+    }
+
+    private void StartWatch()
+    {
+        if (settings.HeartbeatInterval <= TimeSpan.Zero || _watchStop is not null)
+        {
+            return;
+        }
+
+        lock (_watchLock)
+        {
+            if (_watchStop is not null || _disposed)
+            {
+                return;
+            }
+
+            _watchStop = new CancellationTokenSource();
+        }
+
+        var stop = _watchStop.Token;
+        _ = Task.Run(() => WatchAsync(stop), CancellationToken.None);
+    }
+
+    private void StopWatch()
+    {
+        lock (_watchLock)
+        {
+            _watchStop?.Cancel();
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(settings.HeartbeatInterval, time, stop);
+                await WatchOnceAsync(stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The watch must outlive any surprise from the library; the polls still judge the node.
+                log.LogWarning(e, "Node {Node}: heartbeat failed unexpectedly", target.Node);
+            }
+        }
+    }
+
+    private async Task WatchOnceAsync(CancellationToken stop)
+    {
+        if (Volatile.Read(ref _polling) == 1 || _suspect is not null)
+        {
+            return; // a poll is testing the link, or one was asked for
+        }
+
+        if (_client is { IsConnected: true } && _heartbeat is { } heartbeat)
+        {
+            if (time.GetElapsedTime(_lastContact) < settings.HeartbeatInterval)
+            {
+                return; // a poll just proved the link
+            }
+
+            var rtt = await heartbeat.BeatAsync(settings.HeartbeatTimeout, time, stop);
+            Record(rtt is { } r ? new EchoResult.Reply(r.TotalMilliseconds) : new EchoResult.Lost("no heartbeat reply"));
+            if (rtt is not null)
+            {
+                _lastContact = time.GetTimestamp();
+                return;
+            }
+
+            if (Volatile.Read(ref _polling) == 0)
+            {
+                MarkSuspect($"no heartbeat reply within {settings.HeartbeatTimeout.TotalSeconds:0.#} s");
+            }
+
+            return;
+        }
+
+        if (_client is null && _lastFailed && _networkFailure && _rejected is null && await BannerAsync(stop))
+        {
+            log.LogInformation("Node {Node}: its SSH port answers again; polling now", target.Node);
+            _backoff.Succeeded();
+            _networkFailure = false;
+            PollNow?.Invoke();
+        }
+    }
+
+    private void MarkSuspect(string why)
+    {
+        if (_suspect is not null || _disposed)
+        {
+            return;
+        }
+
+        _suspect = why;
+        log.LogWarning("Node {Node}: {Why}; confirming with a fresh connect now", target.Node, why);
+        PollNow?.Invoke();
+    }
+
+    private void Record(EchoResult result)
+    {
+        lock (_watchLock)
+        {
+            if (_roundTrips.Count < 1000)
+            {
+                _roundTrips.Add(result);
+            }
+        }
+    }
+
+    /// <summary>A TCP connect and the server's identification line: the cheapest proof that sshd is back. Never throws.</summary>
+    private async Task<bool> BannerAsync(CancellationToken stop)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        deadline.CancelAfter(settings.ConnectTimeout);
+        try
+        {
+            using var tcp = new TcpClient();
+            await tcp.ConnectAsync(target.Host, target.Port, deadline.Token);
+            var stream = tcp.GetStream();
+            var buffer = new byte[256];
+            var read = await stream.ReadAsync(buffer, deadline.Token);
+            // Answer in kind, so sshd sees a client that changed its mind rather than a broken one.
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("SSH-2.0-ChatOpsWatch_check\r\n"), deadline.Token);
+            return read >= 4 && Encoding.ASCII.GetString(buffer, 0, read).Contains("SSH-", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !stop.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Watches a freshly connected client: a heartbeat on its session, and its breaking.</summary>
+    private void Attach(SshClient client)
+    {
+        _attached = client;
+        client.ErrorOccurred += OnSessionError;
+        _heartbeat = SshHeartbeat.For(client);
+        if (_heartbeat is null && settings.HeartbeatInterval > TimeSpan.Zero)
+        {
+            log.LogWarning("Node {Node}: this SSH.NET offers no heartbeat with a reply; only polls judge the node", target.Node);
+        }
+    }
+
+    private void Detach()
+    {
+        if (_attached is { } client)
+        {
+            client.ErrorOccurred -= OnSessionError;
+        }
+
+        _heartbeat?.Dispose();
+        _heartbeat = null;
+        _attached = null;
+    }
+
+    private void OnSessionError(object? sender, ExceptionEventArgs e)
+    {
+        if (Volatile.Read(ref _polling) == 0)
+        {
+            MarkSuspect($"the session broke: {e.Exception.Message}");
+        }
+    }
+}
