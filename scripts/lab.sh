@@ -620,11 +620,17 @@ cmd_node() {
             ;;
         rekey)
             (($# == 1)) || die "usage: lab.sh rekey <node>"
-            local dir
+            local dir fresh
             dir=$(node_dir "$NODE")
-            rm -f "$dir"/ssh_host_*_key "$dir"/ssh_host_*_key.pub
-            gen_host_keys "$dir" "$NODE"
+            # New keys are made aside first: sshd re-reads its host keys on every connection, so deleting them while
+            # it runs would refuse connections for as long as ssh-keygen takes. The swap itself is a quick restart,
+            # as a changed key (a reinstalled node, or someone in the middle) usually comes without an outage.
+            fresh=$(mktemp -d "$dir/rekey.XXXXXX")
+            gen_host_keys "$fresh" "$NODE"
             stop_sshd "$NODE"
+            rm -f "$dir"/ssh_host_*_key "$dir"/ssh_host_*_key.pub
+            mv "$fresh"/ssh_host_* "$dir"/
+            rmdir "$fresh"
             start_sshd "$NODE"
             say "$NODE: new host keys, sshd restarted"
             ;;

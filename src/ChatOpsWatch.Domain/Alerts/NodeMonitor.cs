@@ -36,12 +36,10 @@ public static class NodeMonitor
             }
         }
 
+        // A node that presents a refused host key answered: it is never counted as unreachable (one security alert).
         var reachable = outcome is not PollOutcome.Failed;
-        if (outcome is not PollOutcome.HostKeyRejected)
-        {
-            var confirmed = outcome is PollOutcome.Failed { Confirmed: true };
-            Record(ReachabilityEvaluator.Step(Current(ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series), reachable, settings.FailuresBeforeDown, now, confirmed));
-        }
+        var confirmed = outcome is PollOutcome.Failed { Confirmed: true };
+        Record(ReachabilityEvaluator.Step(Current(ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series), reachable, settings.FailuresBeforeDown, now, confirmed));
 
         switch (outcome)
         {

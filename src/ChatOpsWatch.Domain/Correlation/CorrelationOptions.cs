@@ -17,6 +17,15 @@ public sealed record CorrelationOptions(TimeSpan Window, int MinNodes, double Mi
 
     public static CorrelationOptions Default { get; } = new(TimeSpan.FromMinutes(2), 3, 50, DefaultHold);
 
+    /// <summary>
+    /// How long even a lone down waits (never longer than <see cref="Hold"/>): neighbours failing in the same second get
+    /// the time to show it, and a blip shorter than this (a node whose sshd restarts, one that comes back with a
+    /// changed host key) is never announced as down.
+    /// </summary>
+    public TimeSpan Settle => Hold < DefaultSettle ? Hold : DefaultSettle;
+
+    public static TimeSpan DefaultSettle { get; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How many of <paramref name="groupSize"/> nodes make an outage; int.MaxValue when a group is too small to have one.</summary>
     public int Threshold(int groupSize)
     {

@@ -187,9 +187,9 @@ public static class Correlator
     }
 
     /// <summary>
-    /// Sends every held "down" whose hold has run out without a group forming, and at once every down that is alone:
-    /// no other node of its region or provider is down or failing, so no group can be forming and holding it would only
-    /// make it late. With canaries configured, a lone down still waits until the canaries were checked after it, so the
+    /// Sends every held "down" whose hold has run out without a group forming, and, after <see cref="CorrelationOptions.Settle"/>,
+    /// every down that is alone: no other node of its region or provider is down or failing, so no group can be forming
+    /// and holding it longer would only make it late. With canaries configured, a lone down still waits until the canaries were checked after it, so the
     /// monitor's own isolation is told instead of a node's down.
     /// </summary>
     private static void Release(CorrelationInput input, CorrelationOptions options, Dictionary<string, TrackedDown> down, DateTimeOffset now, CorrelationMessages say, List<OutboxMessage> messages)
@@ -202,7 +202,7 @@ public static class Correlator
                 continue;
             }
 
-            if (now - d.Since >= options.Hold || (Alone(report.Node, input, down) && CanariesSeen(input.Canaries, d.Since)))
+            if (now - d.Since >= options.Hold || (now - d.Since >= options.Settle && Alone(report.Node, input, down) && CanariesSeen(input.Canaries, d.Since)))
             {
                 down[name] = d with { Status = DownStatus.Sent, PathProblem = report.Vantage == VantageVerdict.Reachable };
                 messages.Add(say.NodeDown(report));
@@ -210,11 +210,14 @@ public static class Correlator
         }
     }
 
-    /// <summary>No other node sharing <paramref name="node"/>'s region or provider is down (in any state) or failing.</summary>
+    /// <summary>
+    /// Every other node sharing <paramref name="node"/>'s region or provider is known to be fine: not down (in any state),
+    /// not failing, and reported since the start (a peer not polled yet may be failing too).
+    /// </summary>
     private static bool Alone(NodeInfo node, CorrelationInput input, Dictionary<string, TrackedDown> down) =>
         !input.Fleet.Any(peer => peer.Name != node.Name
             && (peer.Region == node.Region || peer.Provider == node.Provider)
-            && (down.ContainsKey(peer.Name) || (input.Reports.TryGetValue(peer.Name, out var r) && (r.Down || r.Failing))));
+            && (down.ContainsKey(peer.Name) || !input.Reports.TryGetValue(peer.Name, out var r) || r.Down || r.Failing));
 
     private static bool CanariesSeen(CanaryStatus canaries, DateTimeOffset downSince) =>
         canaries.Targets.Count == 0 || (canaries.CheckedAt is { } at && at >= downSince && canaries.Healthy);

@@ -29,6 +29,7 @@ public sealed partial class SshNodeSession(
     private SshClient? _client;
     private string? _lastConnectError;
     private ProbeRun.HostKeyRejected? _rejected;
+    private bool _rechecked;
     private bool _disposed;
 
     /// <summary>Connections opened so far; the benchmark and tests read it to prove reuse.</summary>
@@ -100,6 +101,7 @@ public sealed partial class SshNodeSession(
         if (!failed)
         {
             _lastContact = time.GetTimestamp();
+            _rechecked = false;
         }
 
         if (requestConfirmation)
@@ -107,9 +109,33 @@ public sealed partial class SshNodeSession(
             log.LogInformation("Node {Node}: poll failed; confirming with a fresh connect now", target.Node);
             PollNow?.Invoke();
         }
+        else if (run is ProbeRun.Failure { Confirmed: true } && !_rechecked)
+        {
+            _rechecked = true;
+            // One look again a second later: an sshd that only restarted (or came back with another host key) is seen
+            // before the down is told, instead of at the next interval.
+            _ = RecheckAsync();
+        }
 
         return run;
     }
+
+    private async Task RecheckAsync()
+    {
+        try
+        {
+            await Task.Delay(RecheckDelay, time);
+            if (!_disposed)
+            {
+                PollNow?.Invoke();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static readonly TimeSpan RecheckDelay = TimeSpan.FromSeconds(1);
 
     private async Task<ProbeRun?> ConnectAsync(string? suspect, CancellationToken ct)
     {

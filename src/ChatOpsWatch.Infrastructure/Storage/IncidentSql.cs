@@ -17,7 +17,7 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 internal static class IncidentSql
 {
     private const string Pending = """
-        SELECT id FROM outbox
+        SELECT id, action FROM outbox
         WHERE incident_id = @Id AND action IN (0, 1) AND sent_at IS NULL AND inflight_since IS NULL
         ORDER BY id DESC LIMIT 1;
         """;
@@ -67,10 +67,11 @@ internal static class IncidentSql
                     MaxSeverity = n.Severity > open.MaxSeverity ? n.Severity : open.MaxSeverity,
                     Detail = n.Detail,
                 };
-                await SaveAndEditAsync(c, tx, moved, now, texts, ct);
-                if (n.Change == IncidentChange.Escalated)
+                var folded = await SaveAndEditAsync(c, tx, moved, now, texts, ct);
+                if (n.Change == IncidentChange.Escalated && folded != OutboxAction.Send)
                 {
-                    // An edit notifies nobody: the escalation to critical is a loud reply to the incident's message.
+                    // An edit notifies nobody: the escalation to critical is a loud reply to the incident's message. When
+                    // the first send still waits it now goes as a critical itself, loudly, and needs no reply.
                     await ReplyAsync(c, tx, moved, IncidentText.EscalatedReply(moved, texts), Severity.Critical, now, ct);
                 }
 
@@ -112,23 +113,27 @@ internal static class IncidentSql
     public static async Task<Incident?> GetAsync(SqliteConnection c, DbTransaction? tx, long id, CancellationToken ct) =>
         (await c.QueryFirstOrDefaultAsync<IncidentRow>(new CommandDefinition(IncidentRow.Select + " WHERE id = @id;", new { id }, tx, cancellationToken: ct)))?.ToIncident();
 
-    /// <summary>Writes the incident's moving fields and queues (or coalesces into a waiting row) the edit of its message.</summary>
-    public static async Task SaveAndEditAsync(SqliteConnection c, DbTransaction tx, Incident incident, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
+    /// <summary>
+    /// Writes the incident's moving fields and queues (or coalesces into a waiting row) the edit of its message. Returns
+    /// the action of the waiting row it was folded into (a send not yet delivered, or an edit), or null for a new edit.
+    /// </summary>
+    public static async Task<OutboxAction?> SaveAndEditAsync(SqliteConnection c, DbTransaction tx, Incident incident, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
     {
         var message = IncidentText.Message(incident, texts) with { ChatId = incident.ChatId };
         await c.ExecuteAsync(new CommandDefinition(IncidentRow.Update, IncidentRow.Args(incident, now, message.Html), tx, cancellationToken: ct));
-        var pending = await c.ExecuteScalarAsync<long?>(new CommandDefinition(Pending, new { incident.Id }, tx, cancellationToken: ct));
+        var pending = await c.QueryFirstOrDefaultAsync<PendingRow>(new CommandDefinition(Pending, new { incident.Id }, tx, cancellationToken: ct));
         if (pending is { } row)
         {
             await c.ExecuteAsync(new CommandDefinition(
                 Rewrite,
-                new { Row = row, message.Html, Severity = (int)message.Severity, message.Silent, Buttons = OutboxSql.WriteButtons(message.Buttons) },
+                new { Row = row.Id, message.Html, Severity = (int)message.Severity, message.Silent, Buttons = OutboxSql.WriteButtons(message.Buttons) },
                 tx,
                 cancellationToken: ct));
-            return;
+            return (OutboxAction)row.Action;
         }
 
         await OutboxSql.InsertAsync(c, tx, message, now, ct, OutboxAction.Edit, incident.Id);
+        return null;
     }
 
     private static async Task OpenIncidentAsync(SqliteConnection c, DbTransaction tx, IncidentNotice n, long? chatId, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
@@ -151,4 +156,6 @@ internal static class IncidentSql
             new { node, rule, series },
             tx,
             cancellationToken: ct)))?.ToIncident();
+
+    private sealed record PendingRow(long Id, long Action);
 }

@@ -107,24 +107,23 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
         var acks = (await fleet.LoadEngineStatesAsync(node, ct))
             .Where(a => a.State.Phase == RulePhase.Firing && a.State.FiringSince is not null && (rule is null || a.RuleId == rule))
             .Select(a => new Acknowledgement(node, a.RuleId, a.State.FiringSince!.Value, who, now))
-            .Distinct()
             .ToList();
+
+        // Open incidents the engine does not hold (a node down, a changed host key, unreadable output) are acknowledged
+        // too, and the reply names them: the incident messages say who acknowledged them, as after the Ack button.
+        var open = incidents is null ? []
+            : (await incidents.OpenAsync(ct)).Where(i => i.Node == node && (rule is null || i.RuleId == rule) && i.AckedBy is null).ToList();
+        acks = [.. acks.Concat(open.Select(i => new Acknowledgement(node, i.RuleId, i.FiringSince ?? i.OpenedAt, who, now)))
+            .DistinctBy(a => (a.Rule, a.FiringSince))];
         if (acks.Count > 0)
         {
             await muting.RecordAsync(new MutingChange.Ack(acks, who, now) { UpdateId = updateId }, ct);
             logger.LogInformation("{Who} acknowledged {Count} firing alert(s) on {Node}", who, acks.Count, node);
         }
 
-        // The incident messages say who acknowledged them, as after the Ack button.
-        if (incidents is not null)
+        foreach (var incident in open)
         {
-            foreach (var incident in await incidents.OpenAsync(ct))
-            {
-                if (incident.Node == node && (rule is null || incident.RuleId == rule) && incident.AckedBy is null)
-                {
-                    await incidents.AckAsync(incident.Id, Incidents.IncidentButton.Name(who), now, ct);
-                }
-            }
+            await incidents!.AckAsync(incident.Id, Incidents.IncidentButton.Name(who), now, ct);
         }
 
         return MuteReplies.Acked(node, acks, texts);

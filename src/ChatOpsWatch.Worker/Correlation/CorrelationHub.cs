@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
+using ChatOpsWatch.Domain.Incidents;
+using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Ssh;
@@ -17,7 +20,7 @@ namespace ChatOpsWatch.Worker.Correlation;
 /// state is loaded from the store on first use, so held downs, open outages and isolation survive a restart. The fleet is
 /// every node being polled (<see cref="NodeRegistry"/>): configured and added from the chat alike.
 /// </summary>
-public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config, NodeRegistry registry, IOutboxSignal outbox, TextCatalog text, TimeProvider time, ILogger<CorrelationHub> log) : IDisposable
+public sealed class CorrelationHub(ICorrelationStore store, PollSettings settings, NodeRegistry registry, IOutboxSignal outbox, TextCatalog text, TimeProvider time, ILogger<CorrelationHub> log) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, NodeReport> _reports = new(StringComparer.Ordinal);
@@ -65,16 +68,17 @@ public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config,
         try
         {
             var state = _state ??= await store.LoadAsync(ct);
-            var current = config.Current;
             var now = time.GetUtcNow();
-            var input = new CorrelationInput([.. registry.Current().Select(n => n.Info)], Reports(), _canaries);
-            var step = Correlator.Step(state, input, current.Correlation.Options, text, now);
+            var fleet = registry.Current().Select(n => n.Info).ToList();
+            var input = new CorrelationInput(fleet, Reports(), _canaries);
+            var step = Correlator.Step(state, input, settings.Correlation.Options, text, now);
             if (!step.Changed(state))
             {
                 return;
             }
 
-            await store.CommitAsync(step.Next, step.Messages, now, ct);
+            var messages = step.Messages.Count == 0 ? step.Messages : await UnmutedAsync(step.Messages, fleet, now, ct);
+            await store.CommitAsync(step.Next, messages, now, ct);
             _state = step.Next;
             if (step.Messages.Count > 0)
             {
@@ -87,6 +91,17 @@ public sealed class CorrelationHub(ICorrelationStore store, ConfigHolder config,
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A node's own down and return are held back by a silence or maintenance window on the node (its state still moves),
+    /// as the other node-health alerts are; outage and isolation news is the fleet's and always told.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboxMessage>> UnmutedAsync(IReadOnlyList<OutboxMessage> messages, List<NodeInfo> fleet, DateTimeOffset now, CancellationToken ct)
+    {
+        var policy = await settings.PolicyAsync(now, ct);
+        return [.. messages.Where(m => m.Incident is not { } n || n.Change == IncidentChange.Closed || fleet.FirstOrDefault(f => f.Name == n.Node) is not { } node
+            || HealthMuting.Filter(node, [m], policy, now).Count > 0)];
     }
 
     /// <summary>The last reports, each marked suspect while its session has an unconfirmed heartbeat loss.</summary>

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -11,16 +12,21 @@ namespace ChatOpsWatch.Worker.Correlation;
 /// </summary>
 public sealed class CorrelationService(CorrelationHub hub, CanaryChecker canaries, ConfigHolder config, TimeProvider time, ILogger<CorrelationService> log) : BackgroundService
 {
+    /// <summary>While a down is held it is looked at every second, so a settled lone down goes out on time.</summary>
+    private static readonly TimeSpan HeldTick = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failedBefore = false;
+        var nextCanaries = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var settings = config.Current.Correlation;
             try
             {
-                if (settings.Canaries.Count > 0)
+                if (settings.Canaries.Count > 0 && time.GetUtcNow() >= nextCanaries)
                 {
+                    nextCanaries = time.GetUtcNow() + settings.CanaryInterval;
                     var status = await canaries.CheckAsync(settings.Canaries, settings.CanaryTimeout, stoppingToken);
                     if (status.AllFailed != failedBefore)
                     {
@@ -43,7 +49,8 @@ public sealed class CorrelationService(CorrelationHub hub, CanaryChecker canarie
 
             try
             {
-                await Task.Delay(settings.CanaryInterval, time, stoppingToken);
+                var held = hub.State?.Down.Values.Any(d => d.Status == DownStatus.Held) == true;
+                await Task.Delay(held && HeldTick < settings.CanaryInterval ? HeldTick : settings.CanaryInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

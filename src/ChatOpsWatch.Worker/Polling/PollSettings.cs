@@ -50,6 +50,9 @@ public sealed class PollSettings(ConfigHolder config, IMutingStore muting, IMain
 
     public EngineOptions Engine => config.Current.Engine;
 
+    /// <summary>Group outages, canaries, vantages and overrides as configured now.</summary>
+    public Correlation.CorrelationConfig Correlation => config.Current.Correlation;
+
     public async Task<PolicyContext> PolicyAsync(DateTimeOffset now, CancellationToken ct)
     {
         try

@@ -63,6 +63,19 @@ public class NodeMonitorTests
     }
 
     [Fact]
+    public void Decide_DownThenBackWithAChangedHostKey_TheDownResolvesAndOnlyTheSecurityAlertFires()
+    {
+        Poll(new PollOutcome.Succeeded(Some.Sample(0)));
+        Poll(new PollOutcome.Failed(Some.At(1), "Connection refused", Confirmed: true)); // e.g. reinstalled: sshd down a moment
+
+        var back = Poll(new PollOutcome.HostKeyRejected(Some.At(2), "ssh-ed25519 SHA256:new", "ssh-ed25519 SHA256:old"));
+
+        Assert.Contains(back.Transitions, t => t.Next.RuleId == ReachabilityEvaluator.RuleId && t.Reason == NotifyReason.Resolved);
+        Assert.DoesNotContain(_states.Values, s => s.RuleId == ReachabilityEvaluator.RuleId && s.IsFiring);
+        Assert.Contains(_states.Values, s => s.RuleId == NodeMonitor.HostKeyRuleId && s.IsFiring);
+    }
+
+    [Fact]
     public void Decide_GarbledOutput_WarnsWithoutCountingTheNodeAsDown()
     {
         var d1 = Poll(new PollOutcome.Garbled(Some.At(1), "not a cowprobe output"));

@@ -112,7 +112,8 @@ public sealed class CorrelatorTests
     public void Step_NodeAnnouncedAloneThenOthersFollowWithinTheWindow_FoldedIntoTheOutage()
     {
         var t = Tokyo();
-        var alone = Assert.Single(t.Down(0, "tokyo-1")); // no neighbour down or failing: sent at once
+        Assert.Empty(t.Down(0, "tokyo-1"));
+        var alone = Assert.Single(t.Step(3)); // no neighbour down or failing: sent once settled
         Assert.Contains("CRITICAL · <b>tokyo-1</b>", alone.Html, StringComparison.Ordinal);
         Assert.Equal(IncidentChange.Opened, alone.Incident?.Change);
 
@@ -134,7 +135,8 @@ public sealed class CorrelatorTests
     {
         var t = Tokyo();
 
-        var first = Assert.Single(t.Down(0, "tokyo-1"));
+        Assert.Empty(t.Down(0, "tokyo-1"));
+        var first = Assert.Single(t.Step(3));
         Assert.Empty(t.Down(30, "tokyo-2")); // tokyo-1 is down: a group may be forming
         Assert.Empty(t.Step(149));
         var second = Assert.Single(t.Step(150));
@@ -160,6 +162,17 @@ public sealed class CorrelatorTests
     }
 
     [Fact]
+    public void Step_LoneDownBackWithinTheSettle_NeverAnnounced()
+    {
+        var t = Tokyo();
+
+        Assert.Empty(t.Down(0, "tokyo-1")); // e.g. its sshd restarted, or it came back with another host key
+        Assert.Empty(t.Up(2, "tokyo-1"));
+        Assert.Empty(t.Step(60));
+        Assert.Empty(t.Sent);
+    }
+
+    [Fact]
     public void Step_NodeRecoversWithinItsHold_NothingIsSent()
     {
         var t = Tokyo();
@@ -177,7 +190,8 @@ public sealed class CorrelatorTests
         var t = new CorrelationTimeline([.. CorrelationTimeline.Region("paris", 2), .. CorrelationTimeline.Region("lima", 5, provider: "other")]);
         t.AllUp();
 
-        var lone = Assert.Single(t.Down(0, "paris-1", "paris-2", "lima-1"));
+        Assert.Empty(t.Down(0, "paris-1", "paris-2", "lima-1"));
+        var lone = Assert.Single(t.Step(3));
         var sent = t.Step(120);
 
         Assert.Contains("CRITICAL · <b>lima-1</b>", lone.Html, StringComparison.Ordinal);

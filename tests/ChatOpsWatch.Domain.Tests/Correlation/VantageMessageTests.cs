@@ -12,7 +12,8 @@ public sealed class VantageMessageTests
         t.AllUp();
         t.Report(new NodeReport(t.Fleet[0], true, 2, "connect timed out", VantageVerdict.Reachable, "tokyo-2", "10.0.0.5:22"));
 
-        var sent = Assert.Single(t.Step(0)); // alone in its region and provider: no hold
+        Assert.Empty(t.Step(0));
+        var sent = Assert.Single(t.Step(3)); // alone in its region and provider: no hold beyond the settle
         Assert.Empty(t.Step(120));
 
         Assert.Contains("PATH PROBLEM · <b>tokyo-1</b>", sent.Html, StringComparison.Ordinal);
@@ -30,7 +31,8 @@ public sealed class VantageMessageTests
         t.AllUp();
         t.Report(new NodeReport(t.Fleet[0], true, 2, "connect timed out", VantageVerdict.Unreachable, "tokyo-2", "10.0.0.5:22"));
 
-        var sent = Assert.Single(t.Step(0));
+        Assert.Empty(t.Step(0));
+        var sent = Assert.Single(t.Step(3));
 
         Assert.Contains("CRITICAL · <b>tokyo-1</b>", sent.Html, StringComparison.Ordinal);
         Assert.Contains("tokyo-2 cannot reach it either", sent.Html, StringComparison.Ordinal);

@@ -66,9 +66,10 @@ public sealed class IncidentDeliveryTests : IAsyncDisposable
         await h.PollEveryMinuteAsync(90, 90, 90, 90);                // escalates: the edit finds no message
         await h.DeliverAsync();
 
-        var fresh = h.Api.Sent[^1];
-        Assert.Equal(2, h.Api.Sent.Count);
+        var fresh = h.Api.Sent[1];
+        Assert.Equal(3, h.Api.Sent.Count);                           // the fresh message, then the escalation reply to it
         Assert.StartsWith("🔴 CRITICAL", fresh.Text, StringComparison.Ordinal);
+        Assert.StartsWith("🔴 ESCALATED", h.Api.Sent[2].Text, StringComparison.Ordinal);
         Assert.Equal(fresh.MessageId, (await h.Incidents.GetAsync(1, default))!.MessageId);
         Assert.Equal("Acknowledged: reminders stop", await h.PressAsync(H.Admin, fresh.MessageId, "ack:1"));
         await h.DeliverAsync();

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
@@ -137,6 +138,26 @@ public sealed class IncidentHarness : IAsyncDisposable
     {
         Api.EnqueueMessage(Ops, userId, text, "supergroup", threadId: threadId);
         await PumpAsync();
+    }
+
+    /// <summary>A second node, whose reachability <see cref="ReachabilityAsync"/> reports.</summary>
+    public NodeInfo Other { get; } = new("db-1", "hetzner", "hel1", NodeRole.Core, NodeInfo.CoreInterval);
+
+    /// <summary>
+    /// <see cref="Other"/> reported down (its loss confirmed after <paramref name="failures"/> failed attempts) or up, stepped
+    /// through the correlator and committed with its messages by the real store, as the monitor's correlation hub does.
+    /// </summary>
+    public async Task ReachabilityAsync(bool down, string? error = null, int failures = 2)
+    {
+        var now = Db.Time.GetUtcNow();
+        await Monitor.UpsertNodeAsync(Other, default);
+        var store = new SqliteCorrelationStore(Db.Database, Texts);
+        var report = new NodeReport(Other, down, down ? failures : 0, error, DownSince: down ? now : null);
+        // web-1 answers its polls, so db-1 is alone in its provider: nothing holds its news for a group.
+        var reports = new Dictionary<string, NodeReport> { [Node.Name] = new(Node, false, 0, null), [Other.Name] = report };
+        var input = new CorrelationInput([Node, Other], reports, CanaryStatus.None);
+        var step = Correlator.Step(await store.LoadAsync(default), input, CorrelationOptions.Default, Texts, now);
+        await store.CommitAsync(step.Next, step.Messages, now, default);
     }
 
     /// <summary>The incident's one message as it shows now.</summary>

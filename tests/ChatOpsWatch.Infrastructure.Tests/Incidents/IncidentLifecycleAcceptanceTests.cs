@@ -20,7 +20,7 @@ public sealed class IncidentLifecycleAcceptanceTests : IAsyncLifetime, IAsyncDis
     ValueTask IAsyncDisposable.DisposeAsync() => h.DisposeAsync();
 
     [Fact]
-    public async Task Lifecycle_FireEscalateAckMuteResolve_OneMessageEditedEachTimePlusOneResolutionReply()
+    public async Task Lifecycle_FireEscalateAckMuteResolve_OneMessageEditedEachTimePlusLoudEscalationAndResolutionReplies()
     {
         await h.PollEveryMinuteAsync(50, 90);                        // minute 1: CPU > 70: warning
         await h.DeliverAsync();
@@ -33,6 +33,11 @@ public sealed class IncidentLifecycleAcceptanceTests : IAsyncLifetime, IAsyncDis
         await h.PollEveryMinuteAsync(90, 90, 90, 90);                 // minute 5: five samples > 85: critical
         await h.DeliverAsync();
         Assert.StartsWith("🔴 CRITICAL", h.IncidentMessage().Text, StringComparison.Ordinal);
+        var escalated = h.Api.Sent[^1];                               // the edit is silent: a loud reply tells it
+        Assert.Equal(fired.MessageId, escalated.ReplyTo);
+        Assert.False(escalated.DisableNotification);
+        Assert.StartsWith("🔴 ESCALATED to CRITICAL · <b>web-1</b>", escalated.Text, StringComparison.Ordinal);
+        Assert.Contains("CPU 90 %", escalated.Text, StringComparison.Ordinal);
 
         Assert.Equal("Acknowledged: reminders stop", await h.PressAsync(H.Admin, fired.MessageId, "ack:1"));
         await h.DeliverAsync();
@@ -60,8 +65,8 @@ public sealed class IncidentLifecycleAcceptanceTests : IAsyncLifetime, IAsyncDis
         Assert.True(final.Text.Contains("lasted 23 min", StringComparison.Ordinal), final.Text);
         Assert.Empty(final.ButtonData);                               // resolved incidents drop their buttons
 
-        Assert.Equal(2, h.Api.Sent.Count);                            // the incident message and the one reply
-        var reply = h.Api.Sent[1];
+        Assert.Equal(3, h.Api.Sent.Count);                            // the incident message, the escalation and the resolution
+        var reply = h.Api.Sent[2];
         Assert.Equal(fired.MessageId, reply.ReplyTo);
         Assert.Contains("RESOLVED · <b>web-1</b> <code>cpu</code> after 23 min", reply.Text, StringComparison.Ordinal);
         Assert.Equal(5, h.Api.Edits.Count);                           // escalated, acked, muted, de-escalated, resolved

@@ -69,6 +69,29 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         t.Toast("@user42", "Ack", toast);
         t.Record();
 
+        t.Narrate("CPU stays above 85 % for five polls: the incident escalates. Its message is edited (edits notify nobody), and a loud reply to it tells the group.");
+        await PollAsync(91, 93, 94, 92);
+        await h.DeliverAsync();
+        t.Record();
+
+        t.Narrate("db-1 stops answering: a heartbeat on its SSH session goes unanswered and a fresh connect fails, so it is down at once. It is an incident too, with its buttons.");
+        await h.ReachabilityAsync(down: true, "connect to 203.0.113.20:22 failed: timed out (after: no heartbeat reply within 3 s)");
+        await h.DeliverAsync();
+        t.Record();
+        var down = h.Api.Sent[^1];
+
+        t.Narrate("@user42 presses [Ack] on it: the down message is edited in place.");
+        toast = await h.PressAsync(H.Admin, down.MessageId, down.ButtonData[0]);
+        await h.DeliverAsync();
+        t.Toast("@user42", "Ack", toast);
+        t.Record();
+
+        t.Narrate("db-1 answers again: the message says so, and a reply to it notifies the group.");
+        await PollAsync(92, 91, 93, 92, 90, 91, 92, 93); // web-1 goes on answering, 4 minutes of polls
+        await h.ReachabilityAsync(down: false);
+        await h.DeliverAsync();
+        t.Record();
+
         await SayAsync(t, "/mute web-1 1h deploy");
         await SayAsync(t, "/silences");
         await SayAsync(t, "/report");
@@ -89,7 +112,9 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         Assert.Contains("acked by @user42", text, StringComparison.Ordinal);
         Assert.Contains("deploy", text, StringComparison.Ordinal);
         Assert.Contains("Daily report", text, StringComparison.Ordinal);
-        Assert.Contains("Incidents: 1 (0 critical, 1 still open)", text, StringComparison.Ordinal);
+        Assert.Contains("ESCALATED to CRITICAL · web-1", text, StringComparison.Ordinal);
+        Assert.Contains("CRITICAL · db-1 (hetzner/hel1/core)", text, StringComparison.Ordinal);
+        Assert.Contains("Incidents: 2 (2 critical, 1 still open)", text, StringComparison.Ordinal);
         Assert.Contains("This chat's id is 555", text, StringComparison.Ordinal);
         Assert.Equal(expected, FirstContactDoc.Read());
         Assert.All(FirstContactDoc.ReadmeExcerptLines(), line => Assert.Contains(line, text, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
+using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
@@ -37,7 +38,8 @@ public sealed class CorrelationHubTests : IDisposable
         var registry = new NodeRegistry(new NoRunners());
         registry.Apply(Nodes);
         _registries.Add(registry);
-        return (new CorrelationHub(new SqliteCorrelationStore(db, TextCatalog.English), config, registry, new NoSignal(), TextCatalog.English, _time, NullLogger<CorrelationHub>.Instance), db);
+        var settings = new PollSettings(config, new SqliteMutingStore(db), new SqliteMaintenanceStore(db), NullLogger<PollSettings>.Instance);
+        return (new CorrelationHub(new SqliteCorrelationStore(db, TextCatalog.English), settings, registry, new NoSignal(), TextCatalog.English, _time, NullLogger<CorrelationHub>.Instance), db);
     }
 
     private List<string> Outbox()
@@ -90,14 +92,14 @@ public sealed class CorrelationHubTests : IDisposable
     }
 
     [Fact]
-    public async Task ObserveAsync_DownHeldThenReleased_PerNodeMessageOnlyAfterTheHold()
+    public async Task ObserveAsync_DownBeforeItsNeighboursWerePolled_HeldThenReleasedAfterTheHold()
     {
         var (hub, db) = StartMonitor();
         using (db)
         using (hub)
         {
-            await hub.ObserveAsync(Report(Nodes[0], down: true), CancellationToken.None);
-            _time.Advance(TimeSpan.FromSeconds(119));
+            await hub.ObserveAsync(Report(Nodes[0], down: true), CancellationToken.None); // tokyo-2 and -3 not polled yet
+            _time.Advance(TimeSpan.FromSeconds(29));
             await hub.TickAsync(CancellationToken.None);
             Assert.Empty(Outbox());
 
@@ -106,6 +108,58 @@ public sealed class CorrelationHubTests : IDisposable
         }
 
         Assert.Contains("CRITICAL · <b>tokyo-1</b>", Assert.Single(Outbox()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ObserveAsync_LoneDownWhileItsNeighboursAnswer_SentAtOnceAsAnIncident()
+    {
+        var (hub, db) = StartMonitor();
+        using (db)
+        using (hub)
+        {
+            await hub.ObserveAsync(Report(Nodes[1], down: false), CancellationToken.None);
+            await hub.ObserveAsync(Report(Nodes[2], down: false), CancellationToken.None);
+            await hub.ObserveAsync(Report(Nodes[0], down: true), CancellationToken.None);
+            Assert.Empty(Outbox());                                   // settling: a neighbour failing too would show now
+            _time.Advance(CorrelationOptions.DefaultSettle);
+            await hub.TickAsync(CancellationToken.None);
+            Assert.Contains("CRITICAL · <b>tokyo-1</b>", Assert.Single(Outbox()), StringComparison.Ordinal);
+
+            _time.Advance(TimeSpan.FromMinutes(3));
+            await hub.ObserveAsync(Report(Nodes[0], down: false), CancellationToken.None);
+        }
+
+        // Never delivered here, so the edit to resolved rewrote the waiting send; then the loud reply.
+        var sent = Outbox();
+        Assert.Equal(2, sent.Count);
+        Assert.Contains("RESOLVED · <b>tokyo-1</b>", sent[0], StringComparison.Ordinal);
+        Assert.Contains("RESOLVED · <b>tokyo-1</b>", sent[1], StringComparison.Ordinal);
+        Assert.Contains("after 3 min", sent[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ObserveAsync_NodeMuted_ItsDownAndReturnAreHeldBackButItsStateMoves()
+    {
+        var (hub, db) = StartMonitor();
+        using (db)
+        using (hub)
+        {
+            var now = _time.GetUtcNow();
+            var silence = new Silence("", [new Matcher("node", "tokyo-1")], now, now.AddHours(1), "@ops (1)", "planned reboot");
+            await new SqliteMutingStore(db).RecordAsync(new MutingChange.Mute(silence), CancellationToken.None);
+            await hub.ObserveAsync(Report(Nodes[1], down: false), CancellationToken.None);
+            await hub.ObserveAsync(Report(Nodes[2], down: false), CancellationToken.None);
+            await hub.ObserveAsync(Report(Nodes[0], down: true), CancellationToken.None);
+            _time.Advance(CorrelationOptions.DefaultSettle);
+            await hub.TickAsync(CancellationToken.None);
+            Assert.Equal(DownStatus.Sent, hub.State!.Down["tokyo-1"].Status);
+
+            _time.Advance(TimeSpan.FromMinutes(3));
+            await hub.ObserveAsync(Report(Nodes[0], down: false), CancellationToken.None);
+            Assert.Empty(hub.State!.Down);
+        }
+
+        Assert.Empty(Outbox());
     }
 
     [Fact]

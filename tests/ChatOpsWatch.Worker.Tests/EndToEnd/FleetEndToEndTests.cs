@@ -19,9 +19,11 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
     private readonly FakeBotApiServer _bot = FakeBotApiServer.Start();
     private readonly List<WorkerProcess> _workers = [];
 
-    private WorkerProcess StartWorker()
+    private WorkerProcess StartWorker(Action<Dictionary<string, string>>? tweak = null)
     {
-        var worker = WorkerProcess.Start(_workDir, fleet.Environment(_bot.BaseUrl, _bot.Token, OpsChat));
+        var env = fleet.Environment(_bot.BaseUrl, _bot.Token, OpsChat);
+        tweak?.Invoke(env);
+        var worker = WorkerProcess.Start(_workDir, env);
         _workers.Add(worker);
         return worker;
     }
@@ -107,6 +109,40 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
         Assert.Contains(after, l => l.Contains("Connection from", StringComparison.Ordinal)); // it did knock...
         Assert.DoesNotContain(after, l => l.Contains("Accepted", StringComparison.Ordinal) || l.Contains("publickey", StringComparison.Ordinal) || l.Contains("Failed", StringComparison.Ordinal) || l.Contains("Postponed", StringComparison.Ordinal));
         Assert.Contains(worker.Lines, l => l.Contains("host key CHANGED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fleet_HostKeyChangesWhileTheReconnectBacksOff_ExactlyOneMessageOverTenPollsAndNeverUnreachable()
+    {
+        var node = fleet.Lab.Nodes[2];
+        // The default backoff cap: polls that fall inside the backoff must still say "host key refused", not "unreachable".
+        StartWorker(env =>
+        {
+            env["ChatOpsWatch__Ssh__MaxBackoff"] = "60s";
+            env.Remove("ChatOpsWatch__Monitor__Correlation__Hold"); // the product's hold and settle
+        });
+        await AllNodesPinnedAsync();
+        var before = _bot.Sent.Count;
+
+        await fleet.Lab.RekeyAsync(node);
+        await _bot.WaitForAsync(m => m.Text.Contains("SECURITY", StringComparison.Ordinal) && m.Text.Contains(node.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(10 * PollInterval);
+
+        var aboutNode = _bot.Sent.Skip(before).Where(m => m.Text.Contains(node.Name, StringComparison.Ordinal)).ToList();
+        Assert.True(aboutNode.Count == 1, string.Join("\n---\n", aboutNode.Select(m => m.Text)));
+        Assert.Equal(0, await FiringAsync(node.Name, "unreachable"));
+        Assert.Equal(1, await FiringAsync(node.Name, "hostkey"));
+    }
+
+    private async Task<long> FiringAsync(string node, string rule)
+    {
+        await using var c = new SqliteConnection($"Data Source={Path.Combine(_workDir, "data", "chatopswatch.db")};Mode=ReadOnly;Pooling=false");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM alert_state WHERE node = $node AND rule_id = $rule AND severity > 0";
+        cmd.Parameters.AddWithValue("$node", node);
+        cmd.Parameters.AddWithValue("$rule", rule);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
