@@ -6,6 +6,12 @@
 # takes the lab down again whatever happens. Results: bench/results/ssh-polling.{md,json}.
 #
 #   sudo scripts/bench.sh [--nodes K] [bench options...]
+#   sudo scripts/bench.sh poll-cost [--sshds K] [poll-cost options...]
+#
+# poll-cost runs the REAL Worker (and Paramiko, and one ssh process per poll) against K sshd nodes
+# (default 20, prefix pc, subnet 10.238.x) at 20, 200 and 1,000 node names, and writes
+# bench/results/poll-cost.md; see bench/README.md. Options: --scales 20:2,200:20,1000:30
+# --paramiko-scales 20:2,200:20 --windows 3 --window 30 --warmup 40 --openssh-polls 20.
 #
 # Bench options (see bench/README.md): --rounds R --polls N --reconnect-polls N --warmup N
 # --reconnect-warmup N --concurrency C --handshakes N --handshake-warmup N --out DIR.
@@ -24,11 +30,18 @@ export COW_LAB_DIR=${BENCH_LAB_DIR:-/tmp/cowlab-bench}
 die() { echo "bench.sh: error: $*" >&2; exit 2; }
 say() { echo "bench.sh: $*" >&2; }
 
+MODE=ssh-polling
+if [[ ${1:-} == poll-cost ]]; then
+    MODE=poll-cost; shift
+    NODES=${BENCH_SSHDS:-20}; PREFIX=pc; NET=238
+    export COW_LAB_DIR=${BENCH_LAB_DIR:-/tmp/cowlab-pollcost}
+fi
 args=()
 while (($#)); do
     case "$1" in
         --nodes) [[ $# -ge 2 ]] || die "--nodes needs a value"; NODES=$2; shift 2 ;;
         --nodes=*) NODES=${1#*=}; shift ;;
+        --sshds) [[ $# -ge 2 ]] || die "--sshds needs a value"; NODES=$2; shift 2 ;;
         -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) args+=("$1"); shift ;;
     esac
@@ -42,6 +55,13 @@ say "building $PROJECT (Release)"
 dotnet build "$PROJECT" -c Release -nologo -v quiet >&2 || die "build failed"
 dll=$PROJECT/bin/Release/net10.0/ChatOpsWatch.Bench.dll
 [[ -f $dll ]] || die "build produced no $dll"
+if [[ $MODE == poll-cost ]]; then
+    say "building the Worker (Release)"
+    dotnet build "$REPO_DIR/src/ChatOpsWatch.Worker" -c Release -nologo -v quiet >&2 || die "Worker build failed"
+    worker_dll=$REPO_DIR/src/ChatOpsWatch.Worker/bin/Release/net10.0/chatopswatch.dll
+    [[ -f $worker_dll ]] || die "build produced no $worker_dll"
+    /usr/bin/python3 -c "import paramiko" 2>/dev/null || die "python3-paramiko is missing: apt-get install -y python3-paramiko"
+fi
 
 # Node CPU is read from a cgroup holding the nodes' sshd listeners: their sessions and probe
 # commands inherit it, and it keeps counting after they exit (which /proc sums do not).
@@ -89,6 +109,13 @@ else
 fi
 
 cd "$REPO_DIR"
+if [[ $MODE == poll-cost ]]; then
+    setsid /usr/bin/python3 "$REPO_DIR/bench/PollCost/poll_cost.py" --worker-dll "$worker_dll" --bench-dll "$dll" --lab-dir "$COW_LAB_DIR" \
+        --cgroup "${node_cgroup[1]:-}" ${args[@]+"${args[@]}"} &
+    bench_pid=$!
+    wait "$bench_pid"
+    exit $?
+fi
 # In the background and in its own process group: bash runs traps only between commands, and
 # 'wait' lets a TERM or Ctrl-C in, which then stops the bench and its spin-off child together.
 BENCH_DOTNET_SDK=$(dotnet --version) setsid dotnet "$dll" --lab-dir "$COW_LAB_DIR" --out "$REPO_DIR/bench/results" \

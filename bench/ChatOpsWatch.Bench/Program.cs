@@ -6,6 +6,13 @@ using ChatOpsWatch.Infrastructure.Ssh;
 // connection per poll (again in a child process whose thread pool does not spin), then the
 // handshake with SSH.NET's default key exchange against ours.
 // Exit codes: 0 measured, 1 some polls failed (figures written, but suspect), 2 bad usage or lab.
+if (args is ["print-probe-command"])
+{
+    // bench/PollCost runs exactly this command from Paramiko and OpenSSH, so every client runs the same probe.
+    Console.Out.Write(ChatOpsWatch.Infrastructure.Probe.ProbeScript.RemoteCommand(TimeSpan.FromSeconds(10)));
+    return 0;
+}
+
 BenchOptions options;
 Lab lab;
 NodeCpu? nodeCpu;

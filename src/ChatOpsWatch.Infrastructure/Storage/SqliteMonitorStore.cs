@@ -11,11 +11,17 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// <summary>
 /// Nodes, samples and alert state in SQLite. See <see cref="IMonitorStore"/> for the failure contract. A poll's alert
 /// messages open, move and close incidents (<see cref="IncidentSql"/>) in the poll's transaction, written in
-/// <paramref name="texts"/>' language (English by default).
+/// <paramref name="texts"/>' language (English by default). Polls are group-committed (<see cref="SqliteGroupCommit"/>):
+/// the polls that finish within one <see cref="SqliteCommitOptions.Tick"/> share a transaction.
 /// </summary>
-public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, TextCatalog? texts = null) : IMonitorStore
+public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, TextCatalog? texts = null, SqliteCommitOptions? commits = null) : IMonitorStore
 {
     private readonly TextCatalog texts = texts ?? TextCatalog.English;
+
+    private readonly SqliteGroupCommit commit = new(db, commits ?? SqliteCommitOptions.Immediate, time);
+
+    /// <summary>Transactions the polls were committed in so far (fewer than the polls when they were grouped).</summary>
+    public long CommitTransactions => commit.Transactions;
 
     private const string UpsertNode = """
         INSERT INTO nodes (name, provider, region, role, interval_ms, first_seen)
@@ -110,41 +116,43 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
     {
         ArgumentNullException.ThrowIfNull(decision);
         Validate(node, decision);
-        return db.InTransactionAsync(
-            $"committing a poll of '{node}'",
-            async (c, tx) =>
-            {
-                if (decision.Sample is { } sample)
-                {
-                    await c.ExecuteAsync(new CommandDefinition(
-                        InsertSample,
-                        new { Node = node, At = UnixMs.Of(sample.At), Metrics = MetricsJson.Write(sample.Values) },
-                        tx,
-                        cancellationToken: ct));
-                }
+        var durable = decision.Transitions.Count > 0 || decision.Messages.Count > 0 || decision.EngineStates.Count > 0;
+        return commit.CommitAsync($"committing a poll of '{node}'", durable, (c, tx) => WritePollAsync(c, tx, node, decision, now), ct);
+    }
 
-                foreach (var state in decision.ChangedStates)
-                {
-                    await c.ExecuteAsync(new CommandDefinition(AlertStateRow.Upsert, AlertStateRow.Args(state), tx, cancellationToken: ct));
-                }
+    /// <summary>
+    /// One poll's rows. Not cancellable once its batch is being written: a poll is stored whole or not at all.
+    /// </summary>
+    private async Task WritePollAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.Common.DbTransaction tx, string node, PollDecision decision, DateTimeOffset now)
+    {
+        var ct = CancellationToken.None;
+        if (decision.Sample is { } sample)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                InsertSample,
+                new { Node = node, At = UnixMs.Of(sample.At), Metrics = MetricsJson.Write(sample.Values) },
+                tx,
+                cancellationToken: ct));
+        }
 
-                foreach (var alert in decision.EngineStates)
-                {
-                    await c.ExecuteAsync(new CommandDefinition(EngineStateRow.Upsert, EngineStateRow.Args(alert), tx, cancellationToken: ct));
-                }
+        foreach (var state in decision.ChangedStates)
+        {
+            await c.ExecuteAsync(new CommandDefinition(AlertStateRow.Upsert, AlertStateRow.Args(state), tx, cancellationToken: ct));
+        }
 
-                foreach (var message in decision.Messages)
-                {
-                    await IncidentSql.ApplyAsync(c, tx, message, now, texts, ct);
-                }
+        foreach (var alert in decision.EngineStates)
+        {
+            await c.ExecuteAsync(new CommandDefinition(EngineStateRow.Upsert, EngineStateRow.Args(alert), tx, cancellationToken: ct));
+        }
 
-                var told = decision.Messages.Where(m => m.Incident is not null).Select(m => AlertKey.Of(m.Incident!.RuleId, m.Incident.Series)).ToHashSet(StringComparer.Ordinal);
-                told.UnionWith(decision.ToldElsewhere);
-                await IncidentSql.FollowAsync(c, tx, node, decision.Transitions, told, now, texts, ct);
+        foreach (var message in decision.Messages)
+        {
+            await IncidentSql.ApplyAsync(c, tx, message, now, texts, ct);
+        }
 
-                return 0;
-            },
-            ct);
+        var told = decision.Messages.Where(m => m.Incident is not null).Select(m => AlertKey.Of(m.Incident!.RuleId, m.Incident.Series)).ToHashSet(StringComparer.Ordinal);
+        told.UnionWith(decision.ToldElsewhere);
+        await IncidentSql.FollowAsync(c, tx, node, decision.Transitions, told, now, texts, ct);
     }
 
     public Task<IReadOnlyList<NodeStatus>> FleetAsync(CancellationToken ct) =>

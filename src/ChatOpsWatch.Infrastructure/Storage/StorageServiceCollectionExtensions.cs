@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SqliteDatabase.Open(path, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(SqliteCommitOptions.Default);
         services.AddSingleton<IMonitorStore, SqliteMonitorStore>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();

@@ -26,6 +26,7 @@ public static class ConfigLoader
 
         var storage = section.GetSection("Storage");
         var dbPath = read.String(storage, "Path", "data/chatopswatch.db")!;
+        var commitTick = CommitTick(read, storage);
 
         var ssh = section.GetSection("Ssh");
         var defaults = SshSettings.Default;
@@ -60,7 +61,26 @@ public static class ConfigLoader
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Repeats = repeats, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Repeats = repeats, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine, CommitTick = commitTick }, read.Problems);
+    }
+
+    /// <summary>Storage:CommitTick, written in ms ("100ms", "0ms"); at most a second, since every message waits for it.</summary>
+    private static TimeSpan CommitTick(ConfigReader read, IConfigurationSection storage)
+    {
+        var raw = storage["CommitTick"]?.Trim();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return Infrastructure.Storage.SqliteCommitOptions.Default.Tick;
+        }
+
+        if (raw.EndsWith("ms", StringComparison.Ordinal)
+            && int.TryParse(raw[..^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms <= 1000)
+        {
+            return TimeSpan.FromMilliseconds(ms);
+        }
+
+        read.Problem(storage, "CommitTick", $"'{raw}' is not a tick from 0ms to 1000ms (write e.g. 100ms)");
+        return Infrastructure.Storage.SqliteCommitOptions.Default.Tick;
     }
 }
 

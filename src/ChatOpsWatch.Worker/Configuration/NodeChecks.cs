@@ -4,8 +4,9 @@ namespace ChatOpsWatch.Worker.Configuration;
 
 /// <summary>
 /// What the monitor measures towards one node itself, beside the SSH probe: TCP connect bursts to
-/// the SSH port and <see cref="TcpPorts"/>, an ICMP burst (falling back to TCP where not permitted),
-/// HTTP checks, and the node's plan (expiry, traffic quota).
+/// <see cref="TcpPorts"/> only (the SSH port only when listed there: a connect to sshd costs the node a
+/// forked pre-auth child and a log line), an ICMP burst where permitted, HTTP checks, and the node's plan
+/// (expiry, traffic quota).
 /// </summary>
 public sealed record NodeChecks(
     IReadOnlyList<int> TcpPorts,

@@ -17,6 +17,9 @@ public sealed record WatchConfig(
     TelegramConfig? Telegram,
     TimeSpan ConsoleStatusEvery)
 {
+    /// <summary>How long finished polls wait to share one SQLite transaction (Storage:CommitTick, group commit).</summary>
+    public TimeSpan CommitTick { get; init; } = Infrastructure.Storage.SqliteCommitOptions.Default.Tick;
+
     /// <summary>The language of every chat text (Telegram:Language), also on the console.</summary>
     public Language Language { get; init; } = Language.En;
 

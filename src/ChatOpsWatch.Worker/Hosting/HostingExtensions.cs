@@ -45,6 +45,7 @@ public static class HostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConfigHolder(config));
         services.AddSingleton(database);
+        services.AddSingleton(new SqliteCommitOptions(config.CommitTick));
         services.AddSingleton<IMonitorStore, SqliteMonitorStore>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();

@@ -146,6 +146,46 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fleet_DefaultChecks_PollsOpenNoConnectionAndLeaveNoSshdLogLine()
+    {
+        // Issue 10: every TCP connect to the SSH port made sshd fork a pre-auth child (about 18 ms of node
+        // CPU) and, unless reset early enough, log "kex_exchange_identification: Connection closed". By
+        // default a poll is one exec on the open session: no SYN reaches the node's SSH port per poll.
+        var node = fleet.Lab.Nodes[0];
+        string[] rule = ["INPUT", "-p", "tcp", "--dport", node.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--syn", "-m", "comment", "--comment", "cow-syn-count"];
+        await fleet.Lab.RunAsync(["exec", node.Name, "--", "iptables", "-I", .. rule]);
+        try
+        {
+            StartWorker();
+            await AllNodesPinnedAsync();
+            var before = await SamplesAsync(node.Name);
+            var synsBefore = await SynsAsync(node);
+            var logBefore = (await File.ReadAllLinesAsync(fleet.Lab.LogPath(node))).Length;
+
+            await WaitUntilAsync(async () => await SamplesAsync(node.Name) >= before + 4, TimeSpan.FromSeconds(30));
+
+            Assert.Equal(synsBefore, await SynsAsync(node));
+            // The lab's sshd logs at VERBOSE, where each exec says "Starting session: command ..." and "Close
+            // session: ..."; sshd's default level (INFO) logs neither. Anything else would be a line per poll.
+            var after = (await File.ReadAllLinesAsync(fleet.Lab.LogPath(node))).Skip(logBefore).ToList();
+            Assert.DoesNotContain(after, l => !l.Contains("Starting session: command", StringComparison.Ordinal) && !l.Contains("Close session:", StringComparison.Ordinal));
+            Assert.InRange(after.Count(l => l.Contains("Starting session: command", StringComparison.Ordinal)), 4, 15);
+        }
+        finally
+        {
+            await fleet.Lab.RunAsync(["exec", node.Name, "--", "iptables", "-D", .. rule]);
+        }
+    }
+
+    /// <summary>SYNs that reached the node's SSH port since the counting rule was inserted.</summary>
+    private async Task<long> SynsAsync(Testing.Lab.LabNode node)
+    {
+        var table = await fleet.Lab.RunAsync("exec", node.Name, "--", "iptables", "-nvxL", "INPUT");
+        var line = table.Split('\n').Single(l => l.Contains("cow-syn-count", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Fleet_KnownHostsImported_TrustsThoseKeysWithoutAFirstUseAnnouncement()
     {
         var node = fleet.Lab.Nodes[0];
@@ -209,6 +249,26 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
             Nodes = nodes.Select(n => new { n.Name, Host = n.Address, n.Port, KeyFile = fleet.Lab.Ed25519Key, Interval = "2s", Provider = "lab", Region = "netns" }),
         },
     });
+
+    private async Task<long> SamplesAsync(string node)
+    {
+        var db = Path.Combine(_workDir, "data", "chatopswatch.db");
+        await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM samples WHERE node = $node";
+        command.Parameters.AddWithValue("$node", node);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (!await condition())
+        {
+            await Task.Delay(200, cts.Token);
+        }
+    }
 
     private async Task OutboxDrainedAsync()
     {

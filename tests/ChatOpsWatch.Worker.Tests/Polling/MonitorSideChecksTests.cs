@@ -28,6 +28,7 @@ public sealed class MonitorSideChecksTests : IDisposable
         var checks = NodeChecks.Default with
         {
             Icmp = false,
+            TcpPorts = [port],
             Http = [new HttpCheckSpec("slow", new Uri($"http://127.0.0.1:{port}/"), null, TimeSpan.FromSeconds(30), null)],
         };
         var node = new NodeConfig(
@@ -44,5 +45,24 @@ public sealed class MonitorSideChecksTests : IDisposable
         Assert.Equal(1, result.Values["http.timeout{check=slow}"]);
         Assert.Equal(0, result.Values[$"net.loss_pct{{method=tcp,port={port}}}"]);
         Assert.Equal(["127.0.0.1"], result.Addresses);
+    }
+
+    [Fact]
+    public async Task RunAsync_DefaultChecks_NeverConnectsToTheSshPort()
+    {
+        // The "SSH port" is a listener that records any connect in its backlog.
+        var port = ((IPEndPoint)_silent.LocalEndpoint).Port;
+        var node = new NodeConfig(
+            new NodeInfo("vps1", "p", "r", NodeRole.Core, TimeSpan.FromSeconds(30)),
+            new SshTarget("vps1", "127.0.0.1", port, "root", new SshAuth.Password("x")),
+            Checks: NodeChecks.Default with { Icmp = false });
+        var config = new ConfigHolder(new WatchConfig("db", [node], SshSettings.Default, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
+        var sideChecks = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
+
+        var result = await sideChecks.RunAsync(node, CancellationToken.None);
+
+        Assert.False(_silent.Pending());
+        Assert.DoesNotContain(result.Values.Keys, k => k.StartsWith("net.tcp", StringComparison.Ordinal) || k.StartsWith("net.loss_pct{method=tcp", StringComparison.Ordinal));
+        Assert.Equal(1, result.Values["node.dns_resolved"]);
     }
 }

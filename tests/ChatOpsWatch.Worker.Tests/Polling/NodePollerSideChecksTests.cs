@@ -35,7 +35,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
         var node = new NodeConfig(
             new NodeInfo("vps1", "p", "r", NodeRole.Core, TimeSpan.FromSeconds(30)),
             new SshTarget("vps1", "127.0.0.1", port, "root", new SshAuth.Password("x")),
-            Checks: NodeChecks.Default with { Icmp = false, Plan = plan });
+            Checks: NodeChecks.Default with { Icmp = false, TcpPorts = [port], Plan = plan });
         var config = new ConfigHolder(new WatchConfig("db", [node], SshSettings.Default, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
         var registry = new NodeRegistry(new OneRunner(runner));
         registry.Apply([node]);
