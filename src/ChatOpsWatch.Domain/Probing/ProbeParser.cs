@@ -43,6 +43,13 @@ public static class ProbeParser
         }
 
         var start = Array.FindIndex(lines, 0, last + 1, l => IsHeader(l, nonce));
+        if (start < 0 && nonce is not null && IsHeader(lines[0], null))
+        {
+            // A runner that was given no nonce: read as before the framing, from its first line only.
+            nonce = null;
+            start = 0;
+        }
+
         var shown = start >= 0 ? start : Math.Max(0, Array.FindIndex(lines, l => l.Trim().Length > 0));
         var version = ReadVersion(lines[shown], start >= 0, out var headerError);
         if (headerError is not null)

@@ -81,11 +81,13 @@ public sealed class ProbeParserHostileOutputTests
     }
 
     [Fact]
-    public void Parse_WithNonceButOutputUnframed_IsNotAProbeOutput()
+    public void Parse_WithNonceButOutputUnframedAfterNoise_IsNotAProbeOutput()
     {
-        var result = ProbeParser.Parse(V2, "a1b2c3");
+        Assert.True(ProbeParser.Parse(V2, "a1b2c3").IsSuccess);
 
-        Assert.Equal("not a cowprobe output: first line was 'cowprobe 2'", result.Error);
+        var result = ProbeParser.Parse("banner\n" + V2, "a1b2c3");
+
+        Assert.Equal("not a cowprobe output: first line was 'banner'", result.Error);
     }
 
     [Fact]

@@ -91,8 +91,9 @@ public sealed class BrokenConfigCorpusTests : IDisposable
         var file = Path.Combine(_workDir, "watch.json");
         await File.WriteAllTextAsync(file, """{ "ChatOpsWatch": { "Local": { "Name": "here" } } }""");
         await using var worker = WorkerProcess.Start(_workDir, new Dictionary<string, string>(), "--config", file);
-        await worker.WaitForLineAsync(l => l.Contains("ChatOpsWatch starting", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        await Task.Delay(500); // the file watcher is armed once the host has started
+        // The scheduler watches the file once it has applied the configuration, which it logs per node.
+        await worker.WaitForLineAsync(l => l.Contains("polled every", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        await Task.Delay(1000);
 
         await File.WriteAllTextAsync(file, "{ \"ChatOpsWatch\": { \"Local\": { \"Name\": \"here\" }\n  \"Storage\": {} } }");
 
