@@ -48,6 +48,19 @@ public sealed record ThresholdRule(
             yield return (nameof(Metric), "is required");
         }
 
+        // A rate may fall (negative per second); a level of a percentage or a count may not, nor pass 100 %.
+        foreach (var (field, level) in new[] { (nameof(Warning), Warning), (nameof(Critical), Critical) })
+        {
+            if (Kind != RuleKind.Rate && level < 0)
+            {
+                yield return (field, $"must not be negative, got {level}");
+            }
+            else if (Kind != RuleKind.Rate && level > 100 && Samples.MetricNames.IsPercent(Metric))
+            {
+                yield return (field, $"is a percentage of {Metric}: 0 to 100, got {level}");
+            }
+        }
+
         if (Kind is RuleKind.Threshold or RuleKind.Rate && Direction == Engine.Direction.Above && Critical < Warning)
         {
             yield return (nameof(Critical), $"must be at least Warning ({Warning}), got {Critical}");

@@ -17,7 +17,8 @@ internal static class CpuPercentages
             return;
         }
 
-        long[] d =
+        // Each difference of two non-negative counters fits a long; their sum may not (a node may print 2^63-1), so sum as doubles.
+        double[] d =
         [
             after.User - before.User, after.Nice - before.Nice, after.System - before.System, after.Idle - before.Idle,
             after.Iowait - before.Iowait, after.Irq - before.Irq, after.Softirq - before.Softirq, after.Steal - before.Steal,

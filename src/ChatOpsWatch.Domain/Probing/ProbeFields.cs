@@ -33,10 +33,16 @@ internal static class ProbeFields
         return null;
     }
 
+    /// <summary>A non-negative decimal. .NET reads "NaN", "Infinity" and 400-digit overflows as doubles whatever the style, so finiteness is checked here.</summary>
     public static string? Decimal(string[] fields, int index, out double value) =>
-        double.TryParse(fields[index], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
-            ? null
-            : $"{fields[0]} field {index} '{ProbeParser.Shorten(fields[index])}' is not a number";
+        !double.TryParse(fields[index], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            ? $"{fields[0]} field {index} '{ProbeParser.Shorten(fields[index])}' is not a number"
+            : !double.IsFinite(value) || value < 0
+                ? $"{fields[0]} field {index} '{ProbeParser.Shorten(fields[index])}' is not a finite number"
+                : null;
+
+    /// <summary>A name the node reported (mount, device, interface, process, boot id): control characters escaped, length capped.</summary>
+    public static string Name(string text) => Text.NodeText.Sanitize(text, 256);
 
     /// <summary>Undoes the octal escapes of /proc/mounts (\040 space, \011 tab, \012 newline, \134 backslash).</summary>
     public static string Unescape(string text)

@@ -13,6 +13,9 @@ public sealed record ProbeParseResult
 
     public ProbeSnapshot? Snapshot { get; }
 
+    /// <summary>Text before the framed output that the parser skipped; null when the output started with its header.</summary>
+    public ProbeNoise? Noise { get; init; }
+
     public string? Error { get; }
 
     [MemberNotNullWhen(true, nameof(Snapshot))]

@@ -15,7 +15,14 @@ public static class ProbeParser
     private const string EndLine = "end";
     private const int Shown = 60;
 
-    public static ProbeParseResult Parse(string output)
+    public static ProbeParseResult Parse(string output) => Parse(output, null);
+
+    /// <summary>
+    /// Reads the framed output wherever it starts: the first line <c>cowprobe N</c> (<c>cowprobe N NONCE</c> when a
+    /// <paramref name="nonce"/> is given) to the line <c>end</c> (<c>end NONCE</c>). Lines before it are
+    /// <see cref="ProbeParseResult.Noise"/>. Never throws on any output.
+    /// </summary>
+    public static ProbeParseResult Parse(string output, string? nonce)
     {
         ArgumentNullException.ThrowIfNull(output);
         var lines = output.Split('\n');
@@ -35,13 +42,23 @@ public static class ProbeParser
             return ProbeParseResult.Fail("not a cowprobe output: the output was empty");
         }
 
-        var version = ReadVersion(lines[0], out var headerError);
+        var start = Array.FindIndex(lines, 0, last + 1, l => IsHeader(l, nonce));
+        if (start < 0 && nonce is not null && IsHeader(lines[0], null))
+        {
+            // A runner that was given no nonce: read as before the framing, from its first line only.
+            nonce = null;
+            start = 0;
+        }
+
+        var shown = start >= 0 ? start : Math.Max(0, Array.FindIndex(lines, l => l.Trim().Length > 0));
+        var version = ReadVersion(lines[shown], start >= 0, out var headerError);
         if (headerError is not null)
         {
             return ProbeParseResult.Fail(headerError);
         }
 
-        var end = Array.IndexOf(lines, EndLine, 1);
+        var endLine = nonce is null ? EndLine : $"{EndLine} {nonce}";
+        var end = Array.IndexOf(lines, endLine, start + 1);
         if (end < 0)
         {
             return ProbeParseResult.Fail($"truncated: no '{EndLine}' line (output stops at line {last + 1}: '{Shorten(lines[last])}')");
@@ -54,27 +71,46 @@ public static class ProbeParser
         }
 
         var builder = new ProbeSnapshotBuilder(version);
-        for (var i = 1; i < end; i++)
+        for (var i = start + 1; i < end; i++)
         {
             if (lines[i].Length == 0)
             {
                 continue;
             }
 
-            var error = builder.Add(lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var fields = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                return ProbeParseResult.Fail($"line {i + 1}: only whitespace, no section name");
+            }
+
+            var error = builder.Add(fields);
             if (error is not null)
             {
                 return ProbeParseResult.Fail($"line {i + 1}: {error}");
             }
         }
 
-        return ProbeParseResult.Ok(builder.Build());
+        return ProbeParseResult.Ok(builder.Build()) with { Noise = Noise(lines, start) };
     }
 
-    private static int ReadVersion(string header, out string? error)
+    private static bool IsHeader(string line, string? nonce)
+    {
+        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length == (nonce is null ? 2 : 3) && fields[0] == Magic && (nonce is null || fields[2] == nonce);
+    }
+
+    private static ProbeNoise? Noise(string[] lines, int start)
+    {
+        var noise = lines.Take(start).ToList();
+        var first = noise.FindIndex(l => l.Trim().Length > 0);
+        return first < 0 ? null : new ProbeNoise(noise.Sum(l => l.Length + 1), noise.Count, Shorten(noise[first]));
+    }
+
+    private static int ReadVersion(string header, bool framed, out string? error)
     {
         var fields = header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length != 2 || fields[0] != Magic)
+        if (!framed || fields.Length < 2 || fields[0] != Magic)
         {
             error = $"not a cowprobe output: first line was '{Shorten(header)}'";
             return 0;
@@ -91,6 +127,6 @@ public static class ProbeParser
         return version;
     }
 
-    internal static string Shorten(string text) =>
-        text.Length <= Shown ? text : string.Concat(text.AsSpan(0, Shown), "...");
+    /// <summary>Node text quoted in an error: control characters escaped, at most 60 characters.</summary>
+    internal static string Shorten(string text) => Text.NodeText.Sanitize(text, Shown);
 }

@@ -57,12 +57,12 @@ internal sealed partial class ProbeSnapshotBuilder
             return error;
         }
 
-        if (diskIo.Exists(d => d.Device == f[1]))
+        if (diskIo.Exists(d => d.Device == Name(f[1])))
         {
             return $"duplicate dio line for device '{ProbeParser.Shorten(f[1])}'";
         }
 
-        diskIo.Add(new DiskIoCounters(f[1], v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+        diskIo.Add(new DiskIoCounters(Name(f[1]), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
         return null;
     }
 
@@ -79,12 +79,12 @@ internal sealed partial class ProbeSnapshotBuilder
             return error;
         }
 
-        if (interfaces.Exists(i => i.Interface == f[1]))
+        if (interfaces.Exists(i => i.Interface == Name(f[1])))
         {
             return $"duplicate net line for interface '{ProbeParser.Shorten(f[1])}'";
         }
 
-        interfaces.Add(new NetCounters(f[1], v[0], v[1], v[2], v[3], v[4], v[5]));
+        interfaces.Add(new NetCounters(Name(f[1]), v[0], v[1], v[2], v[3], v[4], v[5]));
         return null;
     }
 
@@ -106,8 +106,8 @@ internal sealed partial class ProbeSnapshotBuilder
             return rssError;
         }
 
-        processes.RemoveAll(p => p.Name == f[1]); // a name configured twice is reported twice, identically
-        processes.Add(new ProcessUsage(f[1], (int)Math.Min(count, int.MaxValue), rss));
+        processes.RemoveAll(p => p.Name == Name(f[1])); // a name configured twice is reported twice, identically
+        processes.Add(new ProcessUsage(Name(f[1]), (int)Math.Min(count, int.MaxValue), rss));
         return null;
     }
 

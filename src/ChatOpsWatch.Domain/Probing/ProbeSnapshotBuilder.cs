@@ -19,6 +19,11 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
     /// <summary>Adds one line, split on spaces; returns an error, or null when the line was taken or ignored.</summary>
     public string? Add(string[] f)
     {
+        if (f.Length == 0)
+        {
+            return "only whitespace, no section name";
+        }
+
         var name = f[0];
         if (name is "clock" or "uptime" or "boot" or "cpu" or "ncpu" or "load" or "mem" or "tcp" or "tw" or "oom" or "systemd" && !seen.Add(name))
         {
@@ -29,7 +34,7 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
         {
             "clock" => Clock(f),
             "uptime" => CountError(f, 1) ?? Decimal(f, 1, out var up) ?? Set(snapshot with { UptimeSeconds = up }),
-            "boot" => CountError(f, 1) ?? Set(snapshot with { BootId = f[1] }),
+            "boot" => CountError(f, 1) ?? Set(snapshot with { BootId = Name(f[1]) }),
             "cpu" => Cpu(f),
             "ncpu" => Ncpu(f),
             "load" => Load(f),
@@ -117,13 +122,13 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
             inodes = new InodeUsage(n[0], n[1], n[2]);
         }
 
-        var mount = Unescape(f[1]);
+        var mount = Name(Unescape(f[1]));
         if (mounts.Exists(m => m.Mount == mount))
         {
             return $"duplicate disk line for mount '{ProbeParser.Shorten(mount)}'";
         }
 
-        mounts.Add(new MountUsage(mount, f[2] == "-" ? null : f[2], Unescape(f[3]), blocks[0], blocks[1], blocks[2], inodes));
+        mounts.Add(new MountUsage(mount, f[2] == "-" ? null : Name(f[2]), Name(Unescape(f[3])), blocks[0], blocks[1], blocks[2], inodes));
         return null;
     }
 
@@ -134,7 +139,7 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
             return "unavailable line names no section";
         }
 
-        unavailable.Add(new ProbeUnavailable(f[1], f.Length > 2 ? string.Join(' ', f[2..]) : "no reason given"));
+        unavailable.Add(new ProbeUnavailable(Name(f[1]), f.Length > 2 ? Text.NodeText.Sanitize(string.Join(' ', f[2..])) : "no reason given"));
         return null;
     }
 }

@@ -5,6 +5,9 @@ public static class MetricNames
 {
     /// <summary>Percent of CPU time not idle (includes iowait and steal) since the previous poll.</summary>
     public const string CpuBusyPct = "cpu.busy_pct";
+
+    /// <summary>Whether a metric (name or key) is a percentage: by the house naming rule, every such name ends in <c>_pct</c>.</summary>
+    public static bool IsPercent(string metric) => MetricKey.NameOf(metric ?? string.Empty).EndsWith("_pct", StringComparison.Ordinal);
     public const string CpuUserPct = "cpu.user_pct";
     public const string CpuSystemPct = "cpu.system_pct";
     public const string CpuIowaitPct = "cpu.iowait_pct";

@@ -33,19 +33,27 @@ public static class ProbeScript
     public static string RemoteCommand(TimeSpan deadline) => RemoteCommand(deadline, ProbeTargets.None);
 
     /// <summary>As <see cref="RemoteCommand(TimeSpan)"/>, checking the node's configured processes and ports too.</summary>
-    public static string RemoteCommand(TimeSpan deadline, ProbeTargets targets)
+    public static string RemoteCommand(TimeSpan deadline, ProbeTargets targets, string? nonce = null)
     {
         var seconds = Math.Max(1, (long)Math.Ceiling(deadline.TotalSeconds));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"sh -c {Quote(Wrapper)} cowprobe {seconds} {Quote(For(targets))}");
+            $"sh -c {Quote(Wrapper)} cowprobe {seconds} {Quote(For(targets, nonce))}");
     }
 
-    /// <summary>The script with the node's targets set at its top; run it with <c>/bin/sh -c</c> on the local node.</summary>
-    public static string For(ProbeTargets targets)
+    /// <summary>
+    /// The script with the node's targets set at its top; run it with <c>/bin/sh -c</c> on the local node. With a
+    /// <paramref name="nonce"/> (<see cref="ProbeNonce"/>) the output is framed by <c>cowprobe 2 NONCE</c> and <c>end NONCE</c>.
+    /// </summary>
+    public static string For(ProbeTargets targets, string? nonce = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        return targets.ShellAssignments() + Script;
+        if (nonce is not null && !ProbeNonce.IsValid(nonce))
+        {
+            throw new ArgumentException($"'{nonce}' is not a probe nonce", nameof(nonce));
+        }
+
+        return (nonce is null ? string.Empty : $"COW_NONCE={nonce}\n") + targets.ShellAssignments() + Script;
     }
 
     /// <summary>Single-quotes <paramref name="text"/> for a POSIX shell: every ' becomes '\''.</summary>

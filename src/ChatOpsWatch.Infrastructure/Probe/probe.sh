@@ -21,7 +21,8 @@ export LC_ALL
 PATH=${PATH:+$PATH:}/usr/bin:/bin:/usr/sbin:/sbin
 p=${COWPROBE_PROC:-/proc}
 sy=${COWPROBE_SYS:-/sys}
-echo 'cowprobe 2'
+# COW_NONCE (set by the monitor) frames the output, so a login banner or an rc file's echo before it is skipped.
+echo "cowprobe 2${COW_NONCE:+ $COW_NONCE}"
 
 if read -r up _ <"$p/uptime"; then
   echo "uptime $up"
@@ -265,5 +266,5 @@ case $t in
   '' | *[!0-9.]*) echo 'unavailable clock date' ;;
   *) echo "clock $t" ;;
 esac
-echo end
+echo "end${COW_NONCE:+ $COW_NONCE}"
 exit 0

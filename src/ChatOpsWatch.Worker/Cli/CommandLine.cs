@@ -13,35 +13,47 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
-        var rest = verb == "run" && (args.Length == 0 || args[0] != "run") ? args : args[1..];
-        switch (verb)
+        var (verb, rest) = args.Length > 0 && !args[0].StartsWith('-') ? (args[0], args[1..]) : ("run", args);
+        if (!Usages.ByVerb.TryGetValue(verb, out var usage))
         {
-            case "run":
-                return await RunCommand.RunAsync(rest);
-            case "check-config":
-                return CheckConfig(rest);
-            case "import-known-hosts" when rest.Length >= 1:
-                return await HostKeyCommands.ImportAsync(Load(rest[1..]), rest[0]);
-            case "forget-hostkey" when rest.Length >= 1:
-                return await HostKeyCommands.ForgetAsync(Load(rest[1..]), rest[0]);
-            case "backtest":
-                return await BacktestCommand.RunAsync(rest, Console.Error);
-            case "baseline":
-                return BaselineCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System);
-            case "noise":
-                return NoiseCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System);
-            case "help" or "--help" or "-h":
-                Console.WriteLine(Usage);
-                return 0;
-            default:
-                Console.Error.WriteLine($"unknown command or missing argument: {string.Join(' ', args)}\n\n{Usage}");
-                return ExitUsage;
+            Console.Error.WriteLine($"chatopswatch: unknown command '{verb}'\n\n{Usage}");
+            return ExitUsage;
         }
+
+        // --help anywhere prints the verb's usage and does nothing else: it must never start a second monitor.
+        if (verb == "help" || rest.Any(a => a is "--help" or "-h"))
+        {
+            Console.WriteLine(verb == "help" && rest.Length > 0 && Usages.ByVerb.TryGetValue(rest[0], out var of) ? of : usage);
+            return 0;
+        }
+
+        return verb switch
+        {
+            "run" => await WithArgs(rest, usage, [], a => RunCommand.RunAsync(a.ConfigArgs)),
+            "check-config" => await WithArgs(rest, usage, [], a => Task.FromResult(CheckConfig(a.ConfigArgs))),
+            "import-known-hosts" => await WithArgs(rest, usage, ["FILE"], a => HostKeyCommands.ImportAsync(Load(a.ConfigArgs), a.Operands[0])),
+            "forget-hostkey" => await WithArgs(rest, usage, ["NODE"], a => HostKeyCommands.ForgetAsync(Load(a.ConfigArgs), a.Operands[0])),
+            "backtest" => await BacktestCommand.RunAsync(rest, Console.Error),
+            "baseline" => BaselineCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System),
+            _ => NoiseCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System),
+        };
+    }
+
+    private static async Task<int> WithArgs(string[] rest, string usage, string[] operands, Func<VerbArgs, Task<int>> run)
+    {
+        var (parsed, error) = VerbArgs.Parse(rest, operands);
+        if (parsed is null)
+        {
+            await Console.Error.WriteLineAsync($"chatopswatch: {error}\n{usage}");
+            return ExitUsage;
+        }
+
+        return await run(parsed);
     }
 
     public const string Usage = """
         usage: chatopswatch [run] [--config FILE]          start monitoring (the default)
+               chatopswatch VERB --help                    the usage of one verb (also: chatopswatch help VERB)
                chatopswatch check-config [--config FILE]   validate the configuration and exit (0 = valid, 2 = problems)
                chatopswatch import-known-hosts FILE        pin host keys of configured nodes from an OpenSSH known_hosts file
                chatopswatch forget-hostkey NODE            drop a node's pinned keys after an expected key change (re-pinned on next contact)
@@ -74,16 +86,42 @@ public static class CommandLine
         }
 
         hostArgs = [.. remaining];
-        var manager = new ConfigurationManager();
-        manager.SetBasePath(settings.ContentRootPath);
-        manager.AddJsonFile("appsettings.json", optional: true, reloadOnChange: true);
+        var problems = new List<ConfigProblem>();
+        var local = Path.Combine(settings.ContentRootPath, "appsettings.json");
+        problems.AddRange(ConfigFiles.Check(local, optional: true));
         if (file is not null)
         {
-            manager.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: true);
+            problems.AddRange(ConfigFiles.Check(Path.GetFullPath(file), optional: false));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigFileException(problems);
+        }
+
+        var manager = new ConfigurationManager();
+        manager.SetBasePath(settings.ContentRootPath);
+        manager.AddJsonFile(s => Json(s, "appsettings.json", optional: true));
+        if (file is not null)
+        {
+            manager.AddJsonFile(s => Json(s, Path.GetFullPath(file), optional: false));
         }
 
         manager.AddEnvironmentVariables();
         return manager;
+    }
+
+    /// <summary>
+    /// A watched JSON file. A broken edit while running is not thrown on a file-watcher thread (where nobody sees it):
+    /// the reload goes on, and NodeScheduler checks the files, logs the problem and keeps the running configuration.
+    /// </summary>
+    private static void Json(Microsoft.Extensions.Configuration.Json.JsonConfigurationSource source, string path, bool optional)
+    {
+        source.Path = path;
+        source.Optional = optional;
+        source.ReloadOnChange = true;
+        source.OnLoadException = context => context.Ignore = true; // the files were checked just before: see ConfigFiles
+        source.ResolveFileProvider();
     }
 
     public static ConfigLoader.Result Load(string[] args)
@@ -92,7 +130,11 @@ public static class CommandLine
         {
             return ConfigLoader.Load(BuildConfiguration(args, out _), Environment.GetEnvironmentVariable);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException or IOException)
+        catch (ConfigFileException ex)
+        {
+            return new ConfigLoader.Result(null, ex.Problems);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
         {
             return new ConfigLoader.Result(null, [new ConfigProblem("config file", ex.Message)]);
         }

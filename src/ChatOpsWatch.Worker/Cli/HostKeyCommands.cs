@@ -59,6 +59,15 @@ internal static class HostKeyCommands
 
         var (db, store) = Open(config.Config!);
         using var _ = db;
+        // A chat-added node is not in the configuration, but its pins are in the store.
+        node = config.Config!.Nodes.FirstOrDefault(n => n.Ssh is not null && string.Equals(n.Name, node, StringComparison.OrdinalIgnoreCase))?.Name ?? node;
+        if (!config.Config.Nodes.Any(n => n.Ssh is not null && n.Name == node) && (await store.PinsAsync(node, CancellationToken.None)).Count == 0)
+        {
+            var known = config.Config.Nodes.Where(n => n.Ssh is not null).Select(n => n.Name).ToList();
+            await Console.Error.WriteLineAsync($"forget-hostkey: no node '{node}' with pinned host keys (configured SSH nodes: {(known.Count == 0 ? "none" : string.Join(", ", known))})");
+            return CommandLine.ExitUsage;
+        }
+
         await store.ForgetAsync(node, CancellationToken.None);
         Console.WriteLine($"forgot the pinned host keys of {node}; the next contact pins the key it presents (restart a running monitor to reconnect now)");
         return 0;

@@ -21,7 +21,12 @@ internal static class RunCommand
             configuration = CommandLine.BuildConfiguration(args, out hostArgs);
             loaded = ConfigLoader.Load(configuration, Environment.GetEnvironmentVariable);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException or IOException)
+        catch (ConfigFileException ex)
+        {
+            CommandLine.Report(new ConfigLoader.Result(null, ex.Problems));
+            return CommandLine.ExitConfig;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"chatopswatch: cannot read the configuration: {ex.Message}");
             return CommandLine.ExitConfig;

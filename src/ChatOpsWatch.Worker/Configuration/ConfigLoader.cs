@@ -21,8 +21,8 @@ public static class ConfigLoader
 
     public static Result Load(IConfiguration root, Func<string, string?> env)
     {
-        var read = new ConfigReader([]);
         var section = root.GetSection(Section);
+        var read = new ConfigReader([.. ConfigSchema.Problems(section)]);
 
         var storage = section.GetSection("Storage");
         var dbPath = read.String(storage, "Path", "data/chatopswatch.db")!;

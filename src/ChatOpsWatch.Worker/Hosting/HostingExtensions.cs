@@ -152,6 +152,7 @@ public static class HostingExtensions
         services.AddSingleton<HttpChecker>();
         services.AddSingleton<MonitorSideChecks>();
         services.AddSingleton<PollSettings>();
+        services.AddSingleton<ProbeNoiseNotices>();
         services.AddSingleton<NodePoller>();
         services.AddCorrelation();
         services.AddQuartz(q =>

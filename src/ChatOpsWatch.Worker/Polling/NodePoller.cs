@@ -29,7 +29,8 @@ public sealed class NodePoller(
     TimeProvider time,
     ILogger<NodePoller> log,
     TextCatalog? texts = null,
-    ReachabilityRelay? reachability = null)
+    ReachabilityRelay? reachability = null,
+    ProbeNoiseNotices? noiseNotices = null)
 {
     private readonly TextCatalog texts = texts ?? TextCatalog.English;
 
@@ -47,6 +48,7 @@ public sealed class NodePoller(
         await Task.WhenAll(side, probe);
         var run = await probe;
         await ResumeTrafficAsync(runtime, ct);
+        await ReportNoiseAsync(node, run, ct);
         // Whole milliseconds, as stored: an acknowledgement names its episode by FiringSince read back from the
         // database, and the engine compares it with the time it holds in memory.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -179,13 +181,22 @@ public sealed class NodePoller(
         return outcome;
     }
 
+    // issue 12: text before the framed probe output (a banner) is read past and noticed once per node.
+    private async Task ReportNoiseAsync(string node, ProbeRun run, CancellationToken ct)
+    {
+        if (noiseNotices is not null && run is ProbeRun.Output output && !output.Stdout.StartsWith("cowprobe ", StringComparison.Ordinal) && ProbeParser.Parse(output.Stdout, Infrastructure.Probe.ProbeNonce.For(node)).Noise is { } noise)
+        {
+            await noiseNotices.ReportAsync(node, noise, ct);
+        }
+    }
+
     private PollOutcome Interpret(NodeRuntime runtime, ProbeRun run, DateTimeOffset now)
     {
         var node = runtime.Config.Name;
         switch (run)
         {
             case ProbeRun.Output output:
-                var parsed = ProbeParser.Parse(output.Stdout);
+                var parsed = ProbeParser.Parse(output.Stdout, Infrastructure.Probe.ProbeNonce.For(node));
                 if (parsed.Snapshot is not { } snapshot)
                 {
                     log.LogWarning("Node {Node}: probe output unreadable: {Error}", node, parsed.Error);

@@ -50,7 +50,9 @@ public sealed class NodeScheduler(
 
     private async Task ReloadAsync()
     {
-        var result = ConfigLoader.Load(configuration, Environment.GetEnvironmentVariable);
+        // A file that fails to parse reloads as empty: checked first, or a typo would unschedule every node.
+        var broken = ConfigFiles.CheckAll(configuration);
+        var result = broken.Count > 0 ? new ConfigLoader.Result(null, broken) : ConfigLoader.Load(configuration, Environment.GetEnvironmentVariable);
         if (!result.Ok)
         {
             foreach (var problem in result.Problems)

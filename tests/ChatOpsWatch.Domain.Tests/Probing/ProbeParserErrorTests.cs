@@ -8,7 +8,7 @@ public sealed class ProbeParserErrorTests
     [InlineData("", "not a cowprobe output: the output was empty")]
     [InlineData("\n\r\n", "not a cowprobe output: the output was empty")]
     [InlineData("<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>\n", "not a cowprobe output: first line was '<!DOCTYPE html>'")]
-    [InlineData("Welcome to Ubuntu 24.04 LTS\ncowprobe 1\nend\n", "not a cowprobe output: first line was 'Welcome to Ubuntu 24.04 LTS'")]
+    [InlineData("Welcome to Ubuntu 24.04 LTS\nno probe here\n", "not a cowprobe output: first line was 'Welcome to Ubuntu 24.04 LTS'")]
     [InlineData("cowprobe 7\nend\n", "unsupported probe format version 7 (this parser reads versions 1 to 2)")]
     [InlineData("cowprobe one\nend\n", "unsupported probe format version one (this parser reads versions 1 to 2)")]
     public void Parse_NotAVersion1Probe_SaysWhatItSaw(string output, string error)

@@ -29,7 +29,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
 
     public void Dispose() => _port.Dispose();
 
-    private (NodePoller Poller, NodeRegistry Registry) Poller(IProbeRunner runner, VpsPlan plan)
+    private (NodePoller Poller, NodeRegistry Registry) Poller(IProbeRunner runner, VpsPlan plan, ProbeNoiseNotices? notices = null)
     {
         var port = ((IPEndPoint)_port.LocalEndpoint).Port;
         var node = new NodeConfig(
@@ -41,7 +41,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
         var settings = new PollSettings(config, new NoMuting(), new NoMaintenance(), NullLogger<PollSettings>.Instance);
-        return (new NodePoller(registry, settings, _store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance), registry);
+        return (new NodePoller(registry, settings, _store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, noiseNotices: notices), registry);
     }
 
     [Fact]
@@ -58,6 +58,31 @@ public sealed class NodePollerSideChecksTests : IDisposable
         Assert.Equal(0, sample.Get($"net.loss_pct{{method=tcp,port={port}}}"));
         Assert.Equal(0, sample.Get("node.ip_changed"));
         Assert.True(sample.Get("node.expiry_days") > 0);
+    }
+
+    [Fact]
+    public async Task PollAsync_ThreeKilobyteBannerBeforeTheProbe_ReadsEveryIndicatorAndSendsOneNotice()
+    {
+        // What an rc file's echo does to an exec: the text comes first on stdout, with an escape sequence in it.
+        const string Banner = "i=0; while [ $i -lt 56 ]; do printf '\\033[1m*** Authorised access only. All activity is logged ***\\n'; i=$((i+1)); done\n";
+        var runner = new LocalProbeRunner(Banner + ProbeScript.For(ProbeTargets.None, ProbeNonce.For("vps1")), TimeSpan.FromSeconds(10), TimeProvider.System);
+        var outbox = new CollectingOutbox();
+        var notices = new ProbeNoiseNotices(new OutboxWriter(outbox, new NoSignal(), TimeProvider.System), Domain.Text.TextCatalog.English, NullLogger<ProbeNoiseNotices>.Instance);
+        var (poller, registry) = Poller(runner, VpsPlan.None, notices);
+        using var _ = registry;
+
+        await poller.PollAsync("vps1", CancellationToken.None);
+        await poller.PollAsync("vps1", CancellationToken.None);
+
+        var sample = _store.Committed[^1].Sample;
+        Assert.NotNull(sample);
+        Assert.NotNull(sample.Get(MetricNames.CpuBusyPct));
+        Assert.NotNull(sample.Get(MetricNames.MemUsedPct));
+        var notice = Assert.Single(outbox.Messages);
+        Assert.Equal(Domain.Notifications.MessageKind.Info, notice.Kind);
+        Assert.Contains("prints 3304 characters (56 lines) before the probe output", notice.Html, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[1m*** Authorised", notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', notice.Html);
     }
 
     [Fact]
