@@ -101,6 +101,7 @@ public static class HostingExtensions
         // Two clients: sends must fail fast, while getUpdates holds its request open for the long poll.
         var pollerOptions = new TelegramPollerOptions();
         services.AddSingleton<ITelegramBotClient>(_ => TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, TimeSpan.FromSeconds(20)));
+        services.AddSingleton<CommandIntake>();
         services.AddSingleton<IMessageSender, TelegramMessageSender>();
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
         services.AddSingleton<MuteCommands>();
@@ -124,6 +125,7 @@ public static class HostingExtensions
             TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, pollerOptions.LongPollTimeout + TelegramUpdatePoller.TimeoutMargin),
             sp.GetRequiredService<ITelegramUpdateHandler>(),
             pollerOptions,
+            sp.GetRequiredService<CommandIntake>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TelegramUpdatePoller>>(),
             sp.GetRequiredService<TextCatalog>()));
