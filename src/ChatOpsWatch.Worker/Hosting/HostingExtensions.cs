@@ -77,7 +77,14 @@ public static class HostingExtensions
             DigestThreshold = digest > 0 ? digest : null,
             OpsThreadId = config.Telegram?.OpsThreadId,
         });
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => new StorageAlarmService(
+            sp.GetRequiredService<SqliteDatabase>().Health,
+            sp.GetRequiredService<OutboxDispatcher>(),
+            sp.GetRequiredService<TextCatalog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<StorageAlarmService>>()));
 
         // The daily report goes to the ops chat, or to the console when there is no bot.
         if (config.Reports.DailyAt is { } reportAt)
