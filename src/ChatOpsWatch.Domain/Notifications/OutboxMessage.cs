@@ -9,6 +9,12 @@ namespace ChatOpsWatch.Domain.Notifications;
 /// </summary>
 public sealed record OutboxMessage(MessageKind Kind, Severity Severity, string Html, long? ChatId = null)
 {
+    /// <summary>
+    /// An answer to a person's command (<see cref="MessageKind.Reply"/>, or <see cref="MessageKind.Status"/> for /status):
+    /// it is delivered before queued warnings and may use the group budget kept for answers.
+    /// </summary>
+    public bool AnswersCommand => Kind is MessageKind.Reply or MessageKind.Status;
+
     /// <summary>Warnings and info arrive silently; criticals make noise.</summary>
     public bool Silent => Severity != Severity.Critical;
 

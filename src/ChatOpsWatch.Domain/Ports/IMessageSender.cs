@@ -16,6 +16,13 @@ public interface IMessageSender
     /// <see cref="SendOutcome.TargetGone"/>. A channel without edits sends the message anew (the default).
     /// </summary>
     Task<SendOutcome> EditAsync(long chatId, long messageId, OutboxMessage message, CancellationToken ct) => SendAsync(chatId, message, ct);
+
+    /// <summary>
+    /// Asks the channel cheaply whether it answers again, while the outbox backs off after transient failures. True
+    /// resumes delivery at once. Never throws for delivery problems (false); throws on cancellation, which the caller
+    /// uses to bound the probe. A channel that cannot tell answers true (the default).
+    /// </summary>
+    Task<bool> ProbeAsync(CancellationToken ct) => Task.FromResult(true);
 }
 
 public abstract record SendOutcome

@@ -11,7 +11,10 @@ public interface IOutbox
     /// <summary>Adds a message outside any poll (replies, announcements).</summary>
     Task<long> EnqueueAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Unsent messages due at <paramref name="now"/>: criticals first, then oldest first.</summary>
+    /// <summary>
+    /// Unsent messages due at <paramref name="now"/>: criticals first, then answers to commands
+    /// (<see cref="OutboxMessage.AnswersCommand"/>), then the rest by severity; oldest first within each.
+    /// </summary>
     Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct);
 
     Task MarkSentAsync(long id, DateTimeOffset now, long? telegramMessageId, CancellationToken ct);

@@ -1,19 +1,21 @@
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Infrastructure.Delivery;
 
 /// <summary>
-/// Delivers the outbox: reads due messages (criticals first), paces them per chat, sends them, and
-/// removes a message only after a confirmed delivery. Every failure keeps the message with a
-/// reason and a time to try again; nothing is dropped. When the outbox supports it, a send is
-/// recorded before it starts (<see cref="IInFlightJournal"/>), so a crash mid-send costs one marked
-/// resend, and a chat's backlog beyond <see cref="OutboxDispatcherOptions.DigestThreshold"/> is folded
-/// into a digest (<see cref="IBacklogFolder"/>).
+/// Delivers the outbox: reads due messages (criticals first, then replies to commands), paces them per chat, sends them,
+/// and removes a message only after a confirmed delivery. Every failure keeps the message with a reason and a time to try
+/// again; nothing is dropped. After transient failures all delivery pauses, but the channel is probed meanwhile and
+/// delivery resumes as soon as it answers (<see cref="OutboxDispatcherOptions.ProbeInterval"/>). When the outbox supports
+/// it, a send is recorded before it starts (<see cref="IInFlightJournal"/>), so a crash mid-send costs one marked resend,
+/// and a chat's backlog beyond <see cref="OutboxDispatcherOptions.DigestThreshold"/> is folded into a digest
+/// (<see cref="IBacklogFolder"/>). <see cref="SendDirectAsync"/> sends past the outbox, for when its storage fails.
 /// </summary>
-public sealed class OutboxDispatcher(
+public sealed partial class OutboxDispatcher(
     IOutbox outbox,
     IMessageSender sender,
     OutboxSignal signal,
@@ -21,25 +23,23 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan StorageRetryCap = TimeSpan.FromMinutes(1);
-
     private readonly ChatPacer pacer = new();
-    private int consecutiveFailures;
-    private DateTimeOffset holdUntil = DateTimeOffset.MinValue;
+    private readonly Backoff delivery = new(options.DeliveryBackoff, time);
+    private readonly Backoff storage = new(new BackoffOptions(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)), time);
 
     /// <summary>
     /// One pass over the due messages. Returns how long to wait before the next pass: zero when more
-    /// are due at once, else until the pacer or a backoff allows the next send, at most the poll interval.
+    /// are due at once, else until the pacer, a probe or a backoff allows the next send, at most the poll interval.
     /// Throws <see cref="StorageException"/> when the outbox cannot be read or updated.
     /// </summary>
     public async Task<TimeSpan> DispatchDueAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (now < holdUntil)
+        if (delivery.Remaining > TimeSpan.Zero && !await ResumeIfAnsweringAsync(ct))
         {
-            return holdUntil - now;
+            return HoldWait();
         }
 
+        var now = time.GetUtcNow();
         if (options.DigestThreshold is { } threshold && outbox is IBacklogFolder folder
             && await folder.FoldBacklogsAsync(threshold, now, ct) is > 0 and var folded)
         {
@@ -59,7 +59,7 @@ public sealed class OutboxDispatcher(
                 continue;
             }
 
-            var allowedAt = pacer.NextAllowed(chatId, now);
+            var allowedAt = pacer.TryTake(chatId, now, entry.Message.AnswersCommand);
             if (allowedAt > now)
             {
                 // Later messages to this chat are held too, so a chat's order (criticals first) is kept.
@@ -73,9 +73,7 @@ public sealed class OutboxDispatcher(
             }
 
             var outcome = await DeliverAsync(chatId, entry, ct);
-            now = time.GetUtcNow();
-            pacer.Record(chatId, now);
-            if (await RecordAsync(entry, chatId, outcome, now, ct) is { } backoff)
+            if (await RecordAsync(entry, chatId, outcome, time.GetUtcNow(), ct) is { } backoff)
             {
                 return backoff;
             }
@@ -94,6 +92,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 wait = await DispatchDueAsync(stoppingToken);
+                storage.Succeed();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -101,8 +100,7 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception e)
             {
-                consecutiveFailures++;
-                wait = RetryPolicy.Exponential(consecutiveFailures, TimeSpan.FromSeconds(1), StorageRetryCap);
+                wait = storage.Fail();
                 logger.LogError(e, "Delivering the outbox failed; retrying in {Delay}", wait);
             }
 
@@ -120,6 +118,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
+
     /// <summary>
     /// Sends, edits or replies as the row says. An edit whose message is gone, or that has no message yet (its send was
     /// never confirmed), goes as a fresh message, which then becomes the incident's message. Ops-chat messages without
@@ -127,12 +126,7 @@ public sealed class OutboxDispatcher(
     /// </summary>
     private async Task<SendOutcome> DeliverAsync(long chatId, OutboxEntry entry, CancellationToken ct)
     {
-        var message = entry.Message;
-        if (message.ChatId is null && message.ThreadId is null && options.OpsThreadId is { } thread)
-        {
-            message = message with { ThreadId = thread };
-        }
-
+        var message = WithOpsThread(entry.Message);
         switch (entry.Action)
         {
             case OutboxAction.Edit when entry.TargetMessageId is { } target:
@@ -152,13 +146,16 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    private OutboxMessage WithOpsThread(OutboxMessage message) =>
+        message.ChatId is null && message.ThreadId is null && options.OpsThreadId is { } thread ? message with { ThreadId = thread } : message;
+
     /// <summary>Stores the outcome; returns a delay when the whole pass must stop (a transient failure hits every chat alike).</summary>
     private async Task<TimeSpan?> RecordAsync(OutboxEntry entry, long chatId, SendOutcome outcome, DateTimeOffset now, CancellationToken ct)
     {
         switch (outcome)
         {
             case SendOutcome.Sent s:
-                consecutiveFailures = 0;
+                Delivered();
                 await outbox.MarkSentAsync(entry.Id, now, s.MessageId, ct);
                 return null;
             case SendOutcome.RateLimited r:
@@ -173,15 +170,13 @@ public sealed class OutboxDispatcher(
                 return null;
             default:
                 var error = (outcome as SendOutcome.Transient)?.Error ?? outcome.ToString();
-                consecutiveFailures++;
-                var hold = RetryPolicy.Delay(consecutiveFailures);
-                holdUntil = now + hold;
+                var hold = TransientFailure();
+                logger.LogWarning("Sending message {Id} to chat {ChatId} failed ({Error}); pausing delivery for {Hold}, probing every {Probe}", entry.Id, chatId, error, hold, options.ProbeInterval);
 
-                // The message comes due exactly when delivery resumes, not later: a longer delay of its
-                // own would let the messages queued after it overtake it, breaking a node's order.
-                logger.LogWarning("Sending message {Id} to chat {ChatId} failed ({Error}); pausing delivery for {Hold}", entry.Id, chatId, error, hold);
-                await outbox.RetryLaterAsync(entry.Id, holdUntil, error, ct);
-                return hold;
+                // The message stays due: the pause holds it, and it goes first when a probe ends the pause. A later time
+                // of its own would let the messages queued after it overtake it, breaking a node's order.
+                await outbox.RetryLaterAsync(entry.Id, now, error, ct);
+                return HoldWait();
         }
     }
 

@@ -1,3 +1,5 @@
+using ChatOpsWatch.Domain.Time;
+
 namespace ChatOpsWatch.Infrastructure.Delivery;
 
 public sealed record OutboxDispatcherOptions
@@ -18,4 +20,16 @@ public sealed record OutboxDispatcherOptions
     /// outbox supports it, see <see cref="IBacklogFolder"/>). Null: never fold.
     /// </summary>
     public int? DigestThreshold { get; init; } = 10;
+
+    /// <summary>The pause of all delivery after transient send failures in a row (5xx, network, timeout).</summary>
+    public BackoffOptions DeliveryBackoff { get; init; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
+
+    /// <summary>
+    /// While delivery pauses, the channel is asked this often whether it answers again (<c>getMe</c> for Telegram), and
+    /// delivery resumes as soon as it does: an outage costs its own length plus at most this, not a grown backoff.
+    /// </summary>
+    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A probe that has no answer after this counts as "still down".</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -17,9 +17,10 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly string _connectionString;
 
-    private SqliteDatabase(string path)
+    private SqliteDatabase(string path, TimeProvider time)
     {
         FilePath = path;
+        Health = new StorageHealth(path, time);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -31,6 +32,9 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>The absolute path of the database file.</summary>
     public string FilePath { get; }
+
+    /// <summary>Whether the file works, as the last operations found; kept in memory for the storage alarm.</summary>
+    public StorageHealth Health { get; }
 
     /// <summary>
     /// Opens (creating it and its directory if missing) the database at <paramref name="path"/>,
@@ -44,7 +48,7 @@ public sealed class SqliteDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         var full = Path.GetFullPath(path);
         PrepareDirectory(full);
-        var db = new SqliteDatabase(full);
+        var db = new SqliteDatabase(full, time);
         try
         {
             db.Run("open", connection =>
@@ -74,12 +78,33 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await using var connection = await OpenConnectionAsync(ct);
-            return await work(connection);
+            if (!Health.IsFailing)
+            {
+                return await work(connection);
+            }
+
+            // Failing: only a committed write proves it works again (on a full disk, reads go on succeeding).
+            var before = await TotalChangesAsync(connection, ct);
+            var result = await work(connection);
+            if (await TotalChangesAsync(connection, ct) > before)
+            {
+                Health.Wrote();
+            }
+
+            return result;
         }
         catch (Exception ex) when (IsStorageFailure(ex))
         {
+            Health.Failed(ex);
             throw Failure(operation, ex);
         }
+    }
+
+    private static async Task<long> TotalChangesAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT total_changes();";
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Runs <paramref name="work"/> inside one IMMEDIATE transaction that commits only if it returns.</summary>

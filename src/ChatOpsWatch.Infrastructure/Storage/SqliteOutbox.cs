@@ -16,6 +16,8 @@ public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog? texts =
 {
     private readonly TextCatalog catalogue = texts ?? TextCatalog.English;
 
+    // Criticals first, then answers to a person's command (kinds 2 and 3, OutboxMessage.AnswersCommand: a command typed
+    // during an outage is answered before the warnings queued in it), then the rest by severity, oldest first.
     // An edit or a reply waits while its incident's first send is still queued: it needs that message's id, and it
     // must not overtake it (an escalated critical edit would otherwise sort before a warning send).
     private const string Due = """
@@ -27,7 +29,7 @@ public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog? texts =
         WHERE o.sent_at IS NULL AND o.not_before <= @Now
           AND NOT (o.action <> 0 AND i.message_id IS NULL AND EXISTS (
               SELECT 1 FROM outbox s WHERE s.incident_id = o.incident_id AND s.action = 0 AND s.sent_at IS NULL AND s.id < o.id))
-        ORDER BY o.severity DESC, o.id
+        ORDER BY o.severity = 2 DESC, o.kind IN (2, 3) DESC, o.severity DESC, o.id
         LIMIT @Max;
         """;
 

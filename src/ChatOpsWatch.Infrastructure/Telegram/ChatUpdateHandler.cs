@@ -296,7 +296,16 @@ public sealed class ChatUpdateHandler(
     {
         if (botUsername is null)
         {
-            var me = await bot.GetMe(ct);
+            User me;
+            try
+            {
+                me = await bot.GetMe(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                throw new BotApiUnavailableException($"Cannot learn the bot's username (getMe): {TelegramErrors.Describe(e)}", e);
+            }
+
             botUsername = me.Username ?? throw new InvalidOperationException("Telegram's getMe returned no username for this bot.");
             logger.LogInformation("Answering commands as @{Username}", botUsername);
         }

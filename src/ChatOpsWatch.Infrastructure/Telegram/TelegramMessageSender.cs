@@ -12,11 +12,32 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// Sends outbox messages with sendMessage in HTML mode (warnings silently), in the message's forum topic, with its
 /// inline buttons and as a reply when it names one; edits incident messages with editMessageText. Never throws for
 /// delivery problems (see <see cref="IMessageSender"/>). Give it a client built with RetryThreshold 0
-/// (<see cref="TelegramClientFactory"/>): a 429 must come back to the outbox, not block here.
+/// (<see cref="TelegramClientFactory"/>): a 429 must come back to the outbox, not block here. Its probe is getMe, and
+/// once that answers, the update poller catches up first (<see cref="CommandIntake"/>).
 /// </summary>
-public sealed class TelegramMessageSender(ITelegramBotClient bot, ILogger<TelegramMessageSender> logger) : IMessageSender
+public sealed class TelegramMessageSender(ITelegramBotClient bot, CommandIntake intake, ILogger<TelegramMessageSender> logger) : IMessageSender
 {
+    /// <summary>How long a resuming delivery lets the update poller take in the commands typed during the outage.</summary>
+    public static readonly TimeSpan CatchUpWait = TimeSpan.FromSeconds(2);
+
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    /// <summary>getMe: the cheapest call that proves the Bot API answers this token. Then the poller catches up.</summary>
+    public async Task<bool> ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await bot.GetMe(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogDebug("Bot API probe (getMe) failed: {Error}", TelegramErrors.Describe(e));
+            return false;
+        }
+
+        await intake.CatchUpAsync(CatchUpWait, ct);
+        return true;
+    }
 
     /// <summary>
     /// Text over 4096 characters goes as several messages. If a later piece fails, the outcome is that

@@ -1,5 +1,5 @@
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Delivery;
+using ChatOpsWatch.Domain.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -13,7 +13,9 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// Receives chat updates with our own getUpdates loop (the library's receiver does not back off).
 /// At start it deletes any webhook, which would make getUpdates fail, and publishes the command
 /// menu (in the language of <c>texts</c>; English when null). An update is confirmed (offset moves past it)
-/// once handled, or once its handler failed.
+/// once handled, or once its handler failed. After a failure it retries within seconds (<see cref="TelegramPollerOptions"/>),
+/// at once when delivery asks (<see cref="CommandIntake"/>), and its first call then returns without a long poll, so
+/// commands typed during an outage are answered before the warnings queued in it.
 /// </summary>
 public sealed class TelegramUpdatePoller : BackgroundService
 {
@@ -29,10 +31,12 @@ public sealed class TelegramUpdatePoller : BackgroundService
     private readonly TimeProvider time;
     private readonly ILogger<TelegramUpdatePoller> logger;
     private readonly TextCatalog texts;
-    private int conflicts;
-    private int failures;
+    private readonly CommandIntake intake;
+    private readonly Backoff conflicts;
+    private readonly Backoff failures;
+    private readonly Backoff refusals;
 
-    public TelegramUpdatePoller(ITelegramBotClient bot, ITelegramUpdateHandler handler, TelegramPollerOptions options, TimeProvider time, ILogger<TelegramUpdatePoller> logger, TextCatalog? texts = null)
+    public TelegramUpdatePoller(ITelegramBotClient bot, ITelegramUpdateHandler handler, TelegramPollerOptions options, CommandIntake intake, TimeProvider time, ILogger<TelegramUpdatePoller> logger, TextCatalog? texts = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,8 +48,9 @@ public sealed class TelegramUpdatePoller : BackgroundService
                 nameof(bot));
         }
 
-        (this.bot, this.handler, this.options, this.time, this.logger) = (bot, handler, options, time, logger);
+        (this.bot, this.handler, this.options, this.intake, this.time, this.logger) = (bot, handler, options, intake, time, logger);
         this.texts = texts ?? TextCatalog.English;
+        (conflicts, failures, refusals) = (new(options.ConflictBackoff, time), new(options.ErrorBackoff, time), new(options.RefusedBackoff, time));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -77,18 +82,21 @@ public sealed class TelegramUpdatePoller : BackgroundService
 
         await BotMenu.PublishAsync(bot, texts, logger, ct);
 
-        ResetFailures();
+        // Not caught up yet: no update has been fetched. The first getUpdates says so.
+        (_, _, _) = (conflicts.Succeed(), failures.Succeed(), refusals.Succeed());
     }
 
     private async Task PollAsync(CancellationToken ct)
     {
         var offset = 0;
-        var timeout = (int)options.LongPollTimeout.TotalSeconds;
+        var longPoll = (int)options.LongPollTimeout.TotalSeconds;
         while (!ct.IsCancellationRequested)
         {
             Update[] batch;
             try
             {
+                // Catching up after a failure: take what is waiting and return, so delivery need not wait a long poll.
+                var timeout = intake.IsBehind ? 0 : longPoll;
                 batch = await bot.GetUpdates(offset, limit: 100, timeout: timeout, allowedUpdates: Wanted, cancellationToken: ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
@@ -97,35 +105,56 @@ public sealed class TelegramUpdatePoller : BackgroundService
                 continue;
             }
 
-            ResetFailures();
-            foreach (var update in batch)
+            (offset, var unavailable) = await HandleBatchAsync(batch, offset, ct);
+            if (unavailable is not null)
             {
-                offset = update.Id + 1;
-                try
-                {
-                    await handler.HandleAsync(update, ct);
-                }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    logger.LogError(e, "Handling Telegram update {UpdateId} failed; it is skipped", update.Id);
-                }
+                // The update is kept (offset not past it) and fetched again once the Bot API answers.
+                await BackOffAsync(unavailable.InnerException ?? unavailable, "getMe", ct);
+                continue;
             }
+
+            ResetFailures();
         }
+    }
+
+    /// <summary>Handles the batch in order; returns the next offset, and the failure that stopped it when the Bot API did not answer.</summary>
+    private async Task<(int Offset, BotApiUnavailableException? Unavailable)> HandleBatchAsync(Update[] batch, int offset, CancellationToken ct)
+    {
+        foreach (var update in batch)
+        {
+            try
+            {
+                await handler.HandleAsync(update, ct);
+            }
+            catch (BotApiUnavailableException e) when (!ct.IsCancellationRequested)
+            {
+                return (update.Id, e);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Handling Telegram update {UpdateId} failed; it is skipped", update.Id);
+            }
+
+            offset = update.Id + 1;
+        }
+
+        return (offset, null);
     }
 
     private async Task BackOffAsync(Exception e, string method, CancellationToken ct)
     {
+        intake.FellBehind();
         TimeSpan delay;
         switch (e)
         {
             case ApiRequestException { ErrorCode: 409 }:
-                delay = RetryPolicy.Exponential(++conflicts, options.ConflictBackoff, options.MaxBackoff);
-                if (conflicts == 1)
+                delay = conflicts.Fail();
+                if (conflicts.Failures == 1)
                 {
                     logger.LogError(
                         "Telegram answered 409 Conflict to {Method}: another getUpdates consumer is running with this token "
-                        + "(a second ChatOpsWatch instance, or a webhook). This instance receives no commands until it stops; retrying in {Delay}. Telegram said: {Error}",
-                        method, delay, e.Message);
+                        + "(a second ChatOpsWatch instance, or a webhook). This instance receives no commands while it runs; retrying every few seconds. Telegram said: {Error}",
+                        method, e.Message);
                 }
                 else
                 {
@@ -138,26 +167,25 @@ public sealed class TelegramUpdatePoller : BackgroundService
                 logger.LogWarning("Telegram rate-limited {Method}; retrying in {Delay}", method, delay);
                 break;
             case ApiRequestException { ErrorCode: 401 or 404 } a:
-                delay = RetryPolicy.Exponential(++failures, TimeSpan.FromMinutes(1), options.MaxBackoff);
+                delay = refusals.Fail();
                 logger.LogError("Telegram refused {Method} with {Code} ({Error}): check the bot token and base URL; retrying in {Delay}", method, a.ErrorCode, a.Message, delay);
                 break;
             default:
-                delay = RetryPolicy.Exponential(++failures, options.ErrorBackoff, options.MaxBackoff);
+                delay = failures.Fail();
                 logger.LogWarning("Telegram {Method} failed: {Error}; retrying in {Delay}", method, TelegramErrors.Describe(e), delay);
                 break;
         }
 
-        await Task.Delay(delay, time, ct);
+        await intake.WaitToRetryAsync(delay, ct);
     }
 
     private void ResetFailures()
     {
-        if (conflicts > 0 || failures > 0)
+        if (conflicts.Succeed() | failures.Succeed() | refusals.Succeed())
         {
             logger.LogInformation("Telegram getUpdates works again");
         }
 
-        conflicts = 0;
-        failures = 0;
+        intake.CaughtUp();
     }
 }

@@ -41,7 +41,13 @@ internal static class RunCommand
         SqliteDatabase database;
         try
         {
-            database = SqliteDatabase.Open(config.DatabasePath, TimeProvider.System);
+            using var startLog = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+                o.UseUtcTimestamp = true;
+            }));
+            database = await DatabaseOpener.OpenAsync(config.DatabasePath, TimeProvider.System, startLog.CreateLogger("ChatOpsWatch"), default);
         }
         catch (StorageException ex)
         {

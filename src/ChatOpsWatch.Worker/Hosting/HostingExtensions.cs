@@ -78,7 +78,14 @@ public static class HostingExtensions
             DigestThreshold = digest > 0 ? digest : null,
             OpsThreadId = config.Telegram?.OpsThreadId,
         });
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => new StorageAlarmService(
+            sp.GetRequiredService<SqliteDatabase>().Health,
+            sp.GetRequiredService<OutboxDispatcher>(),
+            sp.GetRequiredService<TextCatalog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<StorageAlarmService>>()));
 
         // The daily report goes to the ops chat, or to the console when there is no bot.
         if (config.Reports.DailyAt is { } reportAt)
@@ -102,6 +109,7 @@ public static class HostingExtensions
         // Two clients: sends must fail fast, while getUpdates holds its request open for the long poll.
         var pollerOptions = new TelegramPollerOptions();
         services.AddSingleton<ITelegramBotClient>(_ => TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, TimeSpan.FromSeconds(20)));
+        services.AddSingleton<CommandIntake>();
         services.AddSingleton<IMessageSender, TelegramMessageSender>();
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
         services.AddSingleton<MuteCommands>();
@@ -125,6 +133,7 @@ public static class HostingExtensions
             TelegramClientFactory.Create(tg.Token, tg.ApiBaseUrl, pollerOptions.LongPollTimeout + TelegramUpdatePoller.TimeoutMargin),
             sp.GetRequiredService<ITelegramUpdateHandler>(),
             pollerOptions,
+            sp.GetRequiredService<CommandIntake>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TelegramUpdatePoller>>(),
             sp.GetRequiredService<TextCatalog>()));

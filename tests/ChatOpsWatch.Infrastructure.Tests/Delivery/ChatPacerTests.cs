@@ -31,7 +31,22 @@ public sealed class ChatPacerTests
             pacer.Record(-100, T0.AddSeconds(i * 2));
         }
 
-        Assert.Equal(T0.AddMinutes(1), pacer.NextAllowed(-100, T0.AddSeconds(40)));
+        Assert.Equal(T0.AddMinutes(1), pacer.NextAllowed(-100, T0.AddSeconds(40), priority: true));
+    }
+
+    [Fact]
+    public void NextAllowed_AlertsSpentSixteenInAMinute_AReplyStillGoesAfterTheOneSecondGap()
+    {
+        var pacer = new ChatPacer();
+        for (var i = 0; i < 16; i++)
+        {
+            Assert.Equal(T0.AddSeconds(i * 2), pacer.TryTake(-100, T0.AddSeconds(i * 2)));
+        }
+
+        var now = T0.AddSeconds(31);
+        Assert.Equal(T0.AddSeconds(60), pacer.NextAllowed(-100, now)); // the 17th alert waits for the oldest to leave
+        Assert.Equal(now, pacer.TryTake(-100, now, priority: true));   // the reply goes now: its reserve is untouched
+        Assert.Equal(now.AddSeconds(1), pacer.NextAllowed(-100, now.AddMilliseconds(10), priority: true));
     }
 
     [Fact]

@@ -26,4 +26,6 @@ public sealed class ClockedSender(IMessageSender inner, TimeProvider time) : IMe
 
         return outcome;
     }
+
+    public Task<bool> ProbeAsync(CancellationToken ct) => inner.ProbeAsync(ct);
 }

@@ -112,8 +112,43 @@ public sealed class DeliveryAcceptanceTests : IAsyncDisposable
         Assert.Equal(0, await db.Outbox.BacklogAsync(default));
     }
 
+    public static TheoryData<string> Outages => ["502", "dropped"];
+
+    [Theory]
+    [MemberData(nameof(Outages))]
+    public async Task Dispatch_TwoMinuteBotApiOutage_FirstQueuedAlertArrivesWithinThreeSecondsOfTheApiAnswering(string kind)
+    {
+        FakeFailure failure = kind == "502" ? new FakeFailure.ServerError(502, HtmlBody: true) : new FakeFailure.Dropped();
+        api.BeginOutage(failure);
+        using var dispatcher = Dispatcher(RealSender(), new OutboxDispatcherOptions { OpsChatId = Ops });
+        var start = db.Time.GetUtcNow();
+        await db.Outbox.EnqueueAsync(new OutboxMessage(MessageKind.Alert, Severity.Warning, "<b>tokyo-1</b> disk 91 %"), start, default);
+        while (db.Time.GetUtcNow() < start + TimeSpan.FromMinutes(2))
+        {
+            await StepAsync(dispatcher);
+        }
+
+        api.EndOutage();
+        var back = db.Time.GetUtcNow();
+        while (api.Sent.Count == 0 && db.Time.GetUtcNow() < back + TimeSpan.FromMinutes(10))
+        {
+            await StepAsync(dispatcher);
+        }
+
+        var late = db.Time.GetUtcNow() - back;
+        Assert.True(late <= TimeSpan.FromSeconds(3), $"the first alert came {late.TotalSeconds:0.0} s after the API answered again");
+        Assert.Equal("<b>tokyo-1</b> disk 91 %", Assert.Single(api.Sent).Text);
+        Assert.True(api.CallCount("getMe") >= 30, $"{api.CallCount("getMe")} probes in two minutes"); // about one every 2 s
+    }
+
+    private async Task StepAsync(OutboxDispatcher dispatcher)
+    {
+        var wait = await dispatcher.DispatchDueAsync(default);
+        db.Time.Advance(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+    }
+
     private TelegramMessageSender RealSender() =>
-        new(TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(5)), new CollectingLogger<TelegramMessageSender>());
+        new(TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(5)), new CommandIntake(db.Time), new CollectingLogger<TelegramMessageSender>());
 
     private OutboxDispatcher Dispatcher(Domain.Ports.IMessageSender sender, OutboxDispatcherOptions options) =>
         new(new SqliteOutbox(db.Database), sender, new OutboxSignal(db.Time), options, db.Time, new CollectingLogger<OutboxDispatcher>());

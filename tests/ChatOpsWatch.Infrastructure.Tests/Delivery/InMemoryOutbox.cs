@@ -3,7 +3,7 @@ using ChatOpsWatch.Domain.Ports;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Delivery;
 
-/// <summary>An <see cref="IOutbox"/> kept in memory with the contract's ordering: criticals first, then oldest.</summary>
+/// <summary>An <see cref="IOutbox"/> kept in memory with the contract's ordering: criticals, then replies to commands, then the rest, oldest first.</summary>
 public sealed class InMemoryOutbox : IOutbox
 {
     private readonly Lock gate = new();
@@ -45,7 +45,9 @@ public sealed class InMemoryOutbox : IOutbox
         {
             due = [.. rows
                 .Where(r => r.SentAt is null && r.NotBefore <= now)
-                .OrderByDescending(r => r.Message.Severity)
+                .OrderByDescending(r => r.Message.Severity == Domain.Alerts.Severity.Critical)
+                .ThenByDescending(r => r.Message.AnswersCommand)
+                .ThenByDescending(r => r.Message.Severity)
                 .ThenBy(r => r.CreatedAt)
                 .ThenBy(r => r.Id)
                 .Take(max)

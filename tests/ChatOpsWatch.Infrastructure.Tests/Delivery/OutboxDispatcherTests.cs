@@ -40,25 +40,125 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task DispatchDue_TransientFailure_KeepsTheMessageAndBacksOffExponentially()
+    public async Task DispatchDue_TransientFailureWhileTheChannelIsDown_KeepsTheMessageAndBacksOffExponentially()
     {
+        using var exact = Dispatcher(Exact);
         var id = await EnqueueAsync("disk 91 %");
         sender.Then(new SendOutcome.Transient("502 Bad Gateway"), new SendOutcome.Transient("502 Bad Gateway"));
+        sender.Answers = false;
 
-        var firstHold = await dispatcher.DispatchDueAsync(default);
-        Assert.Null(outbox[id].SentAt);
-        Assert.Equal("502 Bad Gateway", outbox[id].LastError);
-        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(5), outbox[id].NotBefore);
+        var sends = new List<DateTimeOffset>();
+        var end = time.GetUtcNow() + TimeSpan.FromSeconds(20);
+        while (time.GetUtcNow() < end && outbox[id].SentAt is null)
+        {
+            var before = sender.Attempts.Count;
+            var wait = await exact.DispatchDueAsync(default);
+            if (sender.Attempts.Count > before)
+            {
+                sends.Add(time.GetUtcNow());
+            }
 
-        time.Advance(firstHold);
-        var secondHold = await dispatcher.DispatchDueAsync(default);
-        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(10), outbox[id].NotBefore);
+            time.Advance(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+        }
 
-        time.Advance(TimeSpan.FromSeconds(10));
-        await dispatcher.DispatchDueAsync(default);
         Assert.NotNull(outbox[id].SentAt);
-        Assert.Equal([5, 10], new[] { firstHold, secondHold }.Select(h => h.TotalSeconds));
-        Assert.Equal(3, sender.Attempts.Count);
+        Assert.Equal("502 Bad Gateway", outbox[id].LastError);
+        Assert.Equal([5, 10], sends.Zip(sends.Skip(1)).Select(p => (p.Second - p.First).TotalSeconds));
+        Assert.Equal([2, 4, 7, 9, 11, 13], sender.Probes.Select(p => (p - sends[0]).TotalSeconds)); // every 2 s, restarted by each failure
+    }
+
+    [Fact]
+    public async Task DispatchDue_TwoMinuteOutage_FirstAlertGoesWithinTheProbeIntervalOfTheChannelAnswering()
+    {
+        using var exact = Dispatcher(Exact);
+        var alert = await EnqueueAsync("disk 91 %");
+        var start = time.GetUtcNow();
+        sender.Outage = new SendOutcome.Transient("502 Bad Gateway");
+        while (time.GetUtcNow() < start + TimeSpan.FromMinutes(2))
+        {
+            var wait = await exact.DispatchDueAsync(default);
+            time.Advance(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+        }
+
+        var back = time.GetUtcNow();
+        sender.Outage = null;
+        while (outbox[alert].SentAt is null && time.GetUtcNow() < back + TimeSpan.FromMinutes(5))
+        {
+            var wait = await exact.DispatchDueAsync(default);
+            time.Advance(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+        }
+
+        // Main waited out its grown backoff (5, 10, 20, 40, 80 s ...); now a probe every 2 s ends the pause.
+        Assert.True(outbox[alert].SentAt - back <= TimeSpan.FromSeconds(2), $"sent {outbox[alert].SentAt - back} after the channel answered");
+        Assert.Contains(log.At(LogLevel.Information), l => l.Contains("answers again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DispatchDue_ProbeAnswersButSendsStillFail_StopsTrustingTheProbeAndBacksOffUntilASendWorks()
+    {
+        using var exact = Dispatcher(Exact);
+        var id = await EnqueueAsync("disk 91 %");
+        sender.Then(Enumerable.Repeat<SendOutcome>(new SendOutcome.Transient("502 Bad Gateway"), 4).ToArray());
+
+        var start = time.GetUtcNow();
+        while (outbox[id].SentAt is null && time.GetUtcNow() < start + TimeSpan.FromMinutes(5))
+        {
+            var wait = await exact.DispatchDueAsync(default);
+            time.Advance(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+        }
+
+        // 0 s fails; the probe at 2 s answers, the send fails again; from then on no probe, the backoff goes on growing.
+        var times = sender.Attempts.Select(a => (a.At - start).TotalSeconds).ToList();
+        Assert.Equal([0, 2, 12, 32, 72], times);
+        Assert.Single(sender.Probes);
+        Assert.Contains(log.At(LogLevel.Warning), l => l.Contains("without probing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DispatchDue_ReplyQueuedAfterWarnings_GoesBeforeThemButAfterACritical()
+    {
+        await EnqueueAsync("warning 1");
+        await EnqueueAsync("warning 2");
+        await outbox.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, "status reply", Ops), time.GetUtcNow(), default);
+        await EnqueueAsync("host down", Severity.Critical);
+
+        await RunForAsync(TimeSpan.FromSeconds(6));
+
+        Assert.Equal(["host down", "status reply", "warning 1", "warning 2"], sender.Attempts.Select(a => a.Message.Html));
+    }
+
+    [Fact]
+    public async Task DispatchDue_GroupAlertBudgetSpent_AReplyWaitsOnlyForTheOneSecondGap()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await EnqueueAsync($"m{i}");
+        }
+
+        await RunForAsync(TimeSpan.FromSeconds(30)); // 16 alerts go, the rest wait for the minute to roll
+        var asked = time.GetUtcNow();
+        await outbox.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, "/addnode: added", Ops), asked, default);
+        await RunForAsync(TimeSpan.FromSeconds(5));
+
+        var reply = Assert.Single(sender.Attempts, a => a.Message.Kind == MessageKind.Reply);
+        Assert.True(reply.At - asked <= ChatPacer.PerChatGap, $"the reply waited {reply.At - asked}");
+        Assert.Equal(16, sender.Attempts.Count(a => a.Message.Kind == MessageKind.Alert));
+    }
+
+    [Fact]
+    public async Task SendDirect_PacedWithTheQueue_WaitsTheOneSecondGapAndSendsOutsideTheOutbox()
+    {
+        await EnqueueAsync("queued");
+        await dispatcher.DispatchDueAsync(default);
+
+        var early = await dispatcher.SendDirectAsync(new OutboxMessage(MessageKind.Status, Severity.Critical, "storage failing"), default);
+        time.Advance(ChatPacer.PerChatGap);
+        var onTime = await dispatcher.SendDirectAsync(new OutboxMessage(MessageKind.Status, Severity.Critical, "storage failing"), default);
+
+        Assert.Equal(ChatPacer.PerChatGap, Assert.IsType<SendOutcome.RateLimited>(early).RetryAfter);
+        Assert.IsType<SendOutcome.Sent>(onTime);
+        Assert.Equal(["queued", "storage failing"], sender.Attempts.Select(a => a.Message.Html));
+        Assert.Single(outbox.Rows);
     }
 
     [Fact]
@@ -175,6 +275,13 @@ public sealed class OutboxDispatcherTests : IDisposable
         await running.StopAsync(default);
         Assert.Equal("down", Assert.Single(realSender.Attempts).Message.Html);
     }
+
+    /// <summary>No jitter, so a timeline can name exact seconds.</summary>
+    private static OutboxDispatcherOptions Exact => new()
+    {
+        OpsChatId = Ops,
+        DeliveryBackoff = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), Jitter: 0),
+    };
 
     private OutboxDispatcher Dispatcher(OutboxDispatcherOptions options) => new(outbox, sender, new OutboxSignal(time), options, time, log);
 

@@ -24,6 +24,25 @@ public sealed class ScriptedSender(TimeProvider time) : IMessageSender
 
     public TaskCompletionSource FirstAttempt { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Whether the channel answers a probe; true unless a test takes it down.</summary>
+    public bool Answers { get; set; } = true;
+
+    /// <summary>While set, every send fails with it and no probe is answered: the channel is down.</summary>
+    public SendOutcome? Outage { get; set; }
+
+    /// <summary>When each probe was made.</summary>
+    public List<DateTimeOffset> Probes { get; } = [];
+
+    public Task<bool> ProbeAsync(CancellationToken ct)
+    {
+        lock (gate)
+        {
+            Probes.Add(time.GetUtcNow());
+        }
+
+        return Task.FromResult(Answers && Outage is null);
+    }
+
     public void Then(params SendOutcome[] outcomes)
     {
         lock (gate)
@@ -40,7 +59,7 @@ public sealed class ScriptedSender(TimeProvider time) : IMessageSender
         SendOutcome outcome;
         lock (gate)
         {
-            outcome = script.TryDequeue(out var o) ? o : new SendOutcome.Sent(++nextMessageId);
+            outcome = Outage ?? (script.TryDequeue(out var o) ? o : new SendOutcome.Sent(++nextMessageId));
             attempts.Add(new Attempt(chatId, message, time.GetUtcNow(), outcome));
         }
 

@@ -62,6 +62,7 @@ public sealed class IncidentCommandTests : IAsyncDisposable
     {
         await FireAsync();
         await h.PollEveryMinuteAsync(90, 90, 60);
+        await h.DeliverAsync(); // the incident's own messages first: answers to commands would overtake them
 
         await h.CommandAsync(H.Member, "/history web-1 7d");
         await h.CommandAsync(H.Member, "/history web-1 1000d");

@@ -124,7 +124,7 @@ public sealed class IncidentHarness : IAsyncDisposable
         }
     }
 
-    public TelegramMessageSender Sender() => new(TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5)), new CollectingLogger<TelegramMessageSender>());
+    public TelegramMessageSender Sender() => new(TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5)), new CommandIntake(Db.Time), new CollectingLogger<TelegramMessageSender>());
 
     /// <summary>Presses a button as <paramref name="userId"/>, lets the bot handle the update, and returns the toast it answered.</summary>
     public async Task<string?> PressAsync(long userId, int messageId, string data)

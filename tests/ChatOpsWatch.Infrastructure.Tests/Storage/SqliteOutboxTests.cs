@@ -27,6 +27,20 @@ public sealed class SqliteOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task DueAsync_ReplyQueuedAfterWarnings_ComesAfterCriticalsAndBeforeTheWarnings()
+    {
+        var outbox = _db.Outbox;
+        var warning = await outbox.EnqueueAsync(Some.Message(Severity.Warning, "warning"), Some.Now, None);
+        var info = await outbox.EnqueueAsync(Some.Message(Severity.None, "info"), Some.Now, None);
+        var reply = await outbox.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, "status", ChatId: -100123), Some.Now, None);
+        var critical = await outbox.EnqueueAsync(Some.Message(Severity.Critical, "critical"), Some.Now, None);
+
+        var due = await outbox.DueAsync(Some.Now, 10, None);
+
+        Assert.Equal([critical, reply, warning, info], due.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task EnqueueAsync_Message_RoundTripsEveryField()
     {
         var message = new OutboxMessage(MessageKind.Reply, Severity.Warning, "<b>tokyo-1</b> &amp; co", ChatId: -100123456789);

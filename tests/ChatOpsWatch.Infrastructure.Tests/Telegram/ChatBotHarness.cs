@@ -43,6 +43,7 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
         Store = new FakeMonitorStore(fleet);
         var time = TimeProvider.System;
         var signal = Signal = new OutboxSignal(time);
+        Intake = new CommandIntake(time);
         var pollClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(10));
         var sendClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5));
         var policy = new ChatAccessPolicy(new HashSet<long> { OpsGroup, Admin }, new HashSet<long> { Admin });
@@ -51,10 +52,10 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
         Writer = new OutboxWriter(Outbox, signal, time);
         Handler = new ChatUpdateHandler(pollClient, Store, Writer, policy, time, mute, commands?.Invoke(this) ?? [], callbacks?.Invoke(this) ?? [], Texts, Log);
         var handler = Handler;
-        poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, time, NullLogger<TelegramUpdatePoller>.Instance, Texts);
+        poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, Intake, time, NullLogger<TelegramUpdatePoller>.Instance, Texts);
         dispatcher = new OutboxDispatcher(
             Outbox,
-            new TelegramMessageSender(sendClient, NullLogger<TelegramMessageSender>.Instance),
+            new TelegramMessageSender(sendClient, Intake, NullLogger<TelegramMessageSender>.Instance),
             signal,
             new OutboxDispatcherOptions { OpsChatId = OpsGroup },
             time,
@@ -67,6 +68,9 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
     public TextCatalog Texts { get; }
 
     public InMemoryOutbox Outbox { get; } = new();
+
+    /// <summary>Shared by the poller and the sender, as in the worker.</summary>
+    public CommandIntake Intake { get; }
 
     /// <summary>Wakes the dispatcher; handlers that change a message in place (incident buttons) ring it.</summary>
     public OutboxSignal Signal { get; }

@@ -126,7 +126,7 @@ public sealed class TelegramMessageSenderTests : IAsyncDisposable
     {
         var bot = TelegramClientFactory.Create("999:wrong-token", api.BaseUrl, TimeSpan.FromSeconds(5));
 
-        var outcome = await new TelegramMessageSender(bot, log).SendAsync(Ops, Msg("x"), default);
+        var outcome = await new TelegramMessageSender(bot, new CommandIntake(TimeProvider.System), log).SendAsync(Ops, Msg("x"), default);
 
         Assert.IsType<SendOutcome.Permanent>(outcome);
     }
@@ -148,5 +148,5 @@ public sealed class TelegramMessageSenderTests : IAsyncDisposable
     private static OutboxMessage Msg(string html, Severity severity = Severity.Warning) => new(MessageKind.Alert, severity, html);
 
     private TelegramMessageSender Sender(TimeSpan? timeout = null) =>
-        new(TelegramClientFactory.Create(api.Token, api.BaseUrl, timeout ?? TimeSpan.FromSeconds(5)), log);
+        new(TelegramClientFactory.Create(api.Token, api.BaseUrl, timeout ?? TimeSpan.FromSeconds(5)), new CommandIntake(TimeProvider.System), log);
 }

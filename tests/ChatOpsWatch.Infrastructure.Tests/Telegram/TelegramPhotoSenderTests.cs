@@ -55,5 +55,6 @@ public sealed class TelegramPhotoSenderTests : IAsyncDisposable
 
     private TelegramMessageSender Sender() => new(
         TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(5)),
+        new CommandIntake(TimeProvider.System),
         Microsoft.Extensions.Logging.Abstractions.NullLogger<TelegramMessageSender>.Instance);
 }

@@ -11,7 +11,10 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
     private readonly TimerWatchingTimeProvider time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly RecordingUpdateHandler handler = new();
     private readonly CollectingLogger<TelegramUpdatePoller> log = new();
+    private readonly CommandIntake intake;
     private TelegramUpdatePoller? poller;
+
+    public TelegramUpdatePollerTests() => intake = new CommandIntake(time);
 
     public async ValueTask DisposeAsync()
     {
@@ -55,7 +58,7 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Poller_Conflict_LogsOneClearErrorAndBacksOffThirtySecondsThenLonger()
+    public async Task Poller_Conflict_LogsOneClearErrorAndRetriesWithinSeconds()
     {
         api.FailNext("getUpdates", 3, new FakeFailure.Conflict());
         await StartAsync();
@@ -71,14 +74,17 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
         api.EnqueueMessage(Ops, 1, "/status");
         await handler.WaitForAsync(1);
 
-        Assert.Equal([30, 60, 120], new[] { firstBackoff, secondBackoff, thirdBackoff }.Select(t => t.TotalSeconds));
+        // 1, 2, 4 s with ±25 % jitter: a command waits seconds after the other consumer is gone, not a minute (issue 9).
+        Assert.InRange(firstBackoff.TotalSeconds, 0.75, 1.25);
+        Assert.InRange(secondBackoff.TotalSeconds, 1.5, 2.5);
+        Assert.InRange(thirdBackoff.TotalSeconds, 3, 5);
         var error = Assert.Single(log.At(LogLevel.Error));
         Assert.Contains("another getUpdates consumer is running with this token", error, StringComparison.Ordinal);
         Assert.Contains(log.At(LogLevel.Information), l => l.Contains("works again", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Poller_LongConflict_BackoffIsCapped()
+    public async Task Poller_LongConflict_BackoffIsCappedAtFiveSeconds()
     {
         api.FailNext("getUpdates", 8, new FakeFailure.Conflict());
         await StartAsync();
@@ -90,8 +96,8 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
             time.Advance(delays[^1]);
         }
 
-        Assert.Equal(TimeSpan.FromMinutes(5), delays.Max());
-        Assert.Equal(TimeSpan.FromMinutes(5), delays[^1]);
+        Assert.Equal(TimeSpan.FromSeconds(5), delays.Max());
+        Assert.InRange(delays[^1].TotalSeconds, 3.75, 5);
     }
 
     [Fact]
@@ -130,7 +136,7 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
         var bot = TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(10));
 
         var e = Assert.Throws<ArgumentException>(() =>
-            new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(25) }, time, log));
+            new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(25) }, new CommandIntake(time), time, log));
 
         Assert.Contains("request timeout of at least 30 s", e.Message, StringComparison.Ordinal);
     }
@@ -138,7 +144,7 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
     private async Task StartAsync()
     {
         var bot = TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(10));
-        poller = new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, time, log);
+        poller = new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, intake, time, log);
         await poller.StartAsync(default);
     }
 }

@@ -23,6 +23,8 @@ public sealed partial class FakeBotApiServer
                 return (400, Json(FakeJson.Error(400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0")));
             case FakeFailure.Forbidden:
                 return (403, Json(FakeJson.Error(403, "Forbidden: bot was kicked from the group chat")));
+            case FakeFailure.Dropped:
+                return (0, null);
             default:
                 try
                 {

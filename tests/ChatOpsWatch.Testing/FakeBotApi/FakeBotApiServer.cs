@@ -235,6 +235,11 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable, IDisposable
 
         var call = new FakeCall(method, parameters, TimeProvider.System.GetUtcNow()) { Files = files };
         calls.Add(call);
+        if (OutageFailure(method) is { } down)
+        {
+            return await FailAsync(down);
+        }
+
         if (failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
         {
             return await FailAsync(failure);

@@ -21,6 +21,9 @@ public abstract record FakeFailure
     /// <summary>HTTP 403: the bot was kicked from the chat or blocked by the user.</summary>
     public sealed record Forbidden : FakeFailure;
 
+    /// <summary>Closes the connection without an answer, as a front end that is restarting does.</summary>
+    public sealed record Dropped : FakeFailure;
+
     /// <summary>Never answers: the request hangs until the client gives up or the server is disposed.</summary>
     public sealed record Hang : FakeFailure;
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -103,7 +102,8 @@ public sealed partial class TelegramWebhookServer : BackgroundService
 
     private async Task RegisterAsync(CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var backoff = new Domain.Time.Backoff(new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5)), time);
+        while (true)
         {
             try
             {
@@ -118,7 +118,7 @@ public sealed partial class TelegramWebhookServer : BackgroundService
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                var delay = RetryPolicy.Exponential(attempt, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5));
+                var delay = backoff.Fail();
                 LogRegisterFailed(options.PublicUrl, TelegramErrors.Describe(e), delay);
                 await Task.Delay(delay, time, ct);
             }
