@@ -58,43 +58,37 @@ public sealed class ChatAddedNodeAlertTests(AddNodeLabFixture lab, ITestOutputHe
         await _bot.WaitForCallAsync(c => c.Method == "editMessageText" && (c.Param("text") ?? "").Contains("added by", StringComparison.Ordinal) && (c.Param("text") ?? "").Contains(name, StringComparison.Ordinal), Wait);
     }
 
-    private async Task<SentMessage> NextAsync(int skip, Func<SentMessage, bool> match, TimeSpan timeout)
-    {
-        await _bot.WaitUntilSentAsync(sent => sent.Skip(skip).Any(match), timeout);
-        return _bot.Sent.Skip(skip).First(match);
-    }
-
     [Fact]
     public async Task ChatAddedNodes_MetricDownAckRecoveryAndGroupOutage_AllReachTheChat()
     {
         await AddAsync("chat-a", 0);
         await AddAsync("chat-b", 1);
 
-        var warning = await NextAsync(0, m => Plain(m).Contains("WARNING · chat-a", StringComparison.Ordinal), Wait);
+        var warning = await _bot.NextAsync(0, m => Plain(m).Contains("WARNING · chat-a", StringComparison.Ordinal), Wait);
         Assert.Contains("Memory", Plain(warning), StringComparison.Ordinal);
 
         // A lone down: sent once settled (no neighbour is failing), as an incident with an Ack button.
         var before = _bot.Sent.Count;
         var clock = Stopwatch.StartNew();
         await lab.Lab.StopSshdAsync(lab.Lab.Nodes[0]);
-        var down = await NextAsync(before, m => Plain(m).Contains("CRITICAL · chat-a", StringComparison.Ordinal), Wait);
+        var down = await _bot.NextAsync(before, m => Plain(m).Contains("CRITICAL · chat-a", StringComparison.Ordinal), Wait);
         var downAfter = clock.Elapsed;
         Assert.Contains("unreachable", Plain(down), StringComparison.Ordinal);
         Assert.False(down.DisableNotification);
         Assert.Contains(down.ButtonData, d => d.StartsWith("ack", StringComparison.OrdinalIgnoreCase) || d.Contains("ack", StringComparison.OrdinalIgnoreCase));
 
         _bot.EnqueueMessage(OpsChat, Admin, "/alerts");
-        var alerts = await NextAsync(before, m => Plain(m).Contains("chat-a", StringComparison.Ordinal) && m.MessageId != down.MessageId && !m.ReplyTo.HasValue, Wait);
+        var alerts = await _bot.NextAsync(before, m => Plain(m).Contains("chat-a", StringComparison.Ordinal) && m.MessageId != down.MessageId && !m.ReplyTo.HasValue, Wait);
         Assert.Contains("unreachable", Plain(alerts), StringComparison.Ordinal);
 
         _bot.EnqueueMessage(OpsChat, Admin, "/ack chat-a");
-        var acked = await NextAsync(before, m => Plain(m).Contains("chat-a", StringComparison.Ordinal) && Plain(m).Contains("acknowledged", StringComparison.OrdinalIgnoreCase), Wait);
+        var acked = await _bot.NextAsync(before, m => Plain(m).Contains("chat-a", StringComparison.Ordinal) && Plain(m).Contains("acknowledged", StringComparison.OrdinalIgnoreCase), Wait);
         Assert.DoesNotContain("Nothing firing", Plain(acked), StringComparison.Ordinal);
         await _bot.WaitForCallAsync(c => c.Method == "editMessageText" && (c.Param("text") ?? "").Contains("acked by", StringComparison.Ordinal) && (c.Param("text") ?? "").Contains("chat-a", StringComparison.Ordinal), Wait);
 
         clock.Restart();
         await lab.Lab.StartSshdAsync(lab.Lab.Nodes[0]);
-        var back = await NextAsync(before, m => Plain(m).Contains("RESOLVED", StringComparison.Ordinal) && Plain(m).Contains("chat-a", StringComparison.Ordinal), Wait);
+        var back = await _bot.NextAsync(before, m => Plain(m).Contains("RESOLVED", StringComparison.Ordinal) && Plain(m).Contains("chat-a", StringComparison.Ordinal), Wait);
         var backAfter = clock.Elapsed;
         Assert.Equal(down.MessageId, back.ReplyTo);
         Assert.False(back.DisableNotification);
@@ -103,13 +97,13 @@ public sealed class ChatAddedNodeAlertTests(AddNodeLabFixture lab, ITestOutputHe
         before = _bot.Sent.Count;
         clock.Restart();
         await Task.WhenAll(lab.Lab.StopSshdAsync(lab.Lab.Nodes[0]), lab.Lab.StopSshdAsync(lab.Lab.Nodes[1])); // as a provider outage does
-        var outage = await NextAsync(before, m => Plain(m).Contains("OUTAGE", StringComparison.Ordinal), TimeSpan.FromSeconds(75));
+        var outage = await _bot.NextAsync(before, m => Plain(m).Contains("OUTAGE", StringComparison.Ordinal), TimeSpan.FromSeconds(75));
         var outageAfter = clock.Elapsed;
         Assert.Contains("region netns: 2 of 2 nodes unreachable", Plain(outage), StringComparison.Ordinal);
         Assert.DoesNotContain(_bot.Sent.Skip(before), m => Plain(m).Contains("CRITICAL · chat-", StringComparison.Ordinal));
 
         await Task.WhenAll(lab.Lab.StartSshdAsync(lab.Lab.Nodes[0]), lab.Lab.StartSshdAsync(lab.Lab.Nodes[1]));
-        await NextAsync(before, m => Plain(m).Contains("all 2 reachable again", StringComparison.Ordinal), Wait);
+        await _bot.NextAsync(before, m => Plain(m).Contains("all 2 reachable again", StringComparison.Ordinal), Wait);
         output.WriteLine($"lone down {downAfter.TotalSeconds:0.0} s after sshd stopped; back {backAfter.TotalSeconds:0.0} s after it started; outage {outageAfter.TotalSeconds:0.0} s");
     }
 }

@@ -36,13 +36,6 @@ public sealed class CorrelationEndToEndTests(CorrelationLab lab, ITestOutputHelp
 
     private static string Plain(SentMessage m) => Html.ToPlainText(m.Text);
 
-    /// <summary>The first message sent after the first <paramref name="skip"/> that matches.</summary>
-    private async Task<SentMessage> NextAsync(int skip, Func<SentMessage, bool> match, TimeSpan timeout)
-    {
-        await _bot.WaitUntilSentAsync(sent => sent.Skip(skip).Any(match), timeout);
-        return _bot.Sent.Skip(skip).First(match);
-    }
-
     [Fact]
     public async Task Lab_FiveNodesOfOneRegionGoDownAndComeBack_OneOutageMessageThenOneResolution()
     {
@@ -51,7 +44,7 @@ public sealed class CorrelationEndToEndTests(CorrelationLab lab, ITestOutputHelp
 
         var clock = Stopwatch.StartNew();
         await lab.StopAllAsync();
-        var opened = await NextAsync(before, m => Plain(m).Contains("OUTAGE", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+        var opened = await _bot.NextAsync(before, m => Plain(m).Contains("OUTAGE", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
         var openedAfter = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(6)); // three more polls: no per-node message may follow
 
@@ -61,7 +54,7 @@ public sealed class CorrelationEndToEndTests(CorrelationLab lab, ITestOutputHelp
 
         clock.Restart();
         await lab.StartAllAsync();
-        var resolved = await NextAsync(before, m => Plain(m).Contains("RESOLVED", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+        var resolved = await _bot.NextAsync(before, m => Plain(m).Contains("RESOLVED", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
         var resolvedAfter = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(4));
 
@@ -81,7 +74,7 @@ public sealed class CorrelationEndToEndTests(CorrelationLab lab, ITestOutputHelp
         var clock = Stopwatch.StartNew();
         lab.CloseCanary();
         await lab.StopAllAsync();
-        var isolated = await NextAsync(before, m => Plain(m).Contains("MONITOR ISOLATED", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+        var isolated = await _bot.NextAsync(before, m => Plain(m).Contains("MONITOR ISOLATED", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
         var isolatedAfter = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(10)); // longer than the hold: nothing else may go out
 
@@ -92,7 +85,7 @@ public sealed class CorrelationEndToEndTests(CorrelationLab lab, ITestOutputHelp
         await Task.Delay(TimeSpan.FromSeconds(5)); // the nodes answer again before the canary does
         clock.Restart();
         lab.OpenCanary();
-        var restored = await NextAsync(before, m => Plain(m).Contains("MONITOR CONNECTIVITY RESTORED", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var restored = await _bot.NextAsync(before, m => Plain(m).Contains("MONITOR CONNECTIVITY RESTORED", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         var restoredAfter = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(8));
 
@@ -125,7 +118,7 @@ public sealed class CorrelationEndToEndTests(CorrelationLab lab, ITestOutputHelp
             var monitorSide = string.Join('.', suspect.Address.Split('.')[..3]) + ".1";
             var clock = Stopwatch.StartNew();
             await CorrelationLab.InNodeAsync(suspect, "iptables", "-I", "INPUT", "-s", monitorSide, "-j", "DROP");
-            var path = await NextAsync(before, m => Plain(m).Contains(suspect.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+            var path = await _bot.NextAsync(before, m => Plain(m).Contains(suspect.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(40));
             var pathAfter = clock.Elapsed;
 
             // The node's own "down" incident, a warning: the node answers, the path from the monitor is broken.
@@ -136,7 +129,7 @@ public sealed class CorrelationEndToEndTests(CorrelationLab lab, ITestOutputHelp
             output.WriteLine($"path problem reported {pathAfter.TotalSeconds:0.0} s after the monitor was cut off");
 
             await CorrelationLab.InNodeAsync(suspect, "iptables", "-D", "INPUT", "-s", monitorSide, "-j", "DROP");
-            await NextAsync(before, m => Plain(m).Contains("RESOLVED", StringComparison.Ordinal) && Plain(m).Contains(suspect.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(40));
+            await _bot.NextAsync(before, m => Plain(m).Contains("RESOLVED", StringComparison.Ordinal) && Plain(m).Contains(suspect.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(40));
         }
         finally
         {

@@ -20,4 +20,11 @@ internal static class BotWaits
             }
         }
     }
+
+    /// <summary>The first message sent after the first <paramref name="skip"/> that matches, once there is one.</summary>
+    public static async Task<SentMessage> NextAsync(this FakeBotApiServer bot, int skip, Func<SentMessage, bool> match, TimeSpan timeout)
+    {
+        await bot.WaitUntilSentAsync(sent => sent.Skip(skip).Any(match), timeout);
+        return bot.Sent.Skip(skip).First(match);
+    }
 }
