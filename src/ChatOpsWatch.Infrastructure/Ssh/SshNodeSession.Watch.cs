@@ -18,6 +18,8 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// </summary>
 public sealed partial class SshNodeSession
 {
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(200);
+
     private readonly Lock _watchLock = new();
     private readonly List<EchoResult> _roundTrips = [];
     private CancellationTokenSource? _watchStop;
@@ -77,12 +79,17 @@ public sealed partial class SshNodeSession
 
     private async Task WatchAsync(CancellationToken stop)
     {
+        var wait = settings.HeartbeatInterval;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(settings.HeartbeatInterval, time, stop);
+                await Task.Delay(wait, time, stop);
+                // A steady pace: a check that waited out a connect timeout (a blackholed node) does not stretch the next gap.
+                var started = time.GetTimestamp();
                 await WatchOnceAsync(stop);
+                var left = settings.HeartbeatInterval - time.GetElapsedTime(started);
+                wait = left > MinimumGap ? left : MinimumGap;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
