@@ -23,6 +23,9 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
 
     public string TitleArgument { get; init; } = "";
 
+    /// <summary>Info-tier rules are stepped and persisted like the others, and never page (<see cref="LiveEngine"/>).</summary>
+    public RuleTier Tier { get; init; } = RuleTier.Page;
+
     public string? TitleArgumentKey { get; init; }
 
     /// <summary>The rule's name as an alert shows it in <paramref name="texts"/>' language.</summary>
@@ -66,9 +69,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         }
 
         var (title, titleKey) = (rules[0].Title, rules[0].TitleKey);
-        // Info-tier rules (the level-shift finding) are not run live yet: they would need a digest and /alerts to
-        // show them, and they must never page; the evaluation and backtest run them.
-        foreach (var learned in DefaultRules.For(metric).Where(r => r.Tier == RuleTier.Page && !r.Id.EndsWith(":full", StringComparison.Ordinal)))
+        foreach (var learned in DefaultRules.For(metric).Where(r => !r.Id.EndsWith(":full", StringComparison.Ordinal)))
         {
             var key = "reason.rule." + learned.Id[(learned.Id.LastIndexOf(':') + 1)..];
             rules.Add(new LiveRule(learned.Id, TextCatalog.English.Format(key, title), learned.Timing, learned.NewSource, learned.Id)
@@ -76,6 +77,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
                 TitleKey = key,
                 TitleArgument = title,
                 TitleArgumentKey = titleKey,
+                Tier = learned.Tier,
             });
         }
 
@@ -128,10 +130,11 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         var key = metric == SystemMetricNames.DiskIoQueue ? "reason.rule.io.queue"
             : metric == SystemMetricNames.DiskIoReadAwaitMs ? "reason.rule.io.read_await"
             : "reason.rule.io.write_await";
-        return DefaultRules.For(metric).Where(r => r.Tier == RuleTier.Page).Select(r => new LiveRule(r.Id, TextCatalog.English.Format(key, device), r.Timing, r.NewSource, r.Id)
+        return DefaultRules.For(metric).Select(r => new LiveRule(r.Id, TextCatalog.English.Format(key, device), r.Timing, r.NewSource, r.Id)
         {
             TitleKey = key,
             TitleArgument = device,
+            Tier = r.Tier,
         });
     }
 

@@ -63,7 +63,7 @@ public sealed class LiveMatchesBacktestTests
         var replayed = new List<(string Rule, DateTimeOffset Start, DateTimeOffset End)>();
         foreach (var (metric, pick) in new (string, Func<(DateTimeOffset At, double Cpu, double Mem), double>)[] { (MetricNames.CpuBusyPct, s => s.Cpu), (MetricNames.MemUsedPct, s => s.Mem) })
         {
-            var rules = LiveRule.For(metric, MonitorSettings.Default).Select(r => new EngineRule(r.Id, r.Timing, r.NewSource)).ToList();
+            var rules = LiveRule.For(metric, MonitorSettings.Default).Select(r => new EngineRule(r.Id, r.Timing, r.NewSource, r.Tier)).ToList();
             var backtest = new Backtest(rules, TimeSpan.FromMinutes(1));
             var episodes = new List<AlertEpisode>();
             span.ForEach(s => backtest.Observe(s.At, pick(s), episodes));
