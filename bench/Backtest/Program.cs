@@ -21,7 +21,7 @@ var threshold = new EngineRule("cpu-static", new RuleTiming(TimeSpan.FromMinutes
 var cases = new (string Name, Func<IReadOnlyList<EngineRule>> Rules, int Samples)[]
 {
     ("static threshold, for 5m", () => [threshold], samples),
-    ("learned baseline (default cpu rule)", () => DefaultRules.For("cpu.busy_pct"), samples),
+    ("default cpu rules (learned baseline + info level shift)", () => DefaultRules.For("cpu.busy_pct"), samples),
     ("disk forecast + full (default disk rules)", () => DefaultRules.For("disk.used_pct"), samples / 10),
     ("disk I/O early warning (default disk.io.queue rule)", () => DefaultRules.For("disk.io.queue"), samples),
 };

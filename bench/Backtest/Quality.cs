@@ -18,7 +18,7 @@ internal static class Quality
         {
             ("seed: >70 % warning at once, >85 % critical", [Static("seed", TimeSpan.Zero)]),
             ("seed fix: sustained 10 minutes", [Static("sustained", TimeSpan.FromMinutes(10))]),
-            ("engine default (learned baseline, floor 70 %, for 5m)", DefaultRules.For("cpu.busy_pct")),
+            ("engine default (learned baseline, floor 70 %, for 5m; + info level shift)", DefaultRules.For("cpu.busy_pct")),
         };
         report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Alert quality on the same trace ({days:N0} days, {incidents.Count} incidents, nightly 40-minute backup at 95 %)").AppendLine();
         report.AppendLine("| rules | episodes | false episodes / week | incidents caught | median delay after onset |").AppendLine("|---|---:|---:|---:|---:|");

@@ -3,11 +3,20 @@ using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
-/// <summary>A rule of the engine: an id, its timing, and a factory for its per-series signal source.</summary>
-public sealed record EngineRule(string Id, RuleTiming Timing, Func<ISignalSource> NewSource);
+/// <summary>
+/// A rule of the engine: an id, its timing, a factory for its per-series signal source, and its tier. A
+/// <see cref="RuleTier.Info"/> rule runs the same lifecycle, but its episodes are findings below warning: they
+/// never page (see docs/alert-tiers.md).
+/// </summary>
+public sealed record EngineRule(string Id, RuleTiming Timing, Func<ISignalSource> NewSource, RuleTier Tier = RuleTier.Page);
 
-/// <summary>One firing span of a rule: from entering Firing to leaving it (null End = still firing).</summary>
-public sealed record AlertEpisode(DateTimeOffset Start, DateTimeOffset? End, Severity Severity, string Rule, string Reason);
+/// <summary>One firing span of a rule: from entering Firing to leaving it (null End = still firing). Info is set
+/// when the rule is of the info tier: the episode is a finding, shown and digested, never paged.</summary>
+public sealed record AlertEpisode(DateTimeOffset Start, DateTimeOffset? End, Severity Severity, string Rule, string Reason, bool Info = false)
+{
+    /// <summary>"info", "warning" or "critical", as the backtest's JSON lines carry it.</summary>
+    public string SeverityName => Info ? "info" : Severity == Severity.Critical ? "critical" : "warning";
+}
 
 /// <summary>
 /// Replays one series through the same sources and <see cref="RuleMachine"/> as live. Strictly causal: each
@@ -73,7 +82,7 @@ public sealed class Backtest(IReadOnlyList<EngineRule> rules, TimeSpan? interval
             || (track.State.Phase == RulePhase.Unknown && track.State.PhaseBeforeUnknown == RulePhase.Firing);
         if (firing && track.Episode is null)
         {
-            track.Episode = new AlertEpisode(at, null, track.State.Severity, track.Rule.Id, track.Source.Describe(TextCatalog.English));
+            track.Episode = new AlertEpisode(at, null, track.State.Severity, track.Rule.Id, track.Source.Describe(TextCatalog.English), track.Rule.Tier == RuleTier.Info);
         }
         else if (firing && track.State.Severity > track.Episode!.Severity)
         {

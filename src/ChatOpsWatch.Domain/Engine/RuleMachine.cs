@@ -34,6 +34,14 @@ public static class RuleMachine
 
     private static (RuleState, RuleNotice) StepPresent(RuleTiming timing, RuleState s, Signal signal, DateTimeOffset now)
     {
+        if (signal == Signal.Clear && Quiet(timing, s))
+        {
+            // Another clear evaluation of a rule at rest: the general path below would change only these two
+            // fields. Most evaluations of most rules are this one, and a replay with several rules per series
+            // spends its time here (the default CPU rules must replay at 5 M samples/s).
+            return (s with { LastSeen = now, Evaluations = s.Evaluations + 1 }, RuleNotice.None);
+        }
+
         var breach = signal >= Signal.Warning;
         var critical = signal == Signal.Critical;
         var mask = timing.CountsSamples ? (timing.OfSamples == 32 ? uint.MaxValue : (1u << timing.OfSamples) - 1) : 1u;
@@ -121,6 +129,12 @@ public static class RuleMachine
             _ => (n, notice),
         };
     }
+
+    /// <summary>At rest: inactive after a clear evaluation, with nothing pending, counted, flapping or unknown.</summary>
+    private static bool Quiet(RuleTiming timing, RuleState s) =>
+        s.Phase == RulePhase.Inactive && s.LastSignal == Signal.Clear && s.Severity == Severity.None
+        && (s.BreachBits | s.CriticalBits | s.FlapBits) == 0 && !s.Flapping && !s.NoDataSent
+        && s.UnknownSince is null && s.BreachSince is null && s.CriticalSince is null && timing.FlapStartPct > 0;
 
     private static bool Held(RuleTiming timing, uint bits, DateTimeOffset? since, DateTimeOffset now) =>
         timing.CountsSamples

@@ -28,6 +28,16 @@ internal static class EngineReasonTexts
             "{0:0.##} is unusual for this hour (normal up to {1:0.##}, median {2:0.##}, {3} days learned)",
             "{0:0.##} 在这个时段属于异常（正常上限 {1:0.##}，中位数 {2:0.##}，已学习 {3} 天）"),
 
+        ["reason.shift.up"] = new(
+            "{0:0.##} is above this node's own normal (about {1:0.##} at this hour) and stays there",
+            "{0:0.##} 持续高于本节点此时段的正常水平（约 {1:0.##}）"),
+        ["reason.shift.down"] = new(
+            "{0:0.##} is below this node's own normal (about {1:0.##} at this hour) and stays there",
+            "{0:0.##} 持续低于本节点此时段的正常水平（约 {1:0.##}）"),
+        ["reason.shift.new_normal"] = new(
+            "{0:0.##} has lasted a day: taken as the new normal (was about {1:0.##})",
+            "{0:0.##} 已持续一天：视为新的正常水平（原约 {1:0.##}）"),
+
         ["reason.forecast"] = new(
             "full in about {0:0.#} h at the current trend ({1:P0} of the last {2:0} minutes agree)",
             "按当前趋势约 {0:0.#} 小时后写满（过去 {2:0} 分钟内 {1:P0} 的数据与趋势一致）"),
@@ -47,6 +57,7 @@ internal static class EngineReasonTexts
         ["reason.rule.baseline"] = new("{0} (baseline)", "{0}（学习基线）"),
         ["reason.rule.forecast"] = new("{0} (forecast)", "{0}（写满预测）"),
         ["reason.rule.trend"] = new("{0} (trend)", "{0}（趋势）"),
+        ["reason.rule.shift"] = new("{0} (unlike itself)", "{0}（偏离自身常态）"),
         ["reason.rule.io.queue"] = new("I/O queue {0}", "磁盘读写队列 {0}"),
         ["reason.rule.io.read_await"] = new("Read await {0}", "读取等待 {0}"),
         ["reason.rule.io.write_await"] = new("Write await {0}", "写入等待 {0}"),

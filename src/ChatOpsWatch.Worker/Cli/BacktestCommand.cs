@@ -88,6 +88,11 @@ internal static class BacktestCommand
         episodes.AddRange(backtest.Open());
         written += Write(json, file, episodes);
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        if (csv.Summary is { } skipped)
+        {
+            stderr.WriteLine($"backtest: {input}: {skipped}");
+        }
+
         var notices = string.Join(", ", backtest.Notices.Where(n => n.Key is RuleNotice.NoData or RuleNotice.Flapping).Select(n => $"{n.Value} {n.Key}"));
         return $"backtest: {samples:N0} samples, {written} episode(s) in {seconds:0.00} s ({samples / seconds:N0} samples/s){(notices.Length > 0 ? $"; notices: {notices}" : "")}";
     }
@@ -112,7 +117,7 @@ internal static class BacktestCommand
                 json.WriteNull("end");
             }
 
-            json.WriteString("severity", e.Severity.ToString().ToLowerInvariant());
+            json.WriteString("severity", e.SeverityName);
             json.WriteString("rule", e.Rule);
             json.WriteString("reason", e.Reason);
             json.WriteEndObject();

@@ -9,6 +9,9 @@ internal sealed class BacktestInputException(string message) : Exception(message
 /// Reads <c>timestamp,value</c> (or <c>timestamp,metricA,metricB,…</c>) CSV for the backtest. Timestamps are
 /// <c>YYYY-MM-DD HH:MM:SS</c> or ISO 8601, UTC unless an offset is given. An empty cell or NaN is a missing
 /// sample (the engine sees the gap); anything else that is not a number stops the run with its line number.
+/// Real exports are messy: a row whose timestamp repeats the one before (a duplicate) or steps back (a DST-style
+/// repeat, a merge of two exports) is skipped and counted, never fatal, because the replay is causal and cannot
+/// take the past back; <see cref="Summary"/> says how many and where the first one was.
 /// </summary>
 internal sealed class BacktestCsv
 {
@@ -41,30 +44,60 @@ internal sealed class BacktestCsv
 
     public long Line { get; private set; } = 1;
 
+    /// <summary>Rows skipped because their timestamp equals the previous kept row's.</summary>
+    public long Duplicates { get; private set; }
+
+    /// <summary>Rows skipped because their timestamp is earlier than the previous kept row's.</summary>
+    public long OutOfOrder { get; private set; }
+
+    private long _firstDuplicateLine;
+    private long _firstOutOfOrderLine;
+
+    /// <summary>One line for stderr about the skipped rows, or null when every row was in order.</summary>
+    public string? Summary =>
+        Duplicates == 0 && OutOfOrder == 0
+            ? null
+            : $"skipped {OutOfOrder} out-of-order row(s){(OutOfOrder > 0 ? $" (first at line {_firstOutOfOrderLine})" : "")} and {Duplicates} duplicate timestamp(s){(Duplicates > 0 ? $" (first at line {_firstDuplicateLine})" : "")}; the first row of each timestamp was kept";
+
     public bool TryRead(out DateTimeOffset at, out double? value)
     {
-        string? line;
-        do
+        while (true)
         {
-            line = _reader.ReadLine();
-            Line++;
-        }
-        while (line is not null && line.Length == 0);
+            string? line;
+            do
+            {
+                line = _reader.ReadLine();
+                Line++;
+            }
+            while (line is not null && line.Length == 0);
 
-        if (line is null)
+            if (line is null)
+            {
+                (at, value) = (default, null);
+                return false;
+            }
+
+            (at, value) = Parse(line);
+            if (at > _previous)
+            {
+                _previous = at;
+                return true;
+            }
+
+            Skip(at == _previous);
+        }
+    }
+
+    private void Skip(bool duplicate)
+    {
+        if (duplicate)
         {
-            (at, value) = (default, null);
-            return false;
+            _firstDuplicateLine = Duplicates++ == 0 ? Line : _firstDuplicateLine;
         }
-
-        (at, value) = Parse(line);
-        if (at < _previous)
+        else
         {
-            throw new BacktestInputException($"line {Line}: timestamp {at:O} is earlier than the row before ({_previous:O}); sort the input by time");
+            _firstOutOfOrderLine = OutOfOrder++ == 0 ? Line : _firstOutOfOrderLine;
         }
-
-        _previous = at;
-        return true;
     }
 
     private (DateTimeOffset, double?) Parse(string line)

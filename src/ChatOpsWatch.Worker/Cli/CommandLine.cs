@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatOpsWatch.Worker.Cli;
 
-/// <summary>The verbs: run (default), check-config, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise.</summary>
+/// <summary>The verbs: run (default), check-config, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise, evaluate.</summary>
 public static class CommandLine
 {
     public const int ExitConfig = 2;
@@ -35,6 +35,7 @@ public static class CommandLine
             "forget-hostkey" => await WithArgs(rest, usage, ["NODE"], a => HostKeyCommands.ForgetAsync(Load(a.ConfigArgs), a.Operands[0])),
             "backtest" => await BacktestCommand.RunAsync(rest, Console.Error),
             "baseline" => BaselineCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System),
+            "evaluate" => EvaluateCommand.Run(rest, Console.Out, Console.Error),
             _ => NoiseCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System),
         };
     }
@@ -63,6 +64,8 @@ public static class CommandLine
                                                            learned hour-of-day thresholds of the stored samples next to the static ones
                chatopswatch noise [--config FILE] [--days 7] [--self-resolve 10m] [--input EPISODES.jsonl]
                                                            per rule: episodes, self-resolved, flapping, muted before acked, a suggestion
+               chatopswatch evaluate --corpus DIR [--output FILE.md]
+                                                           score the reference detectors and the engine defaults on a labelled corpus
         configuration: ./appsettings.json, the file named by --config or CHATOPSWATCH_CONFIG, then environment
         variables such as ChatOpsWatch__Telegram__OpsChatId (see README).
         """;

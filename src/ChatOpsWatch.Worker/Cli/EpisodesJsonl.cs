@@ -7,7 +7,7 @@ namespace ChatOpsWatch.Worker.Cli;
 
 /// <summary>
 /// Reads the backtest's output, one JSON object a line: <c>{"start", "end" (or null), "severity", "rule", "reason"}</c>.
-/// A bad line stops the read with its line number; blank lines are skipped.
+/// A bad line stops the read with its line number; blank lines and info findings (which never page) are skipped.
 /// </summary>
 internal static class EpisodesJsonl
 {
@@ -28,7 +28,14 @@ internal static class EpisodesJsonl
                 using var doc = JsonDocument.Parse(line);
                 var root = doc.RootElement;
                 var end = root.TryGetProperty("end", out var e) && e.ValueKind == JsonValueKind.String ? Time(e) : (DateTimeOffset?)null;
-                var severity = root.GetProperty("severity").GetString() == "critical" ? Severity.Critical : Severity.Warning;
+                var name = root.GetProperty("severity").GetString();
+                if (name == "info")
+                {
+                    // Info findings never page: the noise report judges what reaches people.
+                    continue;
+                }
+
+                var severity = name == "critical" ? Severity.Critical : Severity.Warning;
                 episodes.Add(new NoiseEpisode("-", root.GetProperty("rule").GetString() ?? throw new InvalidDataException("rule is null"), "-", Time(root.GetProperty("start")), end, severity));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)

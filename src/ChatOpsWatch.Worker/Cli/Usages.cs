@@ -17,6 +17,7 @@ internal static class Usages
         ["backtest"] = BacktestCommand.Usage,
         ["baseline"] = BaselineCommand.Usage,
         ["noise"] = NoiseCommand.Usage,
+        ["evaluate"] = EvaluateCommand.Usage,
         ["help"] = CommandLine.Usage,
     };
 }

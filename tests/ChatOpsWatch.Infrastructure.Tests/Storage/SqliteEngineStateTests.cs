@@ -94,7 +94,7 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
         output.WriteLine($"replayed {replayed} samples (1 node x 7 days x 30 s, ~20 metrics each) into {engine.Series} rule series in {watch.ElapsedMilliseconds} ms");
 
         Assert.Equal(count, replayed);
-        Assert.Equal(8, engine.Series); // cpu and memory: threshold + baseline; two disks: threshold + forecast each
+        Assert.Equal(10, engine.Series); // cpu and memory: threshold + baseline + info shift; two disks: threshold + forecast each
     }
 
     private async Task<IReadOnlyList<Domain.Notifications.OutboxMessage>> PollAsync(LiveEngine engine, int minute, double disk)

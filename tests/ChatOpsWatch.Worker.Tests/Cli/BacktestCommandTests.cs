@@ -116,7 +116,6 @@ public sealed class BacktestCommandTests : IDisposable
 
     [Theory]
     [InlineData("timestamp,value\n02/11/2026 00:00,5\n", "line 2: '02/11/2026 00:00' is not a timestamp")]
-    [InlineData("timestamp,value\n2026-11-02 00:01:00,5\n2026-11-02 00:00:00,5\n", "line 3: timestamp 2026-11-02T00:00:00.0000000+00:00 is earlier")]
     [InlineData("time,value\n", "line 1: expected a header 'timestamp,value'")]
     [InlineData("timestamp,disk\n", "line 1: no column named 'cpu'; the columns are disk")]
     [InlineData("timestamp,value\n2026-11-02 00:00:00,5,6\n", "line 2: expected 2 comma-separated cells, got 3")]
@@ -126,6 +125,27 @@ public sealed class BacktestCommandTests : IDisposable
 
         Assert.Equal(BacktestCommand.ExitData, code);
         Assert.Contains(expected, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_OutOfOrderAndDuplicateRows_CountsThemOnStderrAndReplaysTheRest()
+    {
+        // A DST-style repeat (00:03 steps back to 00:01 and 00:02) and a duplicated 00:05 row, in a spike that
+        // must still alert once: the skipped rows neither refuse the file nor break the episode.
+        var input = Write("messy.csv", "timestamp,value\n"
+            + "2026-11-02 00:00:00,50\n2026-11-02 00:01:00,50\n2026-11-02 00:02:00,50\n2026-11-02 00:03:00,95\n"
+            + "2026-11-02 00:01:00,95\n2026-11-02 00:02:00,95\n2026-11-02 00:04:00,95\n2026-11-02 00:05:00,95\n"
+            + "2026-11-02 00:05:00,50\n2026-11-02 00:06:00,50\n2026-11-02 00:07:00,50\n");
+        var output = Path.Combine(_dir, "out.jsonl");
+
+        var (code, errors) = await Run("--input", input, "--metric", "cpu", "--rules", Write("r.json", Rules), "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("skipped 2 out-of-order row(s) (first at line 6) and 1 duplicate timestamp(s) (first at line 10)", errors, StringComparison.Ordinal);
+        Assert.Contains("backtest: 8 samples", errors, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(Assert.Single(File.ReadAllLines(output)));
+        Assert.Equal("2026-11-02T00:03:00Z", json.RootElement.GetProperty("start").GetString());
+        Assert.Equal("critical", json.RootElement.GetProperty("severity").GetString());
     }
 
     [Fact]

@@ -146,6 +146,12 @@ public sealed class LiveEngine
             var (reason, _, ledger) = NotificationPolicy.Decide(notice, next, new AlertLabels(node.Name, track.Rule.Id, labels), policy, track.Ledger, now);
             var alert = new EngineAlert(node.Name, track.Series, track.Rule.Id, next, ledger, value ?? track.LastValue, now);
             changed.Add(alert);
+            if (track.Rule.Tier == RuleTier.Info)
+            {
+                // A finding of the info tier never pages and opens no incident: no message, no /status projection.
+                continue;
+            }
+
             // One "no data" per series (its rules all miss the same samples), and none when the node did not answer.
             if (reason != SendReason.None && (reason != SendReason.NoData || (values is not null && silentSeries.Add(track.Series))))
             {
@@ -160,6 +166,12 @@ public sealed class LiveEngine
 
         return new EngineDecision(changed, projected, messages);
     }
+
+    /// <summary>The info-tier findings firing now (series, rule, since, reason), for a digest or /alerts to show.</summary>
+    public IEnumerable<(string Series, string Rule, DateTimeOffset Since, string Reason)> Findings() =>
+        _tracks.Values
+            .Where(t => t.Rule.Tier == RuleTier.Info && Firing(t.State) != Severity.None)
+            .Select(t => (t.Series, t.Rule.Id, t.State.FiringSince ?? t.State.LastSeen ?? default, t.Source.Describe(Texts)));
 
     /// <summary>Advances the lifecycles to what was committed.</summary>
     public void Apply(IEnumerable<EngineAlert> committed)

@@ -23,6 +23,9 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
 
     public string TitleArgument { get; init; } = "";
 
+    /// <summary>Info-tier rules are stepped and persisted like the others, and never page (<see cref="LiveEngine"/>).</summary>
+    public RuleTier Tier { get; init; } = RuleTier.Page;
+
     public string? TitleArgumentKey { get; init; }
 
     /// <summary>The rule's name as an alert shows it in <paramref name="texts"/>' language.</summary>
@@ -74,6 +77,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
                 TitleKey = key,
                 TitleArgument = title,
                 TitleArgumentKey = titleKey,
+                Tier = learned.Tier,
             });
         }
 
@@ -130,6 +134,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         {
             TitleKey = key,
             TitleArgument = device,
+            Tier = r.Tier,
         });
     }
 

@@ -67,7 +67,8 @@ public sealed class EpisodeReplay(MonitorSettings settings, EngineOptions option
 
     private void Add(string series, AlertEpisode e, double? peak)
     {
-        if (e.Start >= reportFrom && _node is { } node)
+        // Info findings never page: the noise report and the daily report judge what reaches people.
+        if (e.Start >= reportFrom && !e.Info && _node is { } node)
         {
             var tags = nodes.TryGetValue(node, out var info)
                 ? new Dictionary<string, string> { ["provider"] = info.Provider, ["region"] = info.Region, ["role"] = info.Role.ToString().ToLowerInvariant() }
@@ -78,7 +79,7 @@ public sealed class EpisodeReplay(MonitorSettings settings, EngineOptions option
 
     private sealed class SeriesReplay(IReadOnlyList<LiveRule> rules, TimeSpan? interval)
     {
-        private readonly Backtest _backtest = new([.. rules.Select(r => new EngineRule(r.Id, r.Timing, r.NewSource))], interval);
+        private readonly Backtest _backtest = new([.. rules.Select(r => new EngineRule(r.Id, r.Timing, r.NewSource, r.Tier))], interval);
         private readonly HashSet<string> _peaked = [.. rules.Where(r => r.IsThreshold).Select(r => r.Id)];
         private readonly Dictionary<string, double> _peaks = new(StringComparer.Ordinal);
 

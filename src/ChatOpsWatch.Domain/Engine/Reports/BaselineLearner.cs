@@ -78,7 +78,8 @@ public sealed class BaselineLearner(MonitorSettings settings, EngineOptions opti
         rules = [.. LiveRule.For(key, settings, options).Where(r => r.NewSource() is BaselineSource).Select(r => (r.Id, true, r.NewSource))];
         if (rules.Count == 0 && extraMetrics.Contains(metric))
         {
-            rules = [.. DefaultRules.For(metric).Where(r => r.NewSource() is BaselineSource).Select(r => (r.Id, false, r.NewSource))];
+            // A metric of no known unit gets no paging baseline by default any more; learned on request, with no floor.
+            rules = [($"{metric}:baseline", false, () => new BaselineSource(new BaselineOptions()))];
         }
 
         return _rules[key] = rules;

@@ -81,9 +81,11 @@ public sealed class IoTrendSourceTests
     [Fact]
     public void DefaultRules_DiskIoMetrics_GetNoFillForecastAndNoZeroToHundredAssumption()
     {
-        Assert.Equal(["disk.io.queue:trend"], DefaultRules.For(SystemMetricNames.DiskIoQueue).Select(r => r.Id));
-        Assert.Equal(["disk.io.write_await_ms:trend"], DefaultRules.For(SystemMetricNames.DiskIoWriteAwaitMs).Select(r => r.Id));
-        Assert.Equal(["disk.io.util_pct:baseline"], DefaultRules.For(SystemMetricNames.DiskIoUtilPct).Select(r => r.Id));
-        Assert.Equal(["net.rx_bytes_per_s:baseline"], DefaultRules.For(SystemMetricNames.NetRxBytesPerSecond).Select(r => r.Id));
+        Assert.Equal(["disk.io.queue:trend", "disk.io.queue:shift"], DefaultRules.For(SystemMetricNames.DiskIoQueue).Select(r => r.Id));
+        Assert.Equal(["disk.io.write_await_ms:trend", "disk.io.write_await_ms:shift"], DefaultRules.For(SystemMetricNames.DiskIoWriteAwaitMs).Select(r => r.Id));
+        // Neither a 0-100 floor nor a floorless baseline that pages on heavy-tailed counters: an info finding only.
+        Assert.Equal(["disk.io.util_pct:shift"], DefaultRules.For(SystemMetricNames.DiskIoUtilPct).Select(r => r.Id));
+        Assert.Equal(["net.rx_bytes_per_s:shift"], DefaultRules.For(SystemMetricNames.NetRxBytesPerSecond).Select(r => r.Id));
+        Assert.All(DefaultRules.For(SystemMetricNames.NetRxBytesPerSecond), r => Assert.Equal(RuleTier.Info, r.Tier));
     }
 }

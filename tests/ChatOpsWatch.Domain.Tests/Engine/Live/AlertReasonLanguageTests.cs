@@ -96,9 +96,9 @@ public sealed partial class AlertReasonLanguageTests
             Rules = [.. MonitorSettings.Default.Rules.Select(r => r.Id == "memory" ? r with { Title = "RAM" } : r)],
         };
 
-        Assert.Equal(["内存使用率", "内存使用率（学习基线）"], LiveRule.For(MetricNames.MemUsedPct, MonitorSettings.Default).Select(r => r.TitleIn(TextCatalog.Chinese)));
-        Assert.Equal(["Memory", "Memory (baseline)"], LiveRule.For(MetricNames.MemUsedPct, MonitorSettings.Default).Select(r => r.TitleIn(TextCatalog.English)));
-        Assert.Equal(["RAM", "RAM（学习基线）"], LiveRule.For(MetricNames.MemUsedPct, renamed).Select(r => r.TitleIn(TextCatalog.Chinese)));
+        Assert.Equal(["内存使用率", "内存使用率（学习基线）", "内存使用率（偏离自身常态）"], LiveRule.For(MetricNames.MemUsedPct, MonitorSettings.Default).Select(r => r.TitleIn(TextCatalog.Chinese)));
+        Assert.Equal(["Memory", "Memory (baseline)", "Memory (unlike itself)"], LiveRule.For(MetricNames.MemUsedPct, MonitorSettings.Default).Select(r => r.TitleIn(TextCatalog.English)));
+        Assert.Equal(["RAM", "RAM（学习基线）", "RAM（偏离自身常态）"], LiveRule.For(MetricNames.MemUsedPct, renamed).Select(r => r.TitleIn(TextCatalog.Chinese)));
     }
 
     private static (OutboxMessage Critical, OutboxMessage Resolved) CpuCriticalThenResolved(TextCatalog texts)

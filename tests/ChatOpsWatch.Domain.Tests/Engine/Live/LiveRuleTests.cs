@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Samples;
@@ -29,8 +30,8 @@ public sealed class LiveRuleTests
         var settings = CpuAt(100, 100);
 
         Assert.Equal(["cpu"], LiveRule.For(MetricNames.CpuBusyPct, settings).Select(r => r.Id));
-        Assert.Equal(["memory", "mem.used_pct:baseline"], LiveRule.For(MetricNames.MemUsedPct, settings).Select(r => r.Id));
-        Assert.Equal(["cpu", "cpu.busy_pct:baseline"], LiveRule.For(MetricNames.CpuBusyPct, CpuAt(99, 100)).Select(r => r.Id));
+        Assert.Equal(["memory", "mem.used_pct:baseline", "mem.used_pct:shift"], LiveRule.For(MetricNames.MemUsedPct, settings).Select(r => r.Id));
+        Assert.Equal(["cpu", "cpu.busy_pct:baseline", "cpu.busy_pct:shift"], LiveRule.For(MetricNames.CpuBusyPct, CpuAt(99, 100)).Select(r => r.Id));
     }
 
     [Fact]
@@ -38,9 +39,10 @@ public sealed class LiveRuleTests
     {
         var key = MetricKey.Format("disk.io.queue", ("device", "nvme0n1"));
 
-        var rule = Assert.Single(LiveRule.For(key, MonitorSettings.Default));
-        Assert.Equal("disk.io.queue:trend", rule.Id);
-        Assert.Equal("I/O queue nvme0n1", rule.Title);
+        var rules = LiveRule.For(key, MonitorSettings.Default);
+        Assert.Equal(["disk.io.queue:trend", "disk.io.queue:shift"], rules.Select(r => r.Id));
+        Assert.Equal("I/O queue nvme0n1", rules[0].Title);
+        Assert.Equal([RuleTier.Page, RuleTier.Info], rules.Select(r => r.Tier));
         Assert.Empty(LiveRule.For(key, MonitorSettings.Default, EngineOptions.Default with { IoEarlyWarning = false }));
     }
 
