@@ -158,6 +158,14 @@ public sealed class IncidentHarness : IAsyncDisposable
         var input = new CorrelationInput([Node, Other], reports, CanaryStatus.None);
         var step = Correlator.Step(await store.LoadAsync(default), input, CorrelationOptions.Default, Texts, now);
         await store.CommitAsync(step.Next, step.Messages, now, default);
+        if (down)
+        {
+            // The hub's next tick, once the lone down has settled.
+            Db.Time.Advance(CorrelationOptions.DefaultSettle);
+            now = Db.Time.GetUtcNow();
+            var settled = Correlator.Step(step.Next, input, CorrelationOptions.Default, Texts, now);
+            await store.CommitAsync(settled.Next, settled.Messages, now, default);
+        }
     }
 
     /// <summary>The incident's one message as it shows now.</summary>

@@ -78,7 +78,7 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         await h.ReachabilityAsync(down: true, "connect to 203.0.113.20:22 failed: timed out (after: no heartbeat reply within 3 s)");
         await h.DeliverAsync();
         t.Record();
-        var down = h.Api.Sent[^1];
+        var down = h.Api.Sent.Last(m => m.Text.Contains("db-1", StringComparison.Ordinal) && m.ButtonData.Count > 0);
 
         t.Narrate("@user42 presses [Ack] on it: the down message is edited in place.");
         toast = await h.PressAsync(H.Admin, down.MessageId, down.ButtonData[0]);

@@ -169,7 +169,8 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
             // session: ..."; sshd's default level (INFO) logs neither. Anything else would be a line per poll.
             var after = (await File.ReadAllLinesAsync(fleet.Lab.LogPath(node))).Skip(logBefore).ToList();
             Assert.DoesNotContain(after, l => !l.Contains("Starting session: command", StringComparison.Ordinal) && !l.Contains("Close session:", StringComparison.Ordinal));
-            Assert.InRange(after.Count(l => l.Contains("Starting session: command", StringComparison.Ordinal)), 4, 15);
+            // At least 3: the first of the 4 new samples may have started its exec before the log was read.
+            Assert.InRange(after.Count(l => l.Contains("Starting session: command", StringComparison.Ordinal)), 3, 15);
         }
         finally
         {
