@@ -74,6 +74,8 @@ internal static class IncidentTexts
 
         ["incident.alerts.none"] = new("✅ No open alerts.", "✅ 没有未恢复的告警。"),
         ["incident.alerts.head"] = new("<b>Open alerts</b> ({0}), worst first", "<b>未恢复的告警</b>（{0} 条），最严重的在前"),
+        ["incident.alerts.info_head"] = new("ℹ️ <b>Info</b> ({0}), never paged: nodes behaving unlike themselves", "ℹ️ <b>提示</b>（{0} 条），不会告警推送：节点表现与平时不同"),
+        ["incident.alerts.info_line"] = new("ℹ️ <b>{0}</b> <code>{1}</code> for {2}: {3}", "ℹ️ <b>{0}</b> <code>{1}</code> 已持续 {2}：{3}"),
         ["incident.alerts.line"] = new("{0} <b>{1}</b> <code>{2}</code> for {3}{4}", "{0} <b>{1}</b> <code>{2}</code> 已持续 {3}{4}"),
         ["incident.flag.acked"] = new(" · ✋ {0}", " · ✋ {0} 已确认"),
         ["incident.flag.muted"] = new(" · 🔕 until {0}", " · 🔕 至 {0}"),

@@ -119,6 +119,7 @@ public static class HostingExtensions
         services.AddSingleton(sp => new ChartOptions(sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>(), () => sp.GetRequiredService<ConfigHolder>().Current.Monitor.Rules));
         services.AddSingleton<ChartCommand>();
         services.AddSingleton<IChatCommandHandler>(sp => sp.GetRequiredService<ChartCommand>());
+        services.AddSingleton<IFindingSource, RegistryFindings>();
         services.AddSingleton<IChatCommandHandler, IncidentCommands>();
         services.AddSingleton<ICallbackHandler, IncidentStateButtons>();
         services.AddSingleton<ICallbackHandler, IncidentViewButtons>();

@@ -81,6 +81,7 @@ public sealed class NodePoller(
         };
         await store.CommitPollAsync(node, decision, now, ct);
         runtime.Engine.Apply(metrics.Changed);
+        runtime.Findings = [.. runtime.Engine.Findings().Select(f => new InfoFinding(node, f.Series, f.Rule, f.Since, f.Reason))];
         foreach (var state in decision.ChangedStates)
         {
             runtime.States[AlertKey.Of(state)] = state;

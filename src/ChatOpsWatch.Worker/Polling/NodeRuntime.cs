@@ -23,6 +23,9 @@ public sealed class NodeRuntime(NodeConfig config, IProbeRunner runner) : IDispo
     /// <summary>Alert states as last committed; loaded from the store on the first poll after a start.</summary>
     public Dictionary<string, AlertState>? States { get; set; }
 
+    /// <summary>The engine's open info findings after the last committed poll: a snapshot others may read from any thread.</summary>
+    public IReadOnlyList<InfoFinding> Findings { get; set; } = [];
+
     /// <summary>The live alert engine of the node; warmed up from stored samples on the first poll after a start.</summary>
     public LiveEngine? Engine { get; set; }
 

@@ -31,6 +31,36 @@ public sealed class IncidentCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Alerts_InfoFindingBesideAnIncident_ListedAfterItAsNeverPaged()
+    {
+        await FireAsync();
+        var since = h.Db.Time.GetUtcNow().AddMinutes(-90);
+        h.Findings.Open.Add(new("db-1", "cpu.busy_pct", "cpu.shift", since, "CPU 4 % vs 35 % usual for this hour <sigh>"));
+
+        await h.CommandAsync(H.Member, "/alerts");
+        await h.DeliverAsync();
+
+        var reply = h.Api.Sent[^1].Text;
+        Assert.Contains("<b>Open alerts</b> (1)", reply, StringComparison.Ordinal);
+        Assert.Contains("ℹ️ <b>Info</b> (1), never paged", reply, StringComparison.Ordinal);
+        Assert.Contains("ℹ️ <b>db-1</b> <code>cpu.busy_pct</code> for 1 h 30 min: CPU 4 % vs 35 % usual for this hour &lt;sigh&gt;", reply, StringComparison.Ordinal);
+        Assert.True(reply.IndexOf("web-1", StringComparison.Ordinal) < reply.IndexOf("db-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Alerts_OnlyAnInfoFinding_SaysNoOpenAlertsThenListsIt()
+    {
+        h.Findings.Open.Add(new("db-1", "mem.used_pct", "memory.shift", h.Db.Time.GetUtcNow().AddMinutes(-5), "memory drifts up"));
+
+        await h.CommandAsync(H.Member, "/alerts");
+        await h.DeliverAsync();
+
+        var reply = h.Api.Sent[^1].Text;
+        Assert.StartsWith("✅ No open alerts.", reply, StringComparison.Ordinal);
+        Assert.Contains("<b>db-1</b> <code>mem.used_pct</code>", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_AskedInATopic_IsAnsweredInThatTopic()
     {
         await FireAsync();

@@ -50,7 +50,7 @@ public sealed class IncidentHarness : IAsyncDisposable
         var monitor = Monitor;
         var incidents = new SqliteIncidentStore(Db.Database, Texts);
         var muting = new SqliteMutingStore(Db.Database);
-        IEnumerable<IChatCommandHandler> extra = [.. commands?.Invoke(this) ?? [], new IncidentCommands(incidents, writer, Texts, Db.Time, new CollectingLogger<IncidentCommands>())];
+        IEnumerable<IChatCommandHandler> extra = [.. commands?.Invoke(this) ?? [], new IncidentCommands(incidents, Findings, writer, Texts, Db.Time, new CollectingLogger<IncidentCommands>())];
         ICallbackHandler[] buttons =
         [
             new IncidentStateButtons(incidents, muting, Signal, Texts, Db.Time, new CollectingLogger<IncidentStateButtons>()),
@@ -61,6 +61,9 @@ public sealed class IncidentHarness : IAsyncDisposable
     }
 
     public TestDb Db { get; } = new();
+
+    /// <summary>The info findings /alerts lists; tests add to it.</summary>
+    public ListFindings Findings { get; } = new();
 
     public FakeBotApiServer Api { get; } = FakeBotApiServer.Start();
 

@@ -13,10 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsWatch.Infrastructure.Telegram.Incidents;
 
 /// <summary>
-/// /alerts (the open incidents, worst first) and /history &lt;node&gt; [24h|7d] (a node's incidents), read from the
-/// incidents table. Replies go to the topic the command came from. A store failure is answered, never retried silently.
+/// /alerts (the open incidents, worst first, then the info findings, which are never paged) and /history &lt;node&gt;
+/// [24h|7d] (a node's incidents), read from the incidents table. Replies go to the topic the command came from. A store failure is answered, never retried silently.
 /// </summary>
-public sealed class IncidentCommands(IIncidentLog incidents, OutboxWriter replies, TextCatalog texts, TimeProvider time, ILogger<IncidentCommands> logger) : IChatCommandHandler
+public sealed class IncidentCommands(IIncidentLog incidents, IFindingSource findings, OutboxWriter replies, TextCatalog texts, TimeProvider time, ILogger<IncidentCommands> logger) : IChatCommandHandler
 {
     /// <summary>The longest /history span: older incidents are for /report.</summary>
     public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(30);
@@ -34,7 +34,7 @@ public sealed class IncidentCommands(IIncidentLog incidents, OutboxWriter replie
         {
             var now = time.GetUtcNow();
             html = context.Command.Kind == ChatCommandKind.Alerts
-                ? Alerts(await incidents.OpenAsync(ct), now)
+                ? Alerts(await incidents.OpenAsync(ct), findings.Findings(), now)
                 : await HistoryAsync(context.Command.Args, now, ct);
         }
         catch (StorageException e)
@@ -46,14 +46,14 @@ public sealed class IncidentCommands(IIncidentLog incidents, OutboxWriter replie
         await replies.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, html, context.Request.ChatId) { ThreadId = context.ThreadId }, ct);
     }
 
-    private string Alerts(IReadOnlyList<Incident> open, DateTimeOffset now)
+    private string Alerts(IReadOnlyList<Incident> open, IReadOnlyList<InfoFinding> info, DateTimeOffset now)
     {
-        if (open.Count == 0)
+        if (open.Count == 0 && info.Count == 0)
         {
             return texts["incident.alerts.none"];
         }
 
-        var sb = new StringBuilder(texts.Format("incident.alerts.head", open.Count));
+        var sb = new StringBuilder(open.Count == 0 ? texts["incident.alerts.none"] : texts.Format("incident.alerts.head", open.Count));
         foreach (var i in open.Take(MaxLines))
         {
             var flags = (i.AckedBy is { } by ? texts.Format("incident.flag.acked", Html.Escape(by)) : "")
@@ -62,7 +62,26 @@ public sealed class IncidentCommands(IIncidentLog incidents, OutboxWriter replie
             sb.Append('\n').Append(texts.Format("incident.alerts.line", mark, Html.Escape(i.Node), Html.Escape(i.RuleId), IncidentText.Duration(now - i.OpenedAt, texts), flags));
         }
 
-        return More(sb, open.Count);
+        if (open.Count > MaxLines)
+        {
+            sb.Append('\n').Append(texts.Format("incident.history.more", open.Count - MaxLines));
+        }
+
+        if (info.Count > 0)
+        {
+            sb.Append("\n\n").Append(texts.Format("incident.alerts.info_head", info.Count));
+            foreach (var f in info.Take(MaxLines))
+            {
+                sb.Append('\n').Append(texts.Format("incident.alerts.info_line", Html.Escape(f.Node), Html.Escape(f.Series), IncidentText.Duration(now - f.Since, texts), Html.Escape(f.Reason)));
+            }
+
+            if (info.Count > MaxLines)
+            {
+                sb.Append('\n').Append(texts.Format("incident.history.more", info.Count - MaxLines));
+            }
+        }
+
+        return sb.ToString();
     }
 
     private async Task<string> HistoryAsync(IReadOnlyList<string> args, DateTimeOffset now, CancellationToken ct)
