@@ -23,7 +23,8 @@ if [[ ${BENCH_NO_LOCK:-0} == 1 && ( $prefix == det || $net == 239 || $COW_LAB_DI
     echo "run.sh: BENCH_NO_LOCK=1 needs a lab of its own: set BENCH_PREFIX, BENCH_NET and BENCH_LAB_DIR" >&2
     exit 2
 fi
-dotnet build "$REPO_DIR/src/ChatOpsWatch.Worker" -c Release -nologo -v quiet >&2
+# BENCH_NO_BUILD=1 runs the Worker as last built (a rebuild rewrites bin/Release under a bench that runs from it).
+[[ ${BENCH_NO_BUILD:-0} == 1 ]] || dotnet build "$REPO_DIR/src/ChatOpsWatch.Worker" -c Release -nologo -v quiet >&2
 worker_dir=$(mktemp -d /tmp/cow-detection-worker.XXXXXX)
 cp -a "$REPO_DIR/src/ChatOpsWatch.Worker/bin/Release/net10.0/." "$worker_dir/"
 if [[ ${BENCH_NO_LOCK:-0} != 1 ]]; then
