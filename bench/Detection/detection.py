@@ -35,13 +35,29 @@ def say(m):
 class BotApi(http.server.BaseHTTPRequestHandler):
     """The few Bot API methods the Worker calls, answered as Telegram does; every sent text is recorded with its time."""
     counter = [1000]
+    protocol_version = "HTTP/1.1"  # keep-alive as Telegram does; an HTTP/1.0 close now and then cut an answer short (ResponseEnded)
 
     def log_message(self, *args):
         pass
 
-    def do_POST(self):
+    def body(self):
+        """The request body, whole: Telegram.Bot sends JSON with chunked transfer encoding (no Content-Length), and a
+        body left unread makes the close reset the connection before the client has read the answer."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            raw = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return raw
+                raw += self.rfile.read(size)
+                self.rfile.readline()
         n = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(n) if n else b""
+        return self.rfile.read(n) if n else b""
+
+    def do_POST(self):
+        raw = self.body()
         try:
             body = json.loads(raw) if raw.startswith(b"{") else {}
         except ValueError:

@@ -15,4 +15,10 @@ public interface IMaintenanceStore
 
     /// <summary>Cancels a window that is still active; false when there is none with that id or the update was already applied.</summary>
     Task<bool> CancelAsync(string id, string by, DateTimeOffset at, long? updateId, CancellationToken ct);
+
+    /// <summary>
+    /// A number that changes whenever a write may have changed what <see cref="ActiveAsync"/> returns, so a reader may keep
+    /// what it read while the number stays the same; null when the store cannot tell (then every read goes to the store).
+    /// </summary>
+    long? Version => null;
 }

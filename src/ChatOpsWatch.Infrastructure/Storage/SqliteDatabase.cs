@@ -36,6 +36,17 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Whether the file works, as the last operations found; kept in memory for the storage alarm.</summary>
     public StorageHealth Health { get; }
 
+    private long _policyVersion;
+
+    /// <summary>
+    /// Counts the writes of silences, acknowledgements and maintenance windows made through this object (they are all
+    /// made by the monitor's own chat commands), so the poll path can keep what it read until one happens.
+    /// </summary>
+    internal long PolicyVersion => Interlocked.Read(ref _policyVersion);
+
+    /// <summary>Called after every such write, whether it committed or not (a needless re-read costs one query).</summary>
+    internal void PolicyChanged() => Interlocked.Increment(ref _policyVersion);
+
     /// <summary>
     /// Opens (creating it and its directory if missing) the database at <paramref name="path"/>,
     /// switches it to WAL and applies pending migrations. Throws <see cref="StorageException"/> when the

@@ -21,10 +21,35 @@ public sealed class SqliteMaintenanceStore(SqliteDatabase db) : IMaintenanceStor
             async c => [.. (await LoadAsync(c, null, ct)).Where(p => !p.IsOver(now))],
             ct);
 
-    public Task<string?> AddAsync(MaintenancePlan plan, long? updateId, CancellationToken ct)
+    public long? Version => db.PolicyVersion;
+
+    public async Task<string?> AddAsync(MaintenancePlan plan, long? updateId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return db.InTransactionAsync<string?>(
+        try
+        {
+            return await AddInTransactionAsync(plan, updateId, ct);
+        }
+        finally
+        {
+            db.PolicyChanged();
+        }
+    }
+
+    public async Task<bool> CancelAsync(string id, string by, DateTimeOffset at, long? updateId, CancellationToken ct)
+    {
+        try
+        {
+            return await CancelInTransactionAsync(id, by, at, updateId, ct);
+        }
+        finally
+        {
+            db.PolicyChanged();
+        }
+    }
+
+    private Task<string?> AddInTransactionAsync(MaintenancePlan plan, long? updateId, CancellationToken ct) =>
+        db.InTransactionAsync<string?>(
             $"recording a maintenance window by {plan.CreatedBy}",
             async (c, tx) =>
             {
@@ -59,9 +84,8 @@ public sealed class SqliteMaintenanceStore(SqliteDatabase db) : IMaintenanceStor
                 return text;
             },
             ct);
-    }
 
-    public Task<bool> CancelAsync(string id, string by, DateTimeOffset at, long? updateId, CancellationToken ct) =>
+    private Task<bool> CancelInTransactionAsync(string id, string by, DateTimeOffset at, long? updateId, CancellationToken ct) =>
         db.InTransactionAsync(
             $"cancelling maintenance window {id} by {by}",
             async (c, tx) =>

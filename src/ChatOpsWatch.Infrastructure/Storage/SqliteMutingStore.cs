@@ -27,10 +27,23 @@ public sealed class SqliteMutingStore(SqliteDatabase db) : IMutingStore
             },
             ct);
 
-    public Task<IReadOnlyList<string>> RecordAsync(MutingChange change, CancellationToken ct)
+    public long? Version => db.PolicyVersion;
+
+    public async Task<IReadOnlyList<string>> RecordAsync(MutingChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return db.InTransactionAsync<IReadOnlyList<string>>(
+        try
+        {
+            return await RecordInTransactionAsync(change, ct);
+        }
+        finally
+        {
+            db.PolicyChanged();
+        }
+    }
+
+    private Task<IReadOnlyList<string>> RecordInTransactionAsync(MutingChange change, CancellationToken ct) =>
+        db.InTransactionAsync<IReadOnlyList<string>>(
             $"recording {change.GetType().Name.ToLowerInvariant()} by {change.By}",
             async (c, tx) => await AlreadyRecordedAsync(c, tx, change.UpdateId, ct) ? [] : await (change switch
             {
@@ -40,7 +53,6 @@ public sealed class SqliteMutingStore(SqliteDatabase db) : IMutingStore
                 _ => throw new ArgumentException($"unknown change {change.GetType().Name}", nameof(change)),
             }),
             ct);
-    }
 
     private static async Task<IReadOnlyList<string>> MuteAsync(SqliteConnection c, DbTransaction tx, MutingChange.Mute m, CancellationToken ct)
     {

@@ -26,9 +26,17 @@ public sealed class CorrelationHub(ICorrelationStore store, PollSettings setting
     private readonly ConcurrentDictionary<string, NodeReport> _reports = new(StringComparer.Ordinal);
     private CorrelationState? _state;
     private CanaryStatus _canaries = CanaryStatus.None;
+    private TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The state as last committed (null before the first step); for tests and /status.</summary>
     public CorrelationState? State => _state;
+
+    /// <summary>
+    /// Completes when a step leaves a down held (then the next signal is armed). The loop that ticks the hub every second
+    /// while downs are held waits on it, so a down held while that loop sleeps a canary interval still goes out after its
+    /// settle instead of at the next poll or canary round. Take it before looking at <see cref="State"/>.
+    /// </summary>
+    public Task Holding => Volatile.Read(ref _holding).Task;
 
     /// <summary>The last report of <paramref name="node"/>, if it was polled since the start.</summary>
     public NodeReport? LastReport(string node) => _reports.TryGetValue(node, out var r) ? r : null;
@@ -80,6 +88,11 @@ public sealed class CorrelationHub(ICorrelationStore store, PollSettings setting
             var messages = step.Messages.Count == 0 ? step.Messages : await UnmutedAsync(step.Messages, fleet, now, ct);
             await store.CommitAsync(step.Next, messages, now, ct);
             _state = step.Next;
+            if (step.Next.Down.Values.Any(d => d.Status == DownStatus.Held))
+            {
+                Interlocked.Exchange(ref _holding, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+
             if (step.Messages.Count > 0)
             {
                 log.LogInformation("Reachability news: {Count} message(s); {Down} node(s) down, {Groups} outage(s) open, isolated: {Isolated}",

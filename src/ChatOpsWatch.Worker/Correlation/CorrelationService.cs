@@ -49,13 +49,24 @@ public sealed class CorrelationService(CorrelationHub hub, CanaryChecker canarie
 
             try
             {
+                var holding = hub.Holding; // before the look at the state: a hold that starts after it ends the wait
                 var held = hub.State?.Down.Values.Any(d => d.Status == DownStatus.Held) == true;
-                await Task.Delay(held && HeldTick < settings.CanaryInterval ? HeldTick : settings.CanaryInterval, time, stoppingToken);
+                var wait = held && HeldTick < settings.CanaryInterval ? HeldTick : settings.CanaryInterval;
+                await (held ? Task.Delay(wait, time, stoppingToken) : WaitAsync(wait, holding, stoppingToken));
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>Waits <paramref name="wait"/>, or less if a poll's report starts holding a down meanwhile.</summary>
+    private async Task WaitAsync(TimeSpan wait, Task holding, CancellationToken ct)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(Task.Delay(wait, time, done.Token), holding);
+        await done.CancelAsync();
+        ct.ThrowIfCancellationRequested();
     }
 }

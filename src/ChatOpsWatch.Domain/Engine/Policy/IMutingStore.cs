@@ -39,4 +39,10 @@ public interface IMutingStore
     /// episodes acknowledged; nothing when a change with the same <see cref="MutingChange.UpdateId"/> was already recorded.
     /// </summary>
     Task<IReadOnlyList<string>> RecordAsync(MutingChange change, CancellationToken ct);
+
+    /// <summary>
+    /// A number that changes whenever a write may have changed what <see cref="ActiveAsync"/> returns, so a reader may keep
+    /// what it read while the number stays the same; null when the store cannot tell (then every read goes to the store).
+    /// </summary>
+    long? Version => null;
 }
