@@ -240,12 +240,13 @@ public sealed partial class SshNodeSession(
         }
     }
 
-    private static string Describe(Exception ex) => ex switch
+    /// <summary>An exception as one line of text. SSH.NET quotes the server (its version line, disconnect reasons), so it is node text.</summary>
+    internal static string Describe(Exception ex) => NodeText.Sanitize(ex switch
     {
         OperationCanceledException => "timed out",
         _ when ex.InnerException is { } inner && ex.Message.Length < 20 => $"{ex.Message}: {inner.Message}",
         _ => ex.Message,
-    };
+    });
 
     private void Abandon()
     {
