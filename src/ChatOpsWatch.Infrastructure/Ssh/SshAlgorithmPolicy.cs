@@ -49,7 +49,10 @@ public static partial class SshAlgorithmPolicy
             return null;
         }
 
-        var offered = match.Groups["offers"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // ext-info-s and kex-strict-s-v00@openssh.com are flags in the key-exchange list (RFC 8308, the Terrapin fix), not algorithms.
+        var offered = match.Groups["offers"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(a => !a.StartsWith("ext-info-", StringComparison.Ordinal) && !a.StartsWith("kex-strict-", StringComparison.Ordinal))
+            .ToArray();
         var what = match.Groups["what"].Value;
         var list = NodeText.Sanitize(offered.Length == 0 ? "nothing" : string.Join(", ", offered), 300);
         var head = $"node offers only {list} for {what}";

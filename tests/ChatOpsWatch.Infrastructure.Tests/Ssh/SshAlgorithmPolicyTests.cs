@@ -7,7 +7,7 @@ public class SshAlgorithmPolicyTests
     [Fact]
     public void Refusal_NoMatchingKexWithLegacyOffers_NamesThemAndTheSetting()
     {
-        var text = SshAlgorithmPolicy.Refusal("No matching key exchange algorithm (server offers diffie-hellman-group1-sha1,diffie-hellman-group14-sha1)", legacyAllowed: false);
+        var text = SshAlgorithmPolicy.Refusal("No matching key exchange algorithm (server offers diffie-hellman-group1-sha1,diffie-hellman-group14-sha1,ext-info-s,kex-strict-s-v00@openssh.com)", legacyAllowed: false);
 
         Assert.Equal("node offers only diffie-hellman-group1-sha1, diffie-hellman-group14-sha1 for key exchange; set Nodes:N:AllowLegacyAlgorithms: true for this node to accept", text);
     }
