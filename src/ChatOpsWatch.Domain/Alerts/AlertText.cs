@@ -17,7 +17,7 @@ public static class AlertText
         ArgumentNullException.ThrowIfNull(t);
         texts ??= TextCatalog.English;
         var s = t.Next;
-        var security = s.RuleId == NodeMonitor.HostKeyRuleId;
+        var security = s.RuleId is NodeMonitor.HostKeyRuleId or NodeMonitor.CryptoRuleId;
         var severity = t.Reason == NotifyReason.Resolved ? t.Previous.Severity : s.Severity;
         var head = t.Reason switch
         {
@@ -68,6 +68,10 @@ public static class AlertText
                     : outcome is PollOutcome.HostKeyRejected r
                         ? texts.Format("incident.health.hostkey", Html.Escape(r.Pinned), Html.Escape(r.Presented))
                         : texts["incident.health.hostkey.short"];
+            case NodeMonitor.CryptoRuleId:
+                return resolved
+                    ? texts["incident.health.sshcrypto.back"]
+                    : texts.Format("incident.health.sshcrypto", Html.Escape((outcome as PollOutcome.CryptoRefused)?.Error ?? unknown));
             case NodeMonitor.ProbeRuleId:
                 return resolved
                     ? texts["incident.health.probe.back"]

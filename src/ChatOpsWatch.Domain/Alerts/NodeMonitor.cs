@@ -11,6 +11,8 @@ public static class NodeMonitor
 {
     public const string HostKeyRuleId = "hostkey";
     public const string HostKeySeries = "ssh.host_key";
+    public const string CryptoRuleId = "sshcrypto";
+    public const string CryptoSeries = "ssh.crypto";
     public const string ProbeRuleId = "probe";
     public const string ProbeSeries = "probe.output";
 
@@ -36,7 +38,8 @@ public static class NodeMonitor
             }
         }
 
-        // A node that presents a refused host key answered: it is never counted as unreachable (one security alert).
+        // A node that presents a refused host key, or offers only refused algorithms, answered: it is never counted as
+        // unreachable (one security alert each).
         var reachable = outcome is not PollOutcome.Failed;
         var confirmed = outcome is PollOutcome.Failed { Confirmed: true };
         Record(ReachabilityEvaluator.Step(Current(ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series), reachable, settings.FailuresBeforeDown, now, confirmed));
@@ -45,6 +48,7 @@ public static class NodeMonitor
         {
             case PollOutcome.Succeeded:
                 Record(Flag(Current(HostKeyRuleId, HostKeySeries), Severity.None, now));
+                Record(Flag(Current(CryptoRuleId, CryptoSeries), Severity.None, now));
                 Record(Flag(Current(ProbeRuleId, ProbeSeries), Severity.None, now));
                 break;
             case PollOutcome.Garbled:
@@ -52,6 +56,9 @@ public static class NodeMonitor
                 break;
             case PollOutcome.HostKeyRejected:
                 Record(Flag(Current(HostKeyRuleId, HostKeySeries), Severity.Critical, now));
+                break;
+            case PollOutcome.CryptoRefused:
+                Record(Flag(Current(CryptoRuleId, CryptoSeries), Severity.Critical, now));
                 break;
         }
 

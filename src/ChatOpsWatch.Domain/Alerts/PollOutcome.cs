@@ -22,4 +22,7 @@ public abstract record PollOutcome(DateTimeOffset At)
 
     /// <summary>The node presented a host key other than the pinned one: nothing was authenticated or run.</summary>
     public sealed record HostKeyRejected(DateTimeOffset At, string Presented, string Pinned) : PollOutcome(At);
+
+    /// <summary>The node answered but offers only refused SSH algorithms: reachable, one "sshcrypto" alert of its own.</summary>
+    public sealed record CryptoRefused(DateTimeOffset At, string Error) : PollOutcome(At);
 }

@@ -38,10 +38,19 @@ public static class NetworkMetrics
     /// <summary>1 when the node's Host resolved this poll, 0 when resolution failed.</summary>
     public const string DnsResolved = "node.dns_resolved";
 
+    /// <summary>
+    /// One port's burst. A port that refused every connect has no loss figure (issue 12: "loss 0" read as a healthy
+    /// link while nothing listened): net.tcp_open 0 says it, and the loss is left out, never shown as zero.
+    /// </summary>
     public static IEnumerable<KeyValuePair<string, double>> Tcp(int port, BurstStats stats)
     {
+        ArgumentNullException.ThrowIfNull(stats);
         var p = port.ToString(CultureInfo.InvariantCulture);
-        yield return new(MetricKey.Format(LossPct, ("method", "tcp"), ("port", p)), stats.LossPct);
+        if (stats.Replies > 0 || stats.Refused < stats.Sent)
+        {
+            yield return new(MetricKey.Format(LossPct, ("method", "tcp"), ("port", p)), stats.LossPct);
+        }
+
         yield return new(MetricKey.Format(TcpOpen, ("port", p)), stats.Replies > 0 ? 1 : 0);
         foreach (var (stat, value) in Stats(stats))
         {

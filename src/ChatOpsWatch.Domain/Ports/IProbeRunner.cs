@@ -22,4 +22,10 @@ public abstract record ProbeRun
 
     /// <summary>The node presented an unpinned host key; nothing was authenticated or run.</summary>
     public sealed record HostKeyRejected(string Presented, string Pinned) : ProbeRun;
+
+    /// <summary>
+    /// The node answered, but offers only SSH algorithms we refuse (legacy SHA-1, CBC, or ones we never support):
+    /// nothing was authenticated or run. Not a network loss. <paramref name="Error"/> is sanitised node text.
+    /// </summary>
+    public sealed record CryptoRefused(string Error) : ProbeRun;
 }

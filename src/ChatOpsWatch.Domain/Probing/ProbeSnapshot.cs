@@ -11,6 +11,9 @@ public sealed record ProbeSnapshot
     /// <summary>The node's own clock (to the millisecond where date has %N), to spot skew; not used for the sample's time.</summary>
     public DateTimeOffset? NodeClock { get; init; }
 
+    /// <summary>The resolution of <see cref="NodeClock"/>: one second when the node's date printed no fraction (BusyBox).</summary>
+    public TimeSpan NodeClockResolution { get; init; } = TimeSpan.FromMilliseconds(1);
+
     public double? UptimeSeconds { get; init; }
 
     /// <summary>The kernel's boot id: a different value between two polls means the node rebooted.</summary>

@@ -77,7 +77,11 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
         CountError(f, 1) ?? Decimal(f, 1, out var seconds)
         ?? (seconds > 253402300799
             ? $"clock {f[1]} is past the year 9999"
-            : Set(snapshot with { NodeClock = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000)) }));
+            : Set(snapshot with
+            {
+                NodeClock = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000)),
+                NodeClockResolution = f[1].Contains('.', StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(1) : TimeSpan.FromSeconds(1),
+            }));
 
     private string? Cpu(string[] f) =>
         CountError(f, 8) ?? Wholes(f, 1, 8, out var t)

@@ -17,7 +17,11 @@ internal static class SystemIndicators
         Gauges(values, now);
         if (current.NodeClock is { } clock)
         {
-            values[NodeClockOffsetSeconds] = (clock - at).TotalSeconds;
+            // A whole-second clock (BusyBox date) was cut down to its second: it was read, on average, half a second later.
+            var resolution = current.NodeClockResolution;
+            var read = resolution >= TimeSpan.FromSeconds(1) ? clock + (resolution / 2) : clock;
+            values[NodeClockOffsetSeconds] = (read - at).TotalSeconds;
+            values[NodeClockResolutionSeconds] = resolution.TotalSeconds;
         }
 
         if (previous is null)

@@ -56,6 +56,12 @@ public static class SystemMetricNames
     /// <summary>Node clock minus the monitor's clock when the output arrived, seconds; positive = node ahead.</summary>
     public const string NodeClockOffsetSeconds = "node.clock_offset_s";
 
+    /// <summary>
+    /// How finely the node reports its clock, seconds: 0.001 with <c>date +%N</c>, 1 where date gives whole seconds
+    /// (BusyBox). An offset smaller than this is no finding; a whole-second clock is read at the middle of its second.
+    /// </summary>
+    public const string NodeClockResolutionSeconds = "node.clock_resolution_s";
+
     /// <summary>1 when at least one process has the configured name, else 0. Label: name.</summary>
     public const string ProcRunning = "proc.running";
 

@@ -11,6 +11,9 @@ namespace ChatOpsWatch.Domain.Reports;
 public sealed record NodeAvailability(string Node, int ExpectedPolls, int AnsweredPolls)
 {
     /// <summary>Answered share in percent, at most 100 (a reload can poll a little more often than the interval); null before any poll was due.</summary>
+    /// <summary>The node may negotiate legacy SSH algorithms (its AllowLegacyAlgorithms): said on its line.</summary>
+    public bool LegacySsh { get; init; }
+
     public double? UptimePct => ExpectedPolls <= 0 ? null : Math.Min(100, 100.0 * AnsweredPolls / ExpectedPolls);
 }
 
@@ -78,7 +81,13 @@ public static class DailyReport
         {
             var pct = n.UptimePct is { } p ? p.ToString(p >= 99.995 ? "0" : "0.00", CultureInfo.InvariantCulture) + " %" : text["report.uptime.nopolls"];
             var mark = n.UptimePct switch { null => "⚪", >= 99.9 => "🟢", >= 99 => "🟡", _ => "🔴" };
-            sb.Append(text.Format("report.uptime.line", mark, Html.Escape(n.Node), pct, n.AnsweredPolls, n.ExpectedPolls)).Append('\n');
+            sb.Append(text.Format("report.uptime.line", mark, Html.Escape(n.Node), pct, n.AnsweredPolls, n.ExpectedPolls));
+            if (n.LegacySsh)
+            {
+                sb.Append(' ').Append(text["report.uptime.legacy_ssh"]);
+            }
+
+            sb.Append('\n');
         }
     }
 

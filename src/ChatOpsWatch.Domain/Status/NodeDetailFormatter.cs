@@ -23,6 +23,11 @@ public static class NodeDetailFormatter
         var health = NodeHealthRules.Classify(status, now);
         var sb = new StringBuilder(text.Format(
             "node.title", StatusText.Icon(health), Html.Escape(status.Node.Name), Html.Escape(status.Node.TagLine), StatusText.HealthName(health, text)));
+        if (status.Node.LegacySshAllowed)
+        {
+            sb.Append('\n').Append(text["node.legacy_ssh"]);
+        }
+
         if (status.Latest is not { } s)
         {
             sb.Append('\n').Append(text["status.no_data_yet"]);

@@ -45,6 +45,7 @@ public static class StatusText
         {
             ReachabilityEvaluator.RuleId => text["status.alert.unreachable"],
             NodeMonitor.HostKeyRuleId => text["status.alert.host_key"],
+            NodeMonitor.CryptoRuleId => text["status.alert.ssh_crypto"],
             NodeMonitor.ProbeRuleId => text["status.alert.probe"],
             _ => Html.Escape(a.RuleId)
                 + (MetricKey.Label(a.Series, "mount") is { } mount ? " " + Html.Escape(mount) : string.Empty)

@@ -30,6 +30,7 @@ internal static class CommandsTexts
         ["status.health.unknown"] = new("unknown", "未知"),
         ["status.alert.unreachable"] = new("unreachable", "无法连接"),
         ["status.alert.host_key"] = new("SSH host key changed", "SSH 主机密钥已变更"),
+        ["status.alert.ssh_crypto"] = new("SSH algorithms refused (legacy only)", "SSH 算法被拒绝（仅提供旧算法）"),
         ["status.alert.probe"] = new("probe output unreadable", "探针输出无法解析"),
         ["status.ago"] = new("{0} ago", "{0}前"),
         ["unit.s"] = new("{0} s", "{0} 秒"),
@@ -40,6 +41,9 @@ internal static class CommandsTexts
         // /node <name> and /status <name>
         ["node.usage"] = new("Usage: /node &lt;node&gt;, e.g. /node web-1", "用法：/node &lt;节点&gt;，例如 /node web-1"),
         ["node.title"] = new("{0} <b>{1}</b> · {2} · {3}", "{0} <b>{1}</b> · {2} · {3}状态"),
+        ["node.legacy_ssh"] = new(
+            "⚠ legacy SSH algorithms allowed (AllowLegacyAlgorithms): SHA-1 key exchange and signatures, CBC, HMAC-SHA1",
+            "⚠ 已允许旧版 SSH 算法（AllowLegacyAlgorithms）：SHA-1 密钥交换与签名、CBC、HMAC-SHA1"),
         ["node.last_poll"] = new("last poll {0} ({1:yyyy-MM-dd HH:mm:ss} UTC)", "最近一次轮询：{0}（{1:yyyy-MM-dd HH:mm:ss} UTC）"),
         ["node.section.network"] = new("<b>Network</b>", "<b>网络</b>"),
         ["node.section.system"] = new("<b>System</b>", "<b>系统</b>"),

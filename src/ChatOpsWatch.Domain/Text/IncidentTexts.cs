@@ -32,6 +32,10 @@ internal static class IncidentTexts
             "SSH 主机密钥已变更。不进行认证，也不运行探针。\n已固定：<code>{0}</code>\n当前出示：<code>{1}</code>\n如果这是预期中的变更，请重新固定该节点的密钥（见 README 的主机密钥一节）。"),
         ["incident.health.hostkey.short"] = new("SSH host key changed", "SSH 主机密钥已变更"),
         ["incident.health.hostkey.back"] = new("the pinned SSH host key is presented again", "节点重新出示了已固定的 SSH 主机密钥"),
+        ["incident.health.sshcrypto"] = new(
+            "SSH algorithms refused. The node answers, but not authenticating, not probing.\n{0}",
+            "已拒绝 SSH 算法。节点有应答，但不进行认证，也不运行探针。\n{0}"),
+        ["incident.health.sshcrypto.back"] = new("the node negotiates accepted SSH algorithms again", "节点重新协商出可接受的 SSH 算法"),
         ["incident.health.probe"] = new("probe output unreadable: {0}", "探针输出无法解析：{0}"),
         ["incident.health.probe.back"] = new("probe output readable again", "探针输出已恢复可读"),
         ["incident.health.unknown"] = new("unknown", "未知"),

@@ -10,6 +10,7 @@ internal static class ReportTexts
         ["report.title"] = new("📋 <b>Daily report</b> {0} – {1}", "📋 <b>每日报告</b> {0} – {1}"),
         ["report.uptime.heading"] = new("<b>Uptime</b> (polls answered)", "<b>在线率</b>（应答的轮询）"),
         ["report.uptime.line"] = new("{0} {1}: {2} ({3}/{4})", "{0} {1}：{2}（{3}/{4}）"),
+        ["report.uptime.legacy_ssh"] = new("⚠ legacy SSH algorithms allowed", "⚠ 已允许旧版 SSH 算法"),
         ["report.uptime.none"] = new("No nodes are monitored.", "没有被监控的节点。"),
         ["report.uptime.nopolls"] = new("no polls due yet", "尚无应到的轮询"),
         ["report.incidents.heading"] = new("<b>Incidents</b>: {0} ({1} critical, {2} still open)", "<b>事件</b>：{0} 个（严重 {1} 个，仍未解决 {2} 个）"),

@@ -62,7 +62,7 @@ public sealed class SshHostKeyScanner(SshSettings settings) : IHostKeyScanner
             return new HostKeyScan(null, ex switch
             {
                 OperationCanceledException or TimeoutException or SshOperationTimeoutException => $"no SSH answer within {settings.ConnectTimeout.TotalSeconds:0} s",
-                _ => ex.Message,
+                _ => ChatOpsWatch.Domain.Text.NodeText.Sanitize(ex.Message), // SSH.NET quotes the server's version line
             });
         }
     }

@@ -2,7 +2,10 @@ using Renci.SshNet;
 
 namespace ChatOpsWatch.Infrastructure.Ssh;
 
-/// <summary>Builds SSH.NET clients with our defaults: short timeout, curve25519 key exchange first.</summary>
+/// <summary>
+/// Builds SSH.NET clients with our defaults: short timeout, curve25519 key exchange first, and no legacy algorithms
+/// (<see cref="SshAlgorithmPolicy"/>) unless the target allows them.
+/// </summary>
 public static class SshConnectionFactory
 {
     // FACTS.md: SSH.NET's default first choice (sntrup761) costs ~37 ms of client CPU per handshake;
@@ -24,11 +27,32 @@ public static class SshConnectionFactory
             ChannelCloseTimeout = TimeSpan.FromSeconds(1),
         };
         PreferCurve25519(info);
+        if (!target.AllowLegacyAlgorithms)
+        {
+            RemoveLegacy(info);
+        }
+
         return new SshClient(info);
     }
 
     public static PrivateKeyFile LoadKey(SshAuth.KeyFile key) =>
         key.Passphrase is null ? new PrivateKeyFile(key.Path) : new PrivateKeyFile(key.Path, key.Passphrase);
+
+    private static void RemoveLegacy(ConnectionInfo info)
+    {
+        Drop(info.KeyExchangeAlgorithms);
+        Drop(info.HostKeyAlgorithms);
+        Drop(info.Encryptions);
+        Drop(info.HmacAlgorithms);
+    }
+
+    private static void Drop<T>(IDictionary<string, T> algorithms)
+    {
+        foreach (var name in algorithms.Keys.Where(SshAlgorithmPolicy.IsLegacy).ToList())
+        {
+            algorithms.Remove(name);
+        }
+    }
 
     private static void PreferCurve25519(ConnectionInfo info)
     {

@@ -63,7 +63,7 @@ public sealed partial class SshNodeSession
         }
         catch (Exception ex) when (ex is SshException or InvalidOperationException or ObjectDisposedException)
         {
-            log.LogInformation("Node {Node}: could not ask it as a vantage: {Error}", target.Node, ex.Message);
+            log.LogInformation("Node {Node}: could not ask it as a vantage: {Error}", target.Node, Describe(ex));
             return VantageVerdict.Unknown;
         }
         finally

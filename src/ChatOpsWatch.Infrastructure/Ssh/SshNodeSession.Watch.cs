@@ -215,7 +215,7 @@ public sealed partial class SshNodeSession
     {
         if (Volatile.Read(ref _polling) == 0)
         {
-            MarkSuspect($"the session broke: {e.Exception.Message}");
+            MarkSuspect($"the session broke: {Describe(e.Exception)}");
         }
     }
 }

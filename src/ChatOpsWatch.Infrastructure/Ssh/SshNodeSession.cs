@@ -28,7 +28,7 @@ public sealed partial class SshNodeSession(
     private readonly ReconnectBackoff _backoff = new(settings.MaxBackoff);
     private SshClient? _client;
     private string? _lastConnectError;
-    private ProbeRun.HostKeyRejected? _rejected;
+    private ProbeRun? _rejected; // HostKeyRejected or CryptoRefused: the node answered and we refused it
     private bool _rechecked;
     private bool _disposed;
 
@@ -143,7 +143,7 @@ public sealed partial class SshNodeSession(
         var now = time.GetUtcNow();
         if (!_backoff.MayAttempt(now))
         {
-            // A refused host key stays refused while backing off: the node answers, it is not unreachable.
+            // A refused host key (or refused algorithms) stays refused while backing off: the node answers, it is not unreachable.
             return _rejected is { } rejected
                 ? rejected
                 : new ProbeRun.Failure($"reconnect backing off until {_backoff.NextAttempt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
@@ -176,6 +176,14 @@ public sealed partial class SshNodeSession(
                 var pinned = string.Join(", ", pins.Select(p => $"{p.Algorithm} {p.Fingerprint}"));
                 log.LogError("Node {Node}: host key CHANGED to {Algorithm} {Fingerprint}; pinned {Pinned}. Not authenticating.", target.Node, seen.Algorithm, seen.Fingerprint, pinned);
                 _rejected = new ProbeRun.HostKeyRejected($"{seen.Algorithm} {seen.Fingerprint}", pinned);
+                return _rejected;
+            }
+
+            // issue 12: a node offering only refused algorithms answered; like a refused host key, it is not a link loss.
+            if (SshAlgorithmPolicy.Refusal(ex.Message, target.AllowLegacyAlgorithms) is { } refusal)
+            {
+                log.LogError("Node {Node}: {Refusal}. Not authenticating.", target.Node, refusal);
+                _rejected = new ProbeRun.CryptoRefused(refusal);
                 return _rejected;
             }
 
@@ -232,12 +240,13 @@ public sealed partial class SshNodeSession(
         }
     }
 
-    private static string Describe(Exception ex) => ex switch
+    /// <summary>An exception as one line of text. SSH.NET quotes the server (its version line, disconnect reasons), so it is node text.</summary>
+    internal static string Describe(Exception ex) => NodeText.Sanitize(ex switch
     {
         OperationCanceledException => "timed out",
         _ when ex.InnerException is { } inner && ex.Message.Length < 20 => $"{ex.Message}: {inner.Message}",
         _ => ex.Message,
-    };
+    });
 
     private void Abandon()
     {

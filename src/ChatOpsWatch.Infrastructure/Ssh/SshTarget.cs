@@ -1,7 +1,10 @@
 namespace ChatOpsWatch.Infrastructure.Ssh;
 
-/// <summary>Where and how to reach one node. Secrets are already resolved from env or file.</summary>
-public sealed record SshTarget(string Node, string Host, int Port, string User, SshAuth Auth);
+/// <summary>
+/// Where and how to reach one node. Secrets are already resolved from env or file. <paramref name="AllowLegacyAlgorithms"/>:
+/// also offer the SHA-1, CBC and HMAC-SHA1 algorithms of <see cref="SshAlgorithmPolicy"/> (last, after every modern one).
+/// </summary>
+public sealed record SshTarget(string Node, string Host, int Port, string User, SshAuth Auth, bool AllowLegacyAlgorithms = false);
 
 public abstract record SshAuth
 {

@@ -73,7 +73,7 @@ internal sealed record FleetRow
     // sample that a GROUP BY MAX(at) would need.
     public const string Select = """
         SELECT n.name AS Name, n.provider AS Provider, n.region AS Region, n.role AS Role,
-               n.interval_ms AS IntervalMs, s.at AS SampleAt, s.metrics AS Metrics
+               n.interval_ms AS IntervalMs, n.legacy_ssh AS LegacySsh, s.at AS SampleAt, s.metrics AS Metrics
         FROM nodes n
         LEFT JOIN samples s ON s.id = (SELECT id FROM samples WHERE node = n.name ORDER BY at DESC LIMIT 1)
         WHERE n.retired_at IS NULL
@@ -90,11 +90,13 @@ internal sealed record FleetRow
 
     public long IntervalMs { get; init; }
 
+    public long LegacySsh { get; init; }
+
     public long? SampleAt { get; init; }
 
     public string? Metrics { get; init; }
 
-    public NodeInfo ToNode() => new(Name, Provider, Region, (NodeRole)Role, TimeSpan.FromMilliseconds(IntervalMs));
+    public NodeInfo ToNode() => new(Name, Provider, Region, (NodeRole)Role, TimeSpan.FromMilliseconds(IntervalMs)) { LegacySshAllowed = LegacySsh != 0 };
 
     public Sample? ToSample() =>
         SampleAt is { } at && Metrics is { } metrics ? new Sample(Name, UnixMs.At(at), MetricsJson.Read(metrics)) : null;

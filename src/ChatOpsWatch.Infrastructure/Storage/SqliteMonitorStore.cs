@@ -24,11 +24,11 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
     public long CommitTransactions => commit.Transactions;
 
     private const string UpsertNode = """
-        INSERT INTO nodes (name, provider, region, role, interval_ms, first_seen)
-        VALUES (@Name, @Provider, @Region, @Role, @IntervalMs, @Now)
+        INSERT INTO nodes (name, provider, region, role, interval_ms, first_seen, legacy_ssh)
+        VALUES (@Name, @Provider, @Region, @Role, @IntervalMs, @Now, @LegacySsh)
         ON CONFLICT (name) DO UPDATE SET
             provider = excluded.provider, region = excluded.region,
-            role = excluded.role, interval_ms = excluded.interval_ms, retired_at = NULL;
+            role = excluded.role, interval_ms = excluded.interval_ms, legacy_ssh = excluded.legacy_ssh, retired_at = NULL;
         """;
 
     private const string InsertSample = """
@@ -57,6 +57,7 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
             Role = (int)node.Role,
             IntervalMs = node.Interval.Ticks / TimeSpan.TicksPerMillisecond,
             Now = UnixMs.Of(time.GetUtcNow()),
+            LegacySsh = node.LegacySshAllowed ? 1 : 0,
         };
         return db.RunAsync(
             $"registering node '{node.Name}'",

@@ -21,7 +21,7 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
                 var args = new { From = UnixMs.Of(start), To = UnixMs.Of(until) };
                 var nodes = await c.QueryAsync<NodeRow>(new CommandDefinition(
                     """
-                    SELECT n.name AS Name, n.interval_ms AS IntervalMs, n.first_seen AS FirstSeen,
+                    SELECT n.name AS Name, n.interval_ms AS IntervalMs, n.first_seen AS FirstSeen, n.legacy_ssh AS LegacySsh,
                            (SELECT count(*) FROM samples s WHERE s.node = n.name AND s.at >= @From AND s.at < @To) AS Answered,
                            (SELECT metrics FROM samples s WHERE s.node = n.name ORDER BY s.at DESC LIMIT 1) AS Latest
                     FROM nodes n WHERE n.retired_at IS NULL ORDER BY n.name;
@@ -34,7 +34,7 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
                 {
                     var start = Math.Max(args.From, n.FirstSeen);
                     var expected = n.IntervalMs <= 0 || args.To <= start ? 0 : (int)((args.To - start) / n.IntervalMs);
-                    availability.Add(new NodeAvailability(n.Name, expected, (int)n.Answered));
+                    availability.Add(new NodeAvailability(n.Name, expected, (int)n.Answered) { LegacySsh = n.LegacySsh != 0 });
                     if (n.Latest is { } latest)
                     {
                         expiries.AddRange(Expiries(n.Name, MetricsJson.Read(latest)));
@@ -99,6 +99,8 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
         public long FirstSeen { get; set; }
 
         public long Answered { get; set; }
+
+        public long LegacySsh { get; set; }
 
         public string? Latest { get; set; }
     }

@@ -18,7 +18,13 @@ internal static class SqliteSchema
         new(8, V8),
         new(9, V9),
         new(10, V10),
+        new(11, V11),
     ];
+
+    // v11 (issue 12): the node may negotiate legacy SSH algorithms (AllowLegacyAlgorithms), shown in /node and the report.
+    private const string V11 = """
+        ALTER TABLE nodes ADD COLUMN legacy_ssh INTEGER NOT NULL DEFAULT 0;
+        """;
 
     // v9: the correlator's state (held node downs, open group outages, monitor isolation), one JSON row: it is read
     // whole at start and rewritten whole, together with the messages it causes, and nothing queries inside it.

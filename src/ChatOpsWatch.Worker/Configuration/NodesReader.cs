@@ -39,7 +39,7 @@ internal static partial class NodesReader
             var checks = ChecksReader.Read(read, item);
             if (info is not null && target is not null && name is not null)
             {
-                nodes.Add(new NodeConfig(info, target, targets, checks));
+                nodes.Add(new NodeConfig(info with { LegacySshAllowed = target.AllowLegacyAlgorithms }, target, targets, checks));
             }
         }
 
@@ -111,7 +111,8 @@ internal static partial class NodesReader
         }
 
         var auth = Auth(read, s, env);
-        return read.Problems.Count > problemsBefore || auth is null || host is null ? null : new SshTarget(name, host, port, user, auth);
+        var legacy = read.Bool(s, "AllowLegacyAlgorithms", false);
+        return read.Problems.Count > problemsBefore || auth is null || host is null ? null : new SshTarget(name, host, port, user, auth, legacy);
     }
 
     private static SshAuth? Auth(ConfigReader read, IConfigurationSection s, Func<string, string?> env)

@@ -210,6 +210,8 @@ public sealed class NodePoller(
                 return new PollOutcome.Succeeded(sample);
             case ProbeRun.HostKeyRejected rejected:
                 return new PollOutcome.HostKeyRejected(now, rejected.Presented, rejected.Pinned);
+            case ProbeRun.CryptoRefused refused:
+                return new PollOutcome.CryptoRefused(now, refused.Error);
             case ProbeRun.Failure failure:
                 log.LogWarning("Node {Node}: poll failed{Confirmed}: {Error}", node, failure.Confirmed ? " (loss confirmed)" : string.Empty, failure.Error);
                 return new PollOutcome.Failed(now, failure.Error, failure.Confirmed);

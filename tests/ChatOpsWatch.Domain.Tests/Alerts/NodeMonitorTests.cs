@@ -63,6 +63,37 @@ public class NodeMonitorTests
     }
 
     [Fact]
+    public void Decide_CryptoRefusedRepeatedly_RaisesOneSshCryptoSecurityAlertAndNeverUnreachable()
+    {
+        const string Error = "node offers only diffie-hellman-group1-sha1 for key exchange; set Nodes:N:AllowLegacyAlgorithms: true for this node to accept";
+        Poll(new PollOutcome.Succeeded(Some.Sample(0)));
+        var messages = Enumerable.Range(1, 6)
+            .SelectMany(i => Poll(new PollOutcome.CryptoRefused(Some.At(i), Error)).Messages)
+            .ToList();
+
+        var alert = Assert.Single(messages);
+        Assert.Equal(MessageKind.Security, alert.Kind);
+        Assert.Equal(Severity.Critical, alert.Severity);
+        Assert.Contains("diffie-hellman-group1-sha1", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("AllowLegacyAlgorithms", alert.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("unreachable", alert.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(NodeMonitor.CryptoRuleId, alert.Incident?.RuleId);
+        Assert.DoesNotContain(_states.Values, s => s.RuleId == ReachabilityEvaluator.RuleId && (s.IsFiring || s.CriticalStreak > 0));
+    }
+
+    [Fact]
+    public void Decide_CryptoRefusedThenPolled_ResolvesTheSshCryptoAlert()
+    {
+        Poll(new PollOutcome.CryptoRefused(Some.At(1), "node offers only ssh-dss for host key"));
+
+        var back = Poll(new PollOutcome.Succeeded(Some.Sample(2)));
+
+        var resolved = Assert.Single(back.Messages);
+        Assert.Contains("RESOLVED", resolved.Html, StringComparison.Ordinal);
+        Assert.Contains("accepted SSH algorithms", resolved.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_DownThenBackWithAChangedHostKey_TheDownResolvesAndOnlyTheSecurityAlertFires()
     {
         Poll(new PollOutcome.Succeeded(Some.Sample(0)));

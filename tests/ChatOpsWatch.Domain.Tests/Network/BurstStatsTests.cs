@@ -62,6 +62,23 @@ public sealed class BurstStatsTests
     }
 
     [Fact]
+    public void Tcp_PortRefusingEveryConnect_HasNoLossFigureRatherThanZero()
+    {
+        var values = NetworkMetrics.Tcp(8080, BurstStats.Of([new EchoResult.Refused(), new EchoResult.Refused(), new EchoResult.Refused()])).ToDictionary();
+
+        Assert.DoesNotContain("net.loss_pct{method=tcp,port=8080}", values.Keys);
+        Assert.Equal(0, values["net.tcp_open{port=8080}"]);
+    }
+
+    [Fact]
+    public void Tcp_SomeRefusedSomeLost_StillCountsTheLoss()
+    {
+        var values = NetworkMetrics.Tcp(8080, BurstStats.Of([new EchoResult.Refused(), Lost])).ToDictionary();
+
+        Assert.Equal(50, values["net.loss_pct{method=tcp,port=8080}"]);
+    }
+
+    [Fact]
     public void Tcp_PortClosed_ReportsNotOpenAndNoLatency()
     {
         var values = NetworkMetrics.Tcp(8080, BurstStats.Of([new EchoResult.Refused()])).ToDictionary();

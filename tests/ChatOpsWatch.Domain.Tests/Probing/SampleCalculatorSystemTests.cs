@@ -177,6 +177,26 @@ public sealed class SampleCalculatorSystemTests
     }
 
     [Fact]
+    public void Compute_BusyboxWholeSecondClock_SaysItsResolutionAndReadsItAtTheMiddleOfItsSecond()
+    {
+        // A node in sync whose BusyBox date printed ...895 at ...895.88: the old offset read -0.88 s, a skew that is not there.
+        var busybox = ProbeFixtures.Snapshot(ProbeFixtures.V2BusyboxNoSsNoSystemctl);
+        var monitor = busybox.NodeClock!.Value.AddMilliseconds(880);
+
+        var sample = SampleCalculator.Compute("edge-1", null, busybox, monitor);
+
+        Assert.Equal(1, sample.Get(NodeClockResolutionSeconds));
+        Assert.Equal(-0.38, sample.Get(NodeClockOffsetSeconds)!.Value, 9);
+        Assert.True(Math.Abs(sample.Get(NodeClockOffsetSeconds)!.Value) < sample.Get(NodeClockResolutionSeconds)!.Value);
+    }
+
+    [Fact]
+    public void Compute_ClockWithNanoseconds_HasMillisecondResolution()
+    {
+        Assert.Equal(0.001, SampleCalculator.Compute("web-1", Before, After, At).Get(NodeClockResolutionSeconds));
+    }
+
+    [Fact]
     public void Compute_SystemdReported_GivesFailedUnitCount()
     {
         var after = After with { System = After.System with { SystemdFailedUnits = 2 } };

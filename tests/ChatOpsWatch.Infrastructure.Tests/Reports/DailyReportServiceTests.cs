@@ -122,6 +122,36 @@ public sealed class DailyReportServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task NodeAllowedLegacySsh_IsSaidInTheDailyReportAndInNode()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 5, TimeSpan.Zero));
+        await SeedAsync(time);
+        await db.Monitor.UpsertNodeAsync(Some.Node() with { LegacySshAllowed = true }, default);
+
+        Assert.True(await Service(time).RunDueAsync(default));
+
+        var report = Assert.Single(await db.Outbox.DueAsync(time.GetUtcNow(), 10, default)).Message.Html;
+        Assert.Matches(@"tokyo-1: [^\n]* ⚠ legacy SSH algorithms allowed\n", report);
+        var status = Assert.Single(await db.Monitor.FleetAsync(default));
+        Assert.True(status.Node.LegacySshAllowed);
+        var node = ChatOpsWatch.Domain.Status.NodeDetailFormatter.Format(status, time.GetUtcNow(), TextCatalog.English);
+        Assert.Contains("⚠ legacy SSH algorithms allowed (AllowLegacyAlgorithms)", node, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NodeNoLongerAllowedLegacySsh_IsNotSaidAnyMore()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 5, TimeSpan.Zero));
+        await db.Monitor.UpsertNodeAsync(Some.Node() with { LegacySshAllowed = true }, default);
+        await SeedAsync(time); // registers it again, as configured now: no legacy
+
+        var input = await new SqliteReportStore(db.Database).GatherAsync(time.GetUtcNow().AddHours(-1), time.GetUtcNow(), default);
+
+        Assert.False(Assert.Single(input.Nodes).LegacySsh);
+        Assert.DoesNotContain("legacy", ChatOpsWatch.Domain.Reports.DailyReport.Format(input, TextCatalog.English), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gather_EmptyDatabase_GivesAnEmptyReport()
     {
         var input = await new SqliteReportStore(db.Database).GatherAsync(Some.Now.AddDays(-1), Some.Now, default);
