@@ -30,6 +30,7 @@ public sealed partial class SshNodeSession(
     private string? _lastConnectError;
     private ProbeRun? _rejected; // HostKeyRejected or CryptoRefused: the node answered and we refused it
     private bool _rechecked;
+    private int _recheckDue;
     private bool _disposed;
 
     /// <summary>Connections opened so far; the benchmark and tests read it to prove reuse.</summary>
@@ -127,6 +128,8 @@ public sealed partial class SshNodeSession(
             await Task.Delay(RecheckDelay, time);
             if (!_disposed)
             {
+                // The look again must reach the node: a scheduled poll in between may have pushed the backoff out.
+                Interlocked.Exchange(ref _recheckDue, 1);
                 PollNow?.Invoke();
             }
         }
@@ -141,7 +144,8 @@ public sealed partial class SshNodeSession(
     {
         DropClient();
         var now = time.GetUtcNow();
-        if (!_backoff.MayAttempt(now))
+        var recheck = Interlocked.Exchange(ref _recheckDue, 0) == 1;
+        if (!_backoff.MayAttempt(now) && !recheck)
         {
             // A refused host key (or refused algorithms) stays refused while backing off: the node answers, it is not unreachable.
             return _rejected is { } rejected
