@@ -2,16 +2,11 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
-using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Delivery;
-using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Correlation;
-using ChatOpsWatch.Worker.Polling;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+using ChatOpsWatch.Worker.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsWatch.Worker.Tests.Correlation;
@@ -29,34 +24,17 @@ public sealed class CorrelationHubTests : IDisposable
 
     private string DbPath => Path.Combine(_dir, "watch.db");
 
-    private readonly List<NodeRegistry> _registries = [];
+    private readonly List<HubRig> _rigs = [];
 
     private (CorrelationHub Hub, SqliteDatabase Db) StartMonitor()
     {
         var db = SqliteDatabase.Open(DbPath, _time);
-        var config = new ConfigHolder(new WatchConfig("db", Nodes, SshSettings.Default, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
-        var registry = new NodeRegistry(new NoRunners());
-        registry.Apply(Nodes);
-        _registries.Add(registry);
-        var settings = new PollSettings(config, new SqliteMutingStore(db), new SqliteMaintenanceStore(db), NullLogger<PollSettings>.Instance);
-        return (new CorrelationHub(new SqliteCorrelationStore(db, TextCatalog.English), settings, registry, new NoSignal(), TextCatalog.English, _time, NullLogger<CorrelationHub>.Instance), db);
+        var rig = new HubRig(db, Nodes, _time);
+        _rigs.Add(rig);
+        return (rig.Hub, db);
     }
 
-    private List<string> Outbox()
-    {
-        using var c = new SqliteConnection($"Data Source={DbPath};Pooling=false");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT html FROM outbox ORDER BY id";
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read())
-        {
-            rows.Add(r.GetString(0));
-        }
-
-        return rows;
-    }
+    private List<string> Outbox() => HubRig.Outbox(DbPath);
 
     private static NodeReport Report(NodeConfig n, bool down) => new(n.Info, down, down ? 2 : 0, down ? "connect refused" : null);
 
@@ -186,25 +164,7 @@ public sealed class CorrelationHubTests : IDisposable
 
     public void Dispose()
     {
-        _registries.ForEach(r => r.Dispose());
+        _rigs.ForEach(r => r.Dispose());
         Directory.Delete(_dir, recursive: true);
-    }
-
-    /// <summary>The hub only reads the registry's node list; these nodes are never polled.</summary>
-    private sealed class NoRunners : IProbeRunnerFactory
-    {
-        public IProbeRunner Create(NodeConfig node) => new Never();
-
-        private sealed class Never : IProbeRunner
-        {
-            public Task<ProbeRun> RunAsync(CancellationToken ct) => throw new InvalidOperationException("not polled in this test");
-        }
-    }
-
-    private sealed class NoSignal : IOutboxSignal
-    {
-        public void Notify()
-        {
-        }
     }
 }

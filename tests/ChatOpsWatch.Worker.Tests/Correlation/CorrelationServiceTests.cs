@@ -1,15 +1,9 @@
-using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Correlation;
 using ChatOpsWatch.Domain.Nodes;
-using ChatOpsWatch.Domain.Ports;
-using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Delivery;
-using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Correlation;
-using ChatOpsWatch.Worker.Polling;
-using Microsoft.Data.Sqlite;
+using ChatOpsWatch.Worker.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,11 +32,8 @@ public sealed class CorrelationServiceTests : IDisposable
     {
         var path = Path.Combine(_dir, "watch.db");
         using var db = SqliteDatabase.Open(path, _time);
-        var config = new ConfigHolder(new WatchConfig("db", Nodes, SshSettings.Default, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
-        var registry = new NodeRegistry(new NoRunners());
-        registry.Apply(Nodes);
-        var settings = new PollSettings(config, new SqliteMutingStore(db), new SqliteMaintenanceStore(db), NullLogger<PollSettings>.Instance);
-        using var hub = new CorrelationHub(new SqliteCorrelationStore(db, TextCatalog.English), settings, registry, new NoSignal(), TextCatalog.English, _time, NullLogger<CorrelationHub>.Instance);
+        using var rig = new HubRig(db, Nodes, _time);
+        var (hub, config) = (rig.Hub, rig.Config);
         await hub.ObserveAsync(new NodeReport(Nodes[1].Info, false, 0, null), CancellationToken.None);
         await hub.ObserveAsync(new NodeReport(Nodes[2].Info, false, 0, null), CancellationToken.None);
         Assert.True(CorrelationOptions.DefaultSettle < config.Current.Correlation.CanaryInterval);
@@ -58,25 +49,9 @@ public sealed class CorrelationServiceTests : IDisposable
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.True(SpinWait.SpinUntil(() => Outbox(path).Count == 1, Wait), "the lone down did not go out after its settle");
+        Assert.True(SpinWait.SpinUntil(() => HubRig.Outbox(path).Count == 1, Wait), "the lone down did not go out after its settle");
         await service.StopAsync(CancellationToken.None);
-        Assert.Contains("CRITICAL · <b>osaka-1</b>", Outbox(path)[0], StringComparison.Ordinal);
-    }
-
-    private static List<string> Outbox(string path)
-    {
-        using var c = new SqliteConnection($"Data Source={path};Pooling=false");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT html FROM outbox ORDER BY id";
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read())
-        {
-            rows.Add(r.GetString(0));
-        }
-
-        return rows;
+        Assert.Contains("CRITICAL · <b>osaka-1</b>", HubRig.Outbox(path)[0], StringComparison.Ordinal);
     }
 
     /// <summary>A fake clock that counts the timers made on it: each is one wait of the loop (nothing else here waits on it).</summary>
@@ -90,23 +65,6 @@ public sealed class CorrelationServiceTests : IDisposable
         {
             Interlocked.Increment(ref _timers);
             return base.CreateTimer(callback, state, dueTime, period);
-        }
-    }
-
-    private sealed class NoRunners : IProbeRunnerFactory
-    {
-        public IProbeRunner Create(NodeConfig node) => new Never();
-
-        private sealed class Never : IProbeRunner
-        {
-            public Task<ProbeRun> RunAsync(CancellationToken ct) => throw new InvalidOperationException("not polled in this test");
-        }
-    }
-
-    private sealed class NoSignal : IOutboxSignal
-    {
-        public void Notify()
-        {
         }
     }
 }
