@@ -12,7 +12,21 @@ public interface IProbeRunner
 
 public abstract record ProbeRun
 {
-    public sealed record Output(string Stdout, TimeSpan Elapsed) : ProbeRun;
+    public sealed record Output(string Stdout, TimeSpan Elapsed) : ProbeRun
+    {
+        /// <summary>When the monitor had the whole output; null: when the runner returned.</summary>
+        public DateTimeOffset? Received { get; init; }
+
+        /// <summary>
+        /// The link's round trip to the node, measured on the same session near this poll; null where there is no link
+        /// (the local node). The probe reads the node's clock last, so the clock was read half a round trip before
+        /// <see cref="Received"/> (NTP's midpoint).
+        /// </summary>
+        public TimeSpan? RoundTrip { get; init; }
+
+        /// <summary>The monitor's time at which the node's clock line was written, as well as it can be told.</summary>
+        public DateTimeOffset ClockReference(DateTimeOffset fallback) => (Received ?? fallback) - ((RoundTrip ?? TimeSpan.Zero) / 2);
+    }
 
     /// <summary>
     /// The node did not answer. <paramref name="Confirmed"/>: the loss is confirmed (a heartbeat or a probe failed on the

@@ -8,8 +8,12 @@ namespace ChatOpsWatch.Domain.Probing;
 /// </summary>
 public static class SampleCalculator
 {
-    /// <summary>One sample; <paramref name="at"/> is when the monitor received the output (the node clock offset is measured against it).</summary>
-    public static Sample Compute(string node, ProbeSnapshot? previous, ProbeSnapshot current, DateTimeOffset at, DiskFilter? filter = null)
+    /// <summary>
+    /// One sample at <paramref name="at"/>, when the monitor received the output. The node clock offset is measured against
+    /// <paramref name="clockReference"/>, the monitor's time when the node wrote its clock line (the midpoint of the round
+    /// trip, NTP-style), or against <paramref name="at"/> when that is not known.
+    /// </summary>
+    public static Sample Compute(string node, ProbeSnapshot? previous, ProbeSnapshot current, DateTimeOffset at, DiskFilter? filter = null, DateTimeOffset? clockReference = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -19,7 +23,7 @@ public static class SampleCalculator
             CpuPercentages.Add(values, previous.Cpu, current.Cpu);
         }
 
-        SystemIndicators.Add(values, previous, current, rebooted, at);
+        SystemIndicators.Add(values, previous, current, rebooted, clockReference ?? at);
 
         AddIfKnown(values, MetricNames.CpuCount, current.CpuCount);
         AddIfKnown(values, MetricNames.Load1, current.Load?.One);

@@ -11,7 +11,7 @@ internal static class SystemIndicators
 {
     private const double BytesPerSector = 512;
 
-    public static void Add(Dictionary<string, double> values, ProbeSnapshot? previous, ProbeSnapshot current, bool rebooted, DateTimeOffset at)
+    public static void Add(Dictionary<string, double> values, ProbeSnapshot? previous, ProbeSnapshot current, bool rebooted, DateTimeOffset clockReference)
     {
         var now = current.System;
         Gauges(values, now);
@@ -20,7 +20,7 @@ internal static class SystemIndicators
             // A whole-second clock (BusyBox date) was cut down to its second: it was read, on average, half a second later.
             var resolution = current.NodeClockResolution;
             var read = resolution >= TimeSpan.FromSeconds(1) ? clock + (resolution / 2) : clock;
-            values[NodeClockOffsetSeconds] = (read - at).TotalSeconds;
+            values[NodeClockOffsetSeconds] = (read - clockReference).TotalSeconds;
             values[NodeClockResolutionSeconds] = resolution.TotalSeconds;
         }
 

@@ -22,6 +22,7 @@ public sealed partial class SshNodeSession
 
     private readonly Lock _watchLock = new();
     private readonly List<EchoResult> _roundTrips = [];
+    private readonly Queue<TimeSpan> _recentReplies = new();
     private CancellationTokenSource? _watchStop;
     private SshHeartbeat? _heartbeat;
     private SshClient? _attached;
@@ -162,7 +163,54 @@ public sealed partial class SshNodeSession
             {
                 _roundTrips.Add(result);
             }
+
+            if (result is EchoResult.Reply reply)
+            {
+                _recentReplies.Enqueue(TimeSpan.FromMilliseconds(reply.Milliseconds));
+                if (_recentReplies.Count > RecentReplies)
+                {
+                    _recentReplies.Dequeue();
+                }
+            }
         }
+    }
+
+    private const int RecentReplies = 5;
+
+    /// <summary>The median of the last few heartbeat round trips on this link; null before the first reply.</summary>
+    private TimeSpan? RecentRoundTrip()
+    {
+        lock (_watchLock)
+        {
+            if (_recentReplies.Count == 0)
+            {
+                return null;
+            }
+
+            var sorted = _recentReplies.Order().ToArray();
+            return sorted[sorted.Length / 2];
+        }
+    }
+
+    /// <summary>
+    /// The link's round trip for the poll's clock reading: the recent heartbeats', or one heartbeat timed now when there is
+    /// none yet (the first poll of a session), so the transport delay is not read as clock offset on a slow link.
+    /// </summary>
+    private async Task<TimeSpan?> RoundTripForClockAsync(CancellationToken ct)
+    {
+        if (RecentRoundTrip() is { } known)
+        {
+            return known;
+        }
+
+        if (_heartbeat is not { } heartbeat)
+        {
+            return null;
+        }
+
+        var rtt = await heartbeat.BeatAsync(settings.HeartbeatTimeout, time, ct);
+        Record(rtt is { } r ? new EchoResult.Reply(r.TotalMilliseconds) : new EchoResult.Lost("no heartbeat reply"));
+        return rtt;
     }
 
     /// <summary>A TCP connect and the server's identification line: the cheapest proof that sshd is back. Never throws.</summary>

@@ -233,7 +233,9 @@ public sealed partial class SshNodeSession(
                 return new ProbeRun.Failure($"probe exceeded its {settings.ProbeDeadline.TotalSeconds:0} s deadline on the node");
             }
 
-            return new ProbeRun.Output(output, time.GetElapsedTime(started));
+            var received = time.GetUtcNow();
+            var elapsed = time.GetElapsedTime(started);
+            return new ProbeRun.Output(output, elapsed) { Received = received, RoundTrip = await RoundTripForClockAsync(ct) };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

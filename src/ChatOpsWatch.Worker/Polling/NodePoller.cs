@@ -204,7 +204,7 @@ public sealed class NodePoller(
                     return new PollOutcome.Garbled(now, parsed.Error ?? "unreadable output");
                 }
 
-                var sample = SampleCalculator.Compute(node, runtime.Previous, snapshot, now);
+                var sample = SampleCalculator.Compute(node, runtime.Previous, snapshot, now, clockReference: output.ClockReference(now));
                 runtime.Previous = snapshot;
                 log.LogDebug("Node {Node}: polled in {Elapsed} ms, {Count} values", node, output.Elapsed.TotalMilliseconds, sample.Values.Count);
                 return new PollOutcome.Succeeded(sample);

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
 using static ChatOpsWatch.Domain.Probing.SystemMetricNames;
 
@@ -174,6 +175,27 @@ public sealed class SampleCalculatorSystemTests
         var sample = SampleCalculator.Compute("web-1", Before, After, At.AddMilliseconds(monitorAheadMs));
 
         Assert.Equal(expected, sample.Get(NodeClockOffsetSeconds)!.Value, 9);
+    }
+
+    [Fact]
+    public void Compute_SlowLink_MeasuresTheOffsetAtTheMidpointOfTheRoundTripNotAtTheArrival()
+    {
+        // A node in sync wrote its clock line at At; over a 2.95 s round trip the output arrived 1.475 s later. Read
+        // against the arrival that is -1.475 s of offset that is not there.
+        var output = new ProbeRun.Output("…", TimeSpan.FromSeconds(3.2)) { Received = At.AddMilliseconds(1475), RoundTrip = TimeSpan.FromMilliseconds(2950) };
+
+        var sample = SampleCalculator.Compute("web-1", Before, After, output.Received!.Value, clockReference: output.ClockReference(At.AddSeconds(9)));
+
+        Assert.Equal(0, sample.Get(NodeClockOffsetSeconds)!.Value, 9);
+        Assert.Equal(At.AddMilliseconds(1475), sample.At);
+    }
+
+    [Fact]
+    public void ClockReference_NoLinkAndNoArrivalTime_IsTheFallback()
+    {
+        var output = new ProbeRun.Output("…", TimeSpan.FromSeconds(1));
+
+        Assert.Equal(At, output.ClockReference(At));
     }
 
     [Fact]

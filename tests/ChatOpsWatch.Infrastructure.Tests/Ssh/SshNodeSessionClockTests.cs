@@ -1,0 +1,50 @@
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Infrastructure.Probe;
+using ChatOpsWatch.Infrastructure.Ssh;
+using ChatOpsWatch.Testing.Network;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatOpsWatch.Infrastructure.Tests.Ssh;
+
+/// <summary>
+/// issue 12: on a slow link the transport delay is not clock offset. A real sshd node, on this machine's clock (so in
+/// sync by construction), is reached through a proxy that delays every byte 600 ms each way. The probe reads the node's
+/// clock last, so its line left the node half a round trip before the output arrived.
+/// </summary>
+[Collection(SshLabGroup.Name)]
+public sealed class SshNodeSessionClockTests(SshLabFixture fixture)
+{
+    private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(600);
+
+    private static readonly SshSettings SlowLink = new(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30))
+    {
+        HeartbeatInterval = TimeSpan.Zero, // no beats between polls: the first poll's round trip comes from the poll itself
+        HeartbeatTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    [Fact]
+    public async Task RunAsync_SlowLink_ClockOffsetOfANodeInSyncIsNotTheTransportDelay()
+    {
+        var node = fixture.Lab.Nodes[0];
+        using var proxy = new SlowLinkProxy(node.Address, node.Port, OneWay);
+        using var session = new SshNodeSession(
+            new SshTarget(node.Name, "127.0.0.1", proxy.Port, "root", new SshAuth.KeyFile(fixture.Lab.Ed25519Key, null)),
+            ProbeScript.RemoteCommand(TimeSpan.FromSeconds(15)),
+            SlowLink,
+            new InMemoryHostKeyStore(),
+            TimeProvider.System,
+            NullLogger<SshNodeSession>.Instance);
+
+        var output = Assert.IsType<ProbeRun.Output>(await session.RunAsync(CancellationToken.None));
+
+        var snapshot = ProbeParser.Parse(output.Stdout).Snapshot;
+        Assert.NotNull(snapshot);
+        var received = output.Received!.Value;
+        Assert.InRange(output.RoundTrip!.Value.TotalMilliseconds, 2 * OneWay.TotalMilliseconds, (2 * OneWay.TotalMilliseconds) + 500);
+        var naive = SampleCalculator.Compute(node.Name, null, snapshot, received).Get(SystemMetricNames.NodeClockOffsetSeconds)!.Value;
+        var offset = SampleCalculator.Compute(node.Name, null, snapshot, received, clockReference: output.ClockReference(received)).Get(SystemMetricNames.NodeClockOffsetSeconds)!.Value;
+        Assert.True(naive < -0.5, $"the link should delay the clock line by about 0.6 s; read {naive:0.000} s");
+        Assert.InRange(offset, -0.2, 0.2);
+    }
+}
