@@ -29,8 +29,14 @@ public sealed class ConsoleMessageSender(TextWriter output, TimeProvider time) :
             body += string.Create(CultureInfo.InvariantCulture, $"\n    [PNG image, {photo.Length} bytes]");
         }
 
-        await output.WriteLineAsync($"{stamp} [{message.Kind}/{message.Severity}] chat {chatId}:\n    {body}");
+        await output.WriteLineAsync($"{stamp} {Label(message)}{Chat(chatId)}:\n    {body}");
         await output.FlushAsync(ct);
         return new SendOutcome.Sent(null);
     }
+
+    // issue 12: a status or reply has no severity, and the console's own chat is 0; neither is worth a word on screen.
+    private static string Label(OutboxMessage message) =>
+        message.Severity == Domain.Alerts.Severity.None ? $"[{message.Kind}]" : $"[{message.Kind}/{message.Severity}]";
+
+    private static string Chat(long chatId) => chatId == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" chat {chatId}");
 }

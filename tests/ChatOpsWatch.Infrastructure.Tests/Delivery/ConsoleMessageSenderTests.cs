@@ -22,6 +22,18 @@ public sealed class ConsoleMessageSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_StatusToTheConsolesOwnChat_HasNoSeverityOrChatPrefix()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 5, TimeSpan.Zero));
+        using var output = new StringWriter();
+        var sender = new ConsoleMessageSender(output, time);
+
+        await sender.SendAsync(0, new OutboxMessage(MessageKind.Status, Severity.None, "<b>Fleet</b> · 1 node"), default);
+
+        Assert.Equal("2025-03-01 12:00:05Z [Status]:\n    Fleet · 1 node\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task SendAsync_Photo_PrintsTheCaptionAndThePngSize()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 5, TimeSpan.Zero));
@@ -30,6 +42,6 @@ public sealed class ConsoleMessageSenderTests
 
         await sender.SendAsync(0, new OutboxMessage(MessageKind.Reply, Severity.None, "<b>web-1</b> · cpu.busy_pct · 24h") { Photo = new byte[2048] }, default);
 
-        Assert.Equal("2025-03-01 12:00:05Z [Reply/None] chat 0:\n    web-1 · cpu.busy_pct · 24h\n    [PNG image, 2048 bytes]\n", output.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal("2025-03-01 12:00:05Z [Reply]:\n    web-1 · cpu.busy_pct · 24h\n    [PNG image, 2048 bytes]\n", output.ToString().ReplaceLineEndings("\n"));
     }
 }

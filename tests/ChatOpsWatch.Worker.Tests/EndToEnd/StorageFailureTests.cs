@@ -150,7 +150,7 @@ public sealed class StorageFailureTests : IAsyncDisposable
             return (await api.WaitForAsync(m => m.ChatId == Ops && m.Text.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(60))).Text;
         }
 
-        // The console notifier prints the plain text, its body indented under a "[Alert/...] chat 0:" line.
+        // The console notifier prints the plain text, its body indented under an "[Alert/...]:" line.
         await worker.WaitForLineAsync(l => l.Contains(text, StringComparison.Ordinal) && !l.Contains(": warn:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         var lines = worker.Lines.ToList();
         var at = lines.FindIndex(l => l.Contains(text, StringComparison.Ordinal));
