@@ -113,7 +113,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
         Assert.Equal(sameCycle ? 7 : 0, sample.Get("traffic.quota_used_pct")!.Value, 6);
     }
 
-    private sealed class RecordingStore : IMonitorStore
+    internal sealed class RecordingStore : IMonitorStore
     {
         public List<PollDecision> Committed { get; } = [];
 
@@ -141,7 +141,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
             Task.FromResult<IReadOnlyList<NodeStatus>>([new NodeStatus(new NodeInfo("vps1", "p", "r", NodeRole.Core, TimeSpan.FromSeconds(30)), Latest, [])]);
     }
 
-    private sealed class OneRunner(IProbeRunner runner) : IProbeRunnerFactory
+    internal sealed class OneRunner(IProbeRunner runner) : IProbeRunnerFactory
     {
         public IProbeRunner Create(NodeConfig node) => runner;
     }
@@ -151,14 +151,14 @@ public sealed class NodePollerSideChecksTests : IDisposable
         public Task<ProbeRun> RunAsync(CancellationToken ct) => Task.FromResult<ProbeRun>(new ProbeRun.Failure("connection refused"));
     }
 
-    private sealed class NoMuting : IMutingStore
+    internal sealed class NoMuting : IMutingStore
     {
         public Task<MutingState> ActiveAsync(DateTimeOffset now, CancellationToken ct) => Task.FromResult(MutingState.None);
 
         public Task<IReadOnlyList<string>> RecordAsync(MutingChange change, CancellationToken ct) => throw new NotSupportedException();
     }
 
-    private sealed class NoMaintenance : ChatOpsWatch.Domain.Maintenance.IMaintenanceStore
+    internal sealed class NoMaintenance : ChatOpsWatch.Domain.Maintenance.IMaintenanceStore
     {
         public Task<IReadOnlyList<ChatOpsWatch.Domain.Maintenance.MaintenancePlan>> ActiveAsync(DateTimeOffset now, CancellationToken ct) =>
             Task.FromResult<IReadOnlyList<ChatOpsWatch.Domain.Maintenance.MaintenancePlan>>([]);
@@ -168,7 +168,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
         public Task<bool> CancelAsync(string id, string by, DateTimeOffset at, long? updateId, CancellationToken ct) => throw new NotSupportedException();
     }
 
-    private sealed class NoSignal : IOutboxSignal
+    internal sealed class NoSignal : IOutboxSignal
     {
         public void Notify()
         {
