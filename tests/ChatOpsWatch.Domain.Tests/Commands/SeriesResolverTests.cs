@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Commands;
 
 namespace ChatOpsWatch.Domain.Tests.Commands;
@@ -36,5 +37,29 @@ public sealed class SeriesResolverTests
 
         Assert.Null(series);
         Assert.Empty(candidates);
+    }
+
+    [Theory]
+    [InlineData("cpu", "cpu.busy_pct")] // the rule's id
+    [InlineData("Memory", "mem.used_pct")] // the rule's title, case ignored
+    [InlineData("disk{mount=/data}", "disk.used_pct{kind=data,mount=/data}")] // the rule's series, labels kept
+    [InlineData("load", "load.1")] // a short name: the one series of its family
+    public void Resolve_RuleIdTitleOrShortName_GivesTheSeriesItStandsFor(string requested, string expected) =>
+        Assert.Equal(expected, SeriesResolver.Resolve(requested, [.. Known, "mem.used_pct", "load.1"], ThresholdRule.Defaults).Series);
+
+    [Fact]
+    public void Resolve_RuleWhoseSeriesHasSeveralMounts_ListsThem()
+    {
+        var (series, candidates) = SeriesResolver.Resolve("disk", Known, ThresholdRule.Defaults);
+
+        Assert.Null(series);
+        Assert.Equal(["disk.used_pct{kind=data,mount=/data}", "disk.used_pct{kind=system,mount=/}"], candidates);
+    }
+
+    [Fact]
+    public void Resolve_StoredNameBeatsARuleOfTheSameName()
+    {
+        Assert.Equal("cpu", SeriesResolver.Resolve("cpu", ["cpu", "cpu.busy_pct"], ThresholdRule.Defaults).Series);
+        Assert.Empty(SeriesResolver.Resolve("nosuch", Known, ThresholdRule.Defaults).Candidates);
     }
 }

@@ -42,6 +42,8 @@ public sealed class ChartCommandTests : IAsyncLifetime, IAsyncDisposable
     [InlineData("/chart web-1 cpu.busy_pct", "cpu.busy_pct · 24h")]
     [InlineData("/chart@FakeOpsBot web-1 cpu.busy_pct 1h", "cpu.busy_pct · 1h")]
     [InlineData("/chart web-1 disk.used_pct{mount=/data} 7d", "disk.used_pct{kind=data,mount=/data} · 7d")]
+    [InlineData("/chart web-1 cpu", "cpu.busy_pct · 24h")] // the cpu rule's name
+    [InlineData("/chart web-1 disk{mount=/data} 7d", "disk.used_pct{kind=data,mount=/data} · 7d")] // the disk rule, labels kept
     public async Task Chart_StoredSeries_SendsARealPngWithItsCaption(string command, string expected)
     {
         bot.Api.EnqueueMessage(H.OpsGroup, H.Member, command);

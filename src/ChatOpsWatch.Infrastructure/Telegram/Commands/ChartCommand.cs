@@ -75,7 +75,7 @@ public sealed class ChartCommand(
         var now = time.GetUtcNow();
         var since = now - request.Range.Span;
         var known = await series.SeriesAsync(name, since, ct);
-        var (key, candidates) = SeriesResolver.Resolve(request.Metric, known);
+        var (key, candidates) = SeriesResolver.Resolve(request.Metric, known, options.Rules());
         if (key is null)
         {
             return candidates.Count > 1
