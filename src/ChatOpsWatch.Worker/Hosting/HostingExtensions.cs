@@ -163,6 +163,7 @@ public static class HostingExtensions
         services.AddSingleton<MonitorSideChecks>();
         services.AddSingleton<PollSettings>();
         services.AddSingleton<ProbeNoiseNotices>();
+        services.AddSingleton(PollPriming.Default);
         services.AddSingleton<NodePoller>();
         services.AddCorrelation();
         services.AddQuartz(q =>

@@ -30,7 +30,8 @@ public sealed class NodePoller(
     ILogger<NodePoller> log,
     TextCatalog? texts = null,
     ReachabilityRelay? reachability = null,
-    ProbeNoiseNotices? noiseNotices = null)
+    ProbeNoiseNotices? noiseNotices = null,
+    PollPriming? priming = null)
 {
     private readonly TextCatalog texts = texts ?? TextCatalog.English;
 
@@ -41,10 +42,12 @@ public sealed class NodePoller(
             return;
         }
 
+        var primed = priming is not null && runtime.Previous is null ? await PrimeAsync(runtime, priming.Gap, ct) : null;
+
         // Side by side: the monitor's own checks are bounded by the probe deadline, and Task.Run keeps
         // SSH.NET's partly blocking ExecuteAsync from delaying their start (or they its).
         var side = Task.Run(() => SideChecksAsync(runtime.Config, ct), ct);
-        var probe = Task.Run(() => runtime.Runner.RunAsync(ct), ct);
+        var probe = primed is not null ? Task.FromResult(primed) : Task.Run(() => runtime.Runner.RunAsync(ct), ct);
         await Task.WhenAll(side, probe);
         var run = await probe;
         await ResumeTrafficAsync(runtime, ct);
@@ -119,6 +122,25 @@ public sealed class NodePoller(
     public static TimeSpan WarmUpSpan { get; } = TimeSpan.FromDays(7);
 
     /// <summary>A bug in a monitor-side check must never cost the node's own sample.</summary>
+    /// <summary>
+    /// The first poll of a node has no earlier /proc/stat to take CPU and rates from, so its sample (and the first
+    /// /status) would show "cpu ?" for a whole interval. Probe once, keep the snapshot, wait <paramref name="gap"/>, and
+    /// let the poll go on. A probe that fails is the poll's result as it is (null: primed), so a node that is down at
+    /// start is not tried twice.
+    /// </summary>
+    private async Task<ProbeRun?> PrimeAsync(NodeRuntime runtime, TimeSpan gap, CancellationToken ct)
+    {
+        var run = await Task.Run(() => runtime.Runner.RunAsync(ct), ct);
+        if (run is not ProbeRun.Output output || ProbeParser.Parse(output.Stdout, Infrastructure.Probe.ProbeNonce.For(runtime.Config.Name)).Snapshot is not { } snapshot)
+        {
+            return run;
+        }
+
+        runtime.Previous = snapshot;
+        await Task.Delay(gap, time, ct);
+        return null;
+    }
+
     private async Task<MonitorSideResult> SideChecksAsync(NodeConfig node, CancellationToken ct)
     {
         try

@@ -69,7 +69,20 @@ public sealed class LoginBannerLabTests(LoginBannerLabFixture fixture) : IClassF
     private static List<string> Keys(Domain.Samples.Sample s) =>
         [.. s.Values.Keys.Select(k => k.Replace(s.Node, "NODE", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
-    private async Task<RecordingStore> PollThreeTimesAsync(LabNode lab, ProbeNoiseNotices? notices)
+    [Fact]
+    public async Task PollAsync_FirstPollOfANodeWithPriming_StoresCpuInItsVeryFirstSample()
+    {
+        // Without priming the first sample has no CPU (a delta of /proc/stat), and /status showed "cpu ?" for an interval.
+        var unprimed = await PollTimesAsync(fixture.Lab.Nodes[1], null, 1, null);
+        var primed = await PollTimesAsync(fixture.Lab.Nodes[1], null, 1, new PollPriming(TimeSpan.FromSeconds(1)));
+
+        Assert.Null(Assert.Single(unprimed.Committed).Sample!.Get(Domain.Samples.MetricNames.CpuBusyPct));
+        Assert.InRange(Assert.Single(primed.Committed).Sample!.Get(Domain.Samples.MetricNames.CpuBusyPct)!.Value, 0, 100);
+    }
+
+    private Task<RecordingStore> PollThreeTimesAsync(LabNode lab, ProbeNoiseNotices? notices) => PollTimesAsync(lab, notices, 3, null);
+
+    private async Task<RecordingStore> PollTimesAsync(LabNode lab, ProbeNoiseNotices? notices, int times, PollPriming? priming)
     {
         var ssh = SshSettings.Default with { HeartbeatInterval = TimeSpan.Zero };
         var node = new NodeConfig(
@@ -84,8 +97,8 @@ public sealed class LoginBannerLabTests(LoginBannerLabFixture fixture) : IClassF
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
         var settings = new PollSettings(config, new NoMuting(), new NoMaintenance(), NullLogger<PollSettings>.Instance);
         var store = new RecordingStore();
-        var poller = new NodePoller(registry, settings, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, noiseNotices: notices);
-        for (var i = 0; i < 3; i++)
+        var poller = new NodePoller(registry, settings, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, noiseNotices: notices, priming: priming);
+        for (var i = 0; i < times; i++)
         {
             await poller.PollAsync(lab.Name, CancellationToken.None);
             await Task.Delay(1100); // CPU and rates come from two probes at least a tick apart
