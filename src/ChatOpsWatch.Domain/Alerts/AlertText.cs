@@ -44,6 +44,9 @@ public static class AlertText
         };
         var notice = change is { } c
             ? new IncidentNotice(node.Name, node.TagLine, s.RuleId, s.Series, c, severity, t.Previous.FiringSince ?? s.FiringSince, body, security)
+            {
+                Details = TextEntry.Render(l => Body(t, outcome, l)),
+            }
             : null;
         return new OutboxMessage(security ? MessageKind.Security : MessageKind.Alert, severity, text) { Incident = notice };
     }
@@ -61,7 +64,7 @@ public static class AlertText
             case ReachabilityEvaluator.RuleId:
                 return resolved
                     ? texts["incident.health.reachable"]
-                    : texts.Format("incident.health.unreachable", s.CriticalStreak, Html.Escape((outcome as PollOutcome.Failed)?.Error ?? unknown));
+                    : texts.Format("incident.health.unreachable", s.CriticalStreak, (outcome as PollOutcome.Failed)?.Error is { } e ? Html.Escape(ErrorWords.Describe(e, texts)) : unknown);
             case NodeMonitor.HostKeyRuleId:
                 return resolved
                     ? texts["incident.health.hostkey.back"]

@@ -20,7 +20,7 @@ public static class MuteReplies
             Target(s, texts),
             Time(s.Expires),
             DurationText.Format(s.Expires - s.Starts),
-            Html.Escape(s.Comment),
+            Html.Escape(StoredComment.Display(s.Comment, texts)),
             Html.Escape(s.Id));
     }
 
@@ -37,7 +37,7 @@ public static class MuteReplies
         ArgumentNullException.ThrowIfNull(texts);
         return ids.Count == 0
             ? texts["mute.unmuted.none"]
-            : texts.Format("mute.unmuted", Html.Escape(by), string.Join(", ", ids.Select(i => $"<code>{Html.Escape(i)}</code>")));
+            : texts.Format("mute.unmuted", Html.Escape(by), texts.List(ids.Select(i => $"<code>{Html.Escape(i)}</code>")));
     }
 
     public static string List(IReadOnlyList<Silence> silences, DateTimeOffset now, TextCatalog texts)
@@ -59,7 +59,7 @@ public static class MuteReplies
                 Time(s.Expires),
                 DurationText.Format(Round(s.Expires - now)),
                 Html.Escape(s.CreatedBy),
-                Html.Escape(s.Comment)));
+                Html.Escape(StoredComment.Display(s.Comment, texts))));
         }
 
         return sb.ToString();
@@ -71,7 +71,7 @@ public static class MuteReplies
         ArgumentNullException.ThrowIfNull(texts);
         return acks.Count == 0
             ? texts.Format("mute.acked.none", Html.Escape(node))
-            : texts.Format("mute.acked", Html.Escape(acks[0].By), acks.Count, Html.Escape(node), string.Join(", ", acks.Select(a => Html.Escape(a.Rule))));
+            : texts.Format("mute.acked", Html.Escape(acks[0].By), acks.Count, Html.Escape(node), texts.List(acks.Select(a => Html.Escape(a.Rule))));
     }
 
     public static string StoreUnavailable(TextCatalog texts)

@@ -17,25 +17,31 @@ public sealed class CorrelationMessages(TextCatalog text)
     {
         ArgumentNullException.ThrowIfNull(report);
         var node = report.Node;
-        var error = report.Error is { } e ? Html.Escape(e) : text["incident.health.unknown"];
+        var error = Error(report, text);
         if (report.Vantage == VantageVerdict.Reachable)
         {
-            var path = text.Format("corr.node.path.detail", Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), error);
             return Incident(Alert(Severity.Warning, text.Format("corr.node.path", Html.Escape(node.Name), Html.Escape(node.TagLine), Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), error)),
-                node, IncidentChange.Opened, Severity.Warning, report.DownSince, path);
+                node, IncidentChange.Opened, Severity.Warning, report.DownSince, l => PathDetail(report, l));
         }
 
-        var detail = text.Format("incident.health.unreachable", report.Failures, error);
         var html = text.Format("corr.node.down", Html.Escape(node.Name), Html.Escape(node.TagLine), report.Failures, error);
         if (report.Vantage == VantageVerdict.Unreachable)
         {
-            var also = text.Format("corr.node.vantage_also", Html.Escape(report.VantageName ?? "?"));
-            html += also;
-            detail += also;
+            html += text.Format("corr.node.vantage_also", Html.Escape(report.VantageName ?? "?"));
         }
 
-        return Incident(Alert(Severity.Critical, html), node, IncidentChange.Opened, Severity.Critical, report.DownSince, detail);
+        return Incident(Alert(Severity.Critical, html), node, IncidentChange.Opened, Severity.Critical, report.DownSince, l => DownDetail(report, l));
     }
+
+    private static string Error(NodeReport report, TextCatalog l) =>
+        report.Error is { } e ? Html.Escape(ErrorWords.Describe(e, l)) : l["incident.health.unknown"];
+
+    private static string PathDetail(NodeReport report, TextCatalog l) =>
+        l.Format("corr.node.path.detail", Html.Escape(report.VantageName ?? "?"), Html.Escape(report.Target ?? "?"), Error(report, l));
+
+    private static string DownDetail(NodeReport report, TextCatalog l) =>
+        l.Format("incident.health.unreachable", report.Failures, Error(report, l))
+        + (report.Vantage == VantageVerdict.Unreachable ? l.Format("corr.node.vantage_also", Html.Escape(report.VantageName ?? "?")) : "");
 
     /// <summary>Loud like the critical it resolves; quiet after a path problem, which was a warning. A reply to the down's message.</summary>
     public OutboxMessage NodeBack(NodeInfo node, TimeSpan after, bool pathProblem = false)
@@ -43,23 +49,30 @@ public sealed class CorrelationMessages(TextCatalog text)
         ArgumentNullException.ThrowIfNull(node);
         var severity = pathProblem ? Severity.Warning : Severity.Critical;
         return Incident(Alert(severity, text.Format("corr.node.back", Html.Escape(node.Name), Html.Escape(node.TagLine), Duration(after))),
-            node, IncidentChange.Resolved, severity, null, text["incident.health.reachable"]);
+            node, IncidentChange.Resolved, severity, null, l => l["incident.health.reachable"]);
     }
 
     /// <summary>A node's own "down" incident, closed without a word of its own: an outage took the node in and tells its news.</summary>
     public OutboxMessage NodeClosed(NodeInfo node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Incident(Alert(Severity.Warning, text["incident.health.reachable"]), node, IncidentChange.Closed, Severity.Warning, null, text["incident.health.reachable"]);
+        return Incident(Alert(Severity.Warning, text["incident.health.reachable"]), node, IncidentChange.Closed, Severity.Warning, null, l => l["incident.health.reachable"]);
     }
 
-    private static OutboxMessage Incident(OutboxMessage message, NodeInfo node, IncidentChange change, Severity severity, DateTimeOffset? since, string detail) =>
-        message with { Incident = new IncidentNotice(node.Name, node.TagLine, ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, change, severity, since, detail) };
+    /// <summary>The incident's detail is rendered in the current language and kept in every language.</summary>
+    private OutboxMessage Incident(OutboxMessage message, NodeInfo node, IncidentChange change, Severity severity, DateTimeOffset? since, Func<TextCatalog, string> detail) =>
+        message with
+        {
+            Incident = new IncidentNotice(node.Name, node.TagLine, ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, change, severity, since, detail(text))
+            {
+                Details = TextEntry.Render(detail),
+            },
+        };
 
     public OutboxMessage GroupOpened(GroupIncident group, IReadOnlyList<NodeReport> members)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var list = string.Join(", ", members.Select(Member));
+        var list = text.List(members.Select(Member));
         return Alert(Severity.Critical, text.Format("corr.group.opened", TagWord(group), Html.Escape(group.Value), group.Members.Count, group.Size, list));
     }
 
@@ -94,7 +107,7 @@ public sealed class CorrelationMessages(TextCatalog text)
 
     private static OutboxMessage Alert(Severity severity, string html) => new(MessageKind.Alert, severity, html);
 
-    private static string Names(IEnumerable<string> names) => string.Join(", ", names.Select(Html.Escape));
+    private string Names(IEnumerable<string> names) => text.List(names.Select(Html.Escape));
 
     private string Member(NodeReport r) => r.Vantage == VantageVerdict.Reachable
         ? text.Format("corr.group.member_path", Html.Escape(r.Node.Name), Html.Escape(r.VantageName ?? "?"))

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Incidents;
 
@@ -29,4 +30,16 @@ public sealed record Incident(
     long? MessageId)
 {
     public bool IsOpen => ResolvedAt is null;
+
+    /// <summary><see cref="Detail"/> in every language; null for incidents stored before schema v12.</summary>
+    public TextEntry? Details { get; init; }
+
+    /// <summary><see cref="ResolvedDetail"/> in every language; null for incidents stored before schema v12.</summary>
+    public TextEntry? ResolvedDetails { get; init; }
+
+    /// <summary>The detail in <paramref name="texts"/>' language when it was kept in every language, else as stored.</summary>
+    public string DetailIn(TextCatalog texts) => Details?.In(texts.Language) ?? Detail;
+
+    /// <summary>As <see cref="DetailIn"/>, for <see cref="ResolvedDetail"/>.</summary>
+    public string? ResolvedDetailIn(TextCatalog texts) => ResolvedDetail is null ? null : ResolvedDetails?.In(texts.Language) ?? ResolvedDetail;
 }

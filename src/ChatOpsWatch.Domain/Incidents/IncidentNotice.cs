@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Incidents;
 
@@ -17,4 +18,8 @@ public sealed record IncidentNotice(
     Severity Severity,
     DateTimeOffset? FiringSince,
     string Detail,
-    bool Security = false);
+    bool Security = false)
+{
+    /// <summary><see cref="Detail"/> in every language, so that the incident reads right after a language switch.</summary>
+    public TextEntry? Details { get; init; }
+}

@@ -34,8 +34,8 @@ public static class IncidentText
             : incident.Security ? texts["incident.head.security"]
             : Mark(incident.Severity, texts);
         var sb = new StringBuilder(Where(head, incident.Node, incident.Tags, texts));
-        sb.Append('\n').Append(incident.Detail);
-        if (incident.ResolvedDetail is { } resolved)
+        sb.Append('\n').Append(incident.DetailIn(texts));
+        if (incident.ResolvedDetailIn(texts) is { } resolved)
         {
             sb.Append('\n').Append(resolved);
         }
@@ -106,7 +106,7 @@ public static class IncidentText
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(texts);
-        return texts.Format("incident.reply.escalated", Html.Escape(incident.Node), incident.Detail);
+        return texts.Format("incident.reply.escalated", Html.Escape(incident.Node), incident.DetailIn(texts));
     }
 
     public static string RepeatReply(Incident incident, DateTimeOffset now, TextCatalog texts)
@@ -124,8 +124,8 @@ public static class IncidentText
         var sb = new StringBuilder(texts.Format("incident.details.head", incident.Id, Html.Escape(incident.Node), Html.Escape(incident.Tags)));
         sb.Append('\n').Append(texts.Format("incident.details.rule", Html.Escape(incident.RuleId), Html.Escape(incident.Series)));
         sb.Append('\n').Append(texts.Format("incident.details.severity", SeverityName(incident.Severity, texts), SeverityName(incident.MaxSeverity, texts)));
-        sb.Append('\n').Append(incident.Detail);
-        if (incident.ResolvedDetail is { } resolved)
+        sb.Append('\n').Append(incident.DetailIn(texts));
+        if (incident.ResolvedDetailIn(texts) is { } resolved)
         {
             sb.Append('\n').Append(resolved);
         }

@@ -29,7 +29,7 @@ public static partial class MuteReminders
         // A mute no longer than the lead time is not reminded of: it would be announced as it starts.
         foreach (var s in silences.Where(s => now >= s.Starts && now < s.Expires && s.Expires - now <= lead && s.Expires - s.Starts > lead))
         {
-            due.Add(new(SilenceKind, s.Id, s.Expires, text.Format("remind.silence", Target(s.Matchers), Who(s.CreatedBy), Html.Escape(s.Comment), s.Expires.UtcDateTime)));
+            due.Add(new(SilenceKind, s.Id, s.Expires, text.Format("remind.silence", Target(s.Matchers), Who(s.CreatedBy), Html.Escape(StoredComment.Display(s.Comment, text)), s.Expires.UtcDateTime)));
         }
 
         foreach (var p in plans)

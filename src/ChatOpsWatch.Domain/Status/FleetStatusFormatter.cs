@@ -94,7 +94,7 @@ public static class FleetStatusFormatter
         var alerts = StatusText.Firing(status.Firing).Select(a => StatusText.AlertSummary(a, text)).ToList();
         if (alerts.Count > 0)
         {
-            sb.Append(" — ").AppendJoin(", ", alerts);
+            sb.Append(" — ").Append(text.List(alerts));
         }
 
         return sb.ToString();

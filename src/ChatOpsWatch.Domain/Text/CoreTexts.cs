@@ -5,6 +5,7 @@ internal static class CoreTexts
 {
     public static readonly IReadOnlyDictionary<string, TextEntry> Entries = new Dictionary<string, TextEntry>(StringComparer.Ordinal)
     {
+        ["core.list.separator"] = new(", ", "、"),
         ["core.severity.critical"] = new("CRITICAL", "严重"),
         ["core.severity.warning"] = new("WARNING", "警告"),
         ["core.severity.ok"] = new("OK", "正常"),

@@ -50,6 +50,9 @@ public sealed class TextCatalog
     /// <summary>The text of <paramref name="key"/> with its placeholders filled, formatted with the invariant culture.</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 
+    /// <summary>Items of a list in a sentence: "a, b" in English, "a、b" in Chinese (an ASCII comma reads wrong there).</summary>
+    public string List(IEnumerable<string> items) => string.Join(this["core.list.separator"], items);
+
     private static Dictionary<string, TextEntry> Merge()
     {
         var all = new Dictionary<string, TextEntry>(StringComparer.Ordinal);

@@ -8,4 +8,11 @@ namespace ChatOpsWatch.Domain.Text;
 public sealed record TextEntry(string En, string ZhCn)
 {
     public string In(Language language) => language == Language.ZhCn ? ZhCn : En;
+
+    /// <summary>A text rendered once per language, kept so that it can be shown in whichever is current later.</summary>
+    public static TextEntry Render(Func<TextCatalog, string> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        return new(render(TextCatalog.English), render(TextCatalog.Chinese));
+    }
 }

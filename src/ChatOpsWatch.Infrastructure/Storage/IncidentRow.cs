@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Incidents;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
@@ -9,23 +10,25 @@ internal sealed record IncidentRow
     public const string Select = """
         SELECT id AS Id, node AS Node, tags AS Tags, rule_id AS RuleId, series AS Series, security AS Security,
                severity AS Severity, max_severity AS MaxSeverity, firing_since AS FiringSince, opened_at AS OpenedAt,
-               resolved_at AS ResolvedAt, detail AS Detail, resolved_detail AS ResolvedDetail, acked_by AS AckedBy,
+               resolved_at AS ResolvedAt, detail AS Detail, resolved_detail AS ResolvedDetail, detail_en AS DetailEn, detail_zh AS DetailZh,
+               resolved_detail_en AS ResolvedDetailEn, resolved_detail_zh AS ResolvedDetailZh, acked_by AS AckedBy,
                acked_at AS AckedAt, muted_until AS MutedUntil, muted_by AS MutedBy, chat_id AS ChatId, message_id AS MessageId
         FROM incidents
         """;
 
     public const string Insert = """
         INSERT INTO incidents (node, tags, rule_id, series, security, severity, max_severity, firing_since, opened_at,
-                               detail, chat_id, updated_at)
+                               detail, detail_en, detail_zh, chat_id, updated_at)
         VALUES (@Node, @Tags, @RuleId, @Series, @Security, @Severity, @MaxSeverity, @FiringSince, @OpenedAt,
-                @Detail, @ChatId, @Now)
+                @Detail, @DetailEn, @DetailZh, @ChatId, @Now)
         RETURNING id;
         """;
 
     /// <summary>Everything that moves during an episode; message_id is only written by the outbox, on delivery.</summary>
     public const string Update = """
         UPDATE incidents SET severity = @Severity, max_severity = @MaxSeverity, resolved_at = @ResolvedAt, detail = @Detail,
-               resolved_detail = @ResolvedDetail, acked_by = @AckedBy, acked_at = @AckedAt, muted_until = @MutedUntil,
+               resolved_detail = @ResolvedDetail, detail_en = @DetailEn, detail_zh = @DetailZh,
+               resolved_detail_en = @ResolvedDetailEn, resolved_detail_zh = @ResolvedDetailZh, acked_by = @AckedBy, acked_at = @AckedAt, muted_until = @MutedUntil,
                muted_by = @MutedBy, last_text = @LastText, updated_at = @Now
         WHERE id = @Id;
         """;
@@ -56,6 +59,14 @@ internal sealed record IncidentRow
 
     public string? ResolvedDetail { get; init; }
 
+    public string? DetailEn { get; init; }
+
+    public string? DetailZh { get; init; }
+
+    public string? ResolvedDetailEn { get; init; }
+
+    public string? ResolvedDetailZh { get; init; }
+
     public string? AckedBy { get; init; }
 
     public long? AckedAt { get; init; }
@@ -83,6 +94,10 @@ internal sealed record IncidentRow
         ResolvedAt = UnixMs.Of(i.ResolvedAt),
         i.Detail,
         i.ResolvedDetail,
+        DetailEn = i.Details?.En,
+        DetailZh = i.Details?.ZhCn,
+        ResolvedDetailEn = i.ResolvedDetails?.En,
+        ResolvedDetailZh = i.ResolvedDetails?.ZhCn,
         i.AckedBy,
         AckedAt = UnixMs.Of(i.AckedAt),
         MutedUntil = UnixMs.Of(i.MutedUntil),
@@ -111,5 +126,11 @@ internal sealed record IncidentRow
         UnixMs.At(MutedUntil),
         MutedBy,
         ChatId,
-        MessageId);
+        MessageId)
+    {
+        Details = Both(DetailEn, DetailZh),
+        ResolvedDetails = Both(ResolvedDetailEn, ResolvedDetailZh),
+    };
+
+    private static TextEntry? Both(string? en, string? zh) => en is null || zh is null ? null : new(en, zh);
 }

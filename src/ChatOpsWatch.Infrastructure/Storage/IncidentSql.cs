@@ -43,14 +43,14 @@ internal static class IncidentSql
                 await OutboxSql.InsertAsync(c, tx, message with { Incident = null }, now, ct);
                 return;
             case IncidentChange.Resolved:
-                var closed = open with { ResolvedAt = now, ResolvedDetail = n.Detail };
+                var closed = open with { ResolvedAt = now, ResolvedDetail = n.Detail, ResolvedDetails = n.Details };
                 await SaveAndEditAsync(c, tx, closed, now, texts, ct);
                 await ReplyAsync(c, tx, closed, IncidentText.ResolvedReply(closed, texts), closed.MaxSeverity, now, ct);
                 return;
             case IncidentChange.Closed:
                 if (open is not null)
                 {
-                    await SaveAndEditAsync(c, tx, open with { ResolvedAt = now, ResolvedDetail = n.Detail }, now, texts, ct);
+                    await SaveAndEditAsync(c, tx, open with { ResolvedAt = now, ResolvedDetail = n.Detail, ResolvedDetails = n.Details }, now, texts, ct);
                 }
 
                 return;
@@ -66,6 +66,7 @@ internal static class IncidentSql
                     Severity = n.Severity,
                     MaxSeverity = n.Severity > open.MaxSeverity ? n.Severity : open.MaxSeverity,
                     Detail = n.Detail,
+                    Details = n.Details,
                 };
                 var folded = await SaveAndEditAsync(c, tx, moved, now, texts, ct);
                 if (n.Change == IncidentChange.Escalated && folded != OutboxAction.Send)
@@ -139,7 +140,8 @@ internal static class IncidentSql
     private static async Task OpenIncidentAsync(SqliteConnection c, DbTransaction tx, IncidentNotice n, long? chatId, DateTimeOffset now, TextCatalog texts, CancellationToken ct)
     {
         var draft = new Incident(0, n.Node, n.Tags, n.RuleId, n.Series, n.Security, n.Severity, n.Severity, n.FiringSince,
-            n.FiringSince ?? now, null, n.Detail, null, null, null, null, null, chatId, null);
+            n.FiringSince ?? now, null, n.Detail, null, null, null, null, null, chatId, null)
+        { Details = n.Details };
         var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(IncidentRow.Insert, IncidentRow.Args(draft, now), tx, cancellationToken: ct));
         var incident = draft with { Id = id };
         var message = IncidentText.Message(incident, texts) with { ChatId = chatId };

@@ -19,7 +19,17 @@ internal static class SqliteSchema
         new(9, V9),
         new(10, V10),
         new(11, V11),
+        new(12, V12),
     ];
+
+    // v12 (issue 12): an incident's detail in every language, so that a language switch rewords open incidents too;
+    // NULL for incidents stored before (they keep the one language of their detail).
+    private const string V12 = """
+        ALTER TABLE incidents ADD COLUMN detail_en TEXT;
+        ALTER TABLE incidents ADD COLUMN detail_zh TEXT;
+        ALTER TABLE incidents ADD COLUMN resolved_detail_en TEXT;
+        ALTER TABLE incidents ADD COLUMN resolved_detail_zh TEXT;
+        """;
 
     // v11 (issue 12): the node may negotiate legacy SSH algorithms (AllowLegacyAlgorithms), shown in /node and the report.
     private const string V11 = """

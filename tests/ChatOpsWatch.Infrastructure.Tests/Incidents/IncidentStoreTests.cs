@@ -46,6 +46,27 @@ public sealed class IncidentStoreTests : IDisposable
         Assert.Equal("✅ RESOLVED · <b>tokyo-1</b>", due.Message.Html);
     }
 
+    [Fact]
+    public async Task CommitPoll_LanguageSwitchedToChineseWhileAnIncidentIsOpen_ItsMessageIsRewordedInChinese()
+    {
+        await db.Monitor.UpsertNodeAsync(Some.Node(), default);
+        await PollAsync(new PollOutcome.Failed(Some.Now, "connection refused"));
+        await PollAsync(new PollOutcome.Failed(Some.Now.AddMinutes(1), "connection refused")); // opened in English
+
+        // The operator sets Language: zh-CN; the monitor restarts and the node comes back.
+        var chinese = new Infrastructure.Storage.SqliteMonitorStore(db.Database, db.Time, Domain.Text.TextCatalog.Chinese);
+        var back = NodeMonitor.Decide(Some.Node(), states, new PollOutcome.Succeeded(Some.Sample("tokyo-1", Some.Now.AddMinutes(6))), MonitorSettings.Default, Domain.Text.TextCatalog.Chinese);
+        await chinese.CommitPollAsync("tokyo-1", back, Some.Now.AddMinutes(6), default);
+
+        var send = (await db.Outbox.DueAsync(Some.Now.AddMinutes(6), 10, default))[0];
+        Assert.StartsWith(
+            "✅ 已恢复 · <b>tokyo-1</b>（vultr/nrt/core）\n无法连接：连续 2 次轮询失败\n最后的错误：连接被拒绝（connection refused）\nSSH 已恢复连接\n⏱ 持续 5 分钟",
+            send.Message.Html,
+            StringComparison.Ordinal);
+        var incident = Assert.Single(await new Infrastructure.Storage.SqliteIncidentStore(db.Database).HistoryAsync("tokyo-1", Some.Now.AddDays(-1), default));
+        Assert.Equal("unreachable: 2 failed polls in a row\nlast error: connection refused", incident.Detail); // as stored at opening
+    }
+
     private async Task PollAsync(PollOutcome outcome)
     {
         var decision = NodeMonitor.Decide(Some.Node(), states, outcome, MonitorSettings.Default);

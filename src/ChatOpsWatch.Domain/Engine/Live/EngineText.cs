@@ -16,7 +16,11 @@ namespace ChatOpsWatch.Domain.Engine.Live;
 /// </summary>
 public static class EngineText
 {
-    public static OutboxMessage For(NodeInfo node, string title, string series, SendReason reason, RuleState previous, EngineAlert next, string describe, TextCatalog? texts = null)
+    /// <remarks>
+    /// <paramref name="localised"/> gives the rule's title and its reason in another language, so that the incident
+    /// keeps its detail in every language; without it the detail is kept in <paramref name="texts"/>' language only.
+    /// </remarks>
+    public static OutboxMessage For(NodeInfo node, string title, string series, SendReason reason, RuleState previous, EngineAlert next, string describe, TextCatalog? texts = null, Func<TextCatalog, (string Title, string Describe)>? localised = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(next);
@@ -39,22 +43,36 @@ public static class EngineText
             SendReason.Stable => texts["incident.head.stable"],
             _ => IncidentText.Mark(state.Severity, texts),
         };
-        var label = Label(title, series, texts);
         var settled = LiveEngine.Firing(state);
-        var body = reason switch
+        string Body(TextCatalog l, string title, string describe)
         {
-            SendReason.NoData => texts.Format("incident.engine.nodata", label, Since(next.UpdatedAt, state.LastSeen, texts)),
-            SendReason.Flapping => texts.Format("incident.engine.flapping", label),
-            SendReason.Stable => texts.Format("incident.engine.stable", label, IncidentText.SeverityName(settled, texts)),
-            _ => $"{label} {Html.Escape(describe)}",
-        };
+            var label = Label(title, series, l);
+            return reason switch
+            {
+                SendReason.NoData => l.Format("incident.engine.nodata", label, Since(next.UpdatedAt, state.LastSeen, l)),
+                SendReason.Flapping => l.Format("incident.engine.flapping", label),
+                SendReason.Stable => l.Format("incident.engine.stable", label, IncidentText.SeverityName(settled, l)),
+                _ => $"{label} {Html.Escape(describe)}",
+            };
+        }
+
+        var body = Body(texts, title, describe);
         var text = $"{IncidentText.Where(head, node.Name, node.TagLine, texts)}\n{body}";
         if (reason == SendReason.Resolved && previous.FiringSince is { } since)
         {
             text += "\n" + texts.Format("incident.after", IncidentText.Duration(next.UpdatedAt - since, texts));
         }
 
-        return new OutboxMessage(MessageKind.Alert, severity, text) { Incident = Notice(node, next, reason, severity, previous, body) };
+        var notice = Notice(node, next, reason, severity, previous, body);
+        if (notice is not null && localised is not null)
+        {
+            notice = notice with
+            {
+                Details = TextEntry.Render(l => l.Language == texts.Language ? body : Body(l, localised(l).Title, localised(l).Describe)),
+            };
+        }
+
+        return new OutboxMessage(MessageKind.Alert, severity, text) { Incident = notice };
     }
 
     private static IncidentNotice? Notice(NodeInfo node, EngineAlert next, SendReason reason, Severity severity, RuleState previous, string detail)

@@ -155,7 +155,7 @@ public sealed class LiveEngine
             // One "no data" per series (its rules all miss the same samples), and none when the node did not answer.
             if (reason != SendReason.None && (reason != SendReason.NoData || (values is not null && silentSeries.Add(track.Series))))
             {
-                messages.Add(EngineText.For(node, track.Rule.TitleIn(Texts), track.Series, reason, track.State, alert, track.Source.Describe(Texts), Texts));
+                messages.Add(EngineText.For(node, track.Rule.TitleIn(Texts), track.Series, reason, track.State, alert, track.Source.Describe(Texts), Texts, l => (track.Rule.TitleIn(l), track.Source.Describe(l))));
             }
 
             if (Project(node.Name, track, alert, projections) is { } t)

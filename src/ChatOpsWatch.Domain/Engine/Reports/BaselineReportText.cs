@@ -64,7 +64,7 @@ public static class BaselineReportText
 
         var peaks = learned.OrderByDescending(h => h.Band.Upper(s.Options.Tolerance)).ThenBy(h => h.Hour).Take(PeakHours)
             .Select(h => $"{h.Hour:00}:00 {N(h.Band.Upper(s.Options.Tolerance))}");
-        sb.AppendLine(text.Format("report.baseline.peaks", string.Join(", ", peaks)));
+        sb.AppendLine(text.Format("report.baseline.peaks", text.List(peaks)));
         if (detailed)
         {
             sb.AppendLine(text["report.baseline.table"]);

@@ -79,8 +79,8 @@ public sealed class ChartCommand(
         if (key is null)
         {
             return candidates.Count > 1
-                ? Words(chatId, Text.Format("chart.ambiguous", Html.Escape(request.Metric), Html.Escape(string.Join(", ", candidates.Take(Suggestions)))))
-                : Words(chatId, Text.Format("chart.unknown_metric", Html.Escape(name), Html.Escape(request.Metric), Html.Escape(string.Join(", ", Suggest(known)))));
+                ? Words(chatId, Text.Format("chart.ambiguous", Html.Escape(request.Metric), Html.Escape(Text.List(candidates.Take(Suggestions)))))
+                : Words(chatId, Text.Format("chart.unknown_metric", Html.Escape(name), Html.Escape(request.Metric), Html.Escape(Text.List(Suggest(known)))));
         }
 
         var points = await series.ReadAsync(name, key, since, ct);

@@ -79,7 +79,7 @@ public sealed class StatusCommands(IMonitorStore store, OutboxWriter replies, Te
         var known = NodeListFormatter.KnownTags(fleet);
         if (tag is not null && !known.Contains(tag, StringComparer.OrdinalIgnoreCase))
         {
-            return text.Format("nodes.tag_unknown", Html.Escape(tag), Html.Escape(string.Join(", ", known.Take(30))));
+            return text.Format("nodes.tag_unknown", Html.Escape(tag), Html.Escape(text.List(known.Take(30))));
         }
 
         return NodeListFormatter.Format(NodeListFormatter.Filter(fleet, tag), tag, now, text);

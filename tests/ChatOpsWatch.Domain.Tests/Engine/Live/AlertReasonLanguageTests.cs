@@ -41,6 +41,17 @@ public sealed partial class AlertReasonLanguageTests
     }
 
     [Fact]
+    public void Evaluate_CpuCriticalInEnglish_IncidentKeepsItsDetailInEveryLanguage()
+    {
+        // Switched to zh-CN while the incident is open, its message is reworded from this, not from the English.
+        var (critical, resolved) = CpuCriticalThenResolved(TextCatalog.English);
+
+        Assert.Equal(new TextEntry("CPU 90 % &gt; 85 % for 5 samples", "CPU 使用率 90 % &gt; 85 %，连续 5 个样本"), critical.Incident!.Details);
+        Assert.Equal(critical.Incident.Detail, critical.Incident.Details!.En);
+        Assert.Equal("CPU 使用率 已回落到 60 %（≤ 66.5 %）", resolved.Incident!.Details!.ZhCn);
+    }
+
+    [Fact]
     public void Evaluate_DiskFillingInChinese_ForecastReasonHasNoEnglishWords()
     {
         var warning = DiskForecast(TextCatalog.Chinese);
