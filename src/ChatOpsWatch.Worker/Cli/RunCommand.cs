@@ -61,6 +61,9 @@ internal static class RunCommand
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsWatch");
         log.LogInformation("ChatOpsWatch starting: {Nodes} node(s), database {Database}, notifier {Notifier}", config.Nodes.Count, database.FilePath, config.Telegram is null ? "console" : config.Telegram.ApiBaseUrl);
         await host.RunAsync();
+
+        // The last pooled connection closes here, which checkpoints the WAL into the database file.
+        database.Dispose();
         return 0;
     }
 }
