@@ -25,7 +25,7 @@ public sealed class HealthCommandProcessTests : IDisposable
     public async Task Health_RunningMonitor_Exits0_ThenKilled_Exits1NamingTheScheduler()
     {
         await using var worker = WorkerProcess.Start(_workDir, Env);
-        var (healthy, output) = await UntilAsync(0, TimeSpan.FromSeconds(60));
+        var (healthy, output) = await UntilAsync(0, TimeSpan.FromSeconds(60), "a poll fired");
 
         worker.KillHard();
         var killedAt = Stopwatch.StartNew();
@@ -79,13 +79,13 @@ public sealed class HealthCommandProcessTests : IDisposable
         Assert.False(File.Exists(Database));
     }
 
-    private async Task<(int Exit, string Output)> UntilAsync(int wanted, TimeSpan within)
+    private async Task<(int Exit, string Output)> UntilAsync(int wanted, TimeSpan within, string? saying = null)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
             var (exit, output) = await WorkerProcess.RunToExitAsync(_workDir, Env, "health");
-            if (exit == wanted || watch.Elapsed > within)
+            if ((exit == wanted && (saying is null || output.Contains(saying, StringComparison.Ordinal))) || watch.Elapsed > within)
             {
                 return (exit, output);
             }

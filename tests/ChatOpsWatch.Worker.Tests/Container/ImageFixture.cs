@@ -30,7 +30,7 @@ public sealed class ImageFixture : IAsyncLifetime
         await ShellCommand.RunAsync("bash", [Path.Combine(Repo.Root, "scripts", "container-base.sh")], Podman.Env, TimeSpan.FromMinutes(10));
         var watch = Stopwatch.StartNew();
         var nuget = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        await Podman.RunAsync(TimeSpan.FromMinutes(15), "build", "--network", "host", "--build-arg", "BASE=localhost/cow", "--build-arg", "RESTORE_ARGS=-p:NuGetAudit=false --source /nuget", "-v", $"{nuget}:/nuget:ro", "-t", Image, Repo.Root);
+        await Podman.RunAsync(TimeSpan.FromMinutes(15), "build", "--format", "docker", "--network", "host", "--build-arg", "BASE=localhost/cow", "--build-arg", "RESTORE_ARGS=-p:NuGetAudit=false --source /nuget", "-v", $"{nuget}:/nuget:ro", "-t", Image, Repo.Root);
         BuildTime = watch.Elapsed;
         ImageBytes = long.Parse((await Podman.RunAsync("image", "inspect", "--format", "{{.Size}}", Image)).Trim(), CultureInfo.InvariantCulture);
         Lab = await lab;
