@@ -41,12 +41,7 @@ internal static class RunCommand
         SqliteDatabase database;
         try
         {
-            using var startLog = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-                o.UseUtcTimestamp = true;
-            }));
+            using var startLog = LoggerFactory.Create(b => b.AddChatOpsWatchConsole(config.Health.JsonConsole));
             database = await DatabaseOpener.OpenAsync(config.DatabasePath, TimeProvider.System, startLog.CreateLogger("ChatOpsWatch"), default);
         }
         catch (StorageException ex)

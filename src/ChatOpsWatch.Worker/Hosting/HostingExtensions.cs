@@ -32,27 +32,7 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddChatOpsWatch(this IHostApplicationBuilder builder, WatchConfig config, SqliteDatabase database)
     {
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        if (config.Health.JsonConsole)
-        {
-            // One JSON object per line for log shippers (Console:Format=json); scopes off, since no secret is ever logged
-            // in a message but a scope could carry a request's headers.
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = false;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-                o.UseUtcTimestamp = true;
-            });
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-                o.UseUtcTimestamp = true;
-            });
-        }
-
+        builder.Logging.AddChatOpsWatchConsole(config.Health.JsonConsole);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
@@ -166,6 +146,24 @@ public static class HostingExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TelegramWebhookServer>>(),
             sp.GetRequiredService<TextCatalog>()));
+
+    /// <summary>
+    /// The console log: one line per event, or with Console:Format=json one JSON object per line for log shippers (scopes
+    /// off: a message never carries a secret, but a scope could carry a request's headers).
+    /// </summary>
+    public static ILoggingBuilder AddChatOpsWatchConsole(this ILoggingBuilder logging, bool json) => json
+        ? logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = false;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        })
+        : logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            o.UseUtcTimestamp = true;
+        });
 
     /// <summary>The console notifier has no chats; every message goes to this pseudo chat.</summary>
     public const long ConsoleChat = 0;

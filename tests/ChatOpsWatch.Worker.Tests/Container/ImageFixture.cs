@@ -26,7 +26,7 @@ public sealed class ImageFixture : IAsyncLifetime
             return;
         }
 
-        var lab = LabNodes.StartAsync(1, "ctr", 247);
+        var lab = LabNodes.StartAsync(1, "ctr", 251);
         await ShellCommand.RunAsync("bash", [Path.Combine(Repo.Root, "scripts", "container-base.sh")], Podman.Env, TimeSpan.FromMinutes(10));
         var watch = Stopwatch.StartNew();
         var nuget = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -41,6 +41,12 @@ public sealed class ImageFixture : IAsyncLifetime
         if (Lab is not null)
         {
             await Lab.DisposeAsync();
+        }
+
+        // The build stage's layers (about 1 GB with the SDK) would pile up run after run.
+        if (Podman.Missing is null)
+        {
+            await Podman.TryAsync("image", "prune", "--force");
         }
     }
 }
