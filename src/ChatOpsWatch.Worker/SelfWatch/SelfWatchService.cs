@@ -57,7 +57,7 @@ public sealed class SelfWatchService(
 
     private async Task StepStallAsync(Liveness liveness, CancellationToken ct)
     {
-        var (next, reason) = StallWatch.Step(_stalled, liveness, liveness.BeatAt);
+        var (next, reason) = StallWatch.Step(_stalled, liveness, liveness.BeatAt, deps.PollGrace);
         if (reason == NotifyReason.None)
         {
             return;
@@ -90,7 +90,11 @@ public sealed class SelfWatchService(
 }
 
 /// <summary>The service's plumbing, kept together so its constructor stays short.</summary>
-public sealed record SelfWatchDeps(TextCatalog Texts, TimeProvider Time, ILogger<SelfWatchService> Log);
+public sealed record SelfWatchDeps(TextCatalog Texts, TimeProvider Time, ILogger<SelfWatchService> Log)
+{
+    /// <summary>How long one poll may run before its silence counts towards "stalled" (connect timeout + probe deadline).</summary>
+    public TimeSpan PollGrace { get; init; }
+}
 
 /// <summary>The outbox's backlog and the oldest message's age at the last beat, and that beat's liveness.</summary>
 public sealed record SelfSnapshot(int Unsent, TimeSpan OldestAge, Liveness? Liveness)

@@ -15,7 +15,10 @@ public static class SelfWatchServices
     {
         services.AddSingleton<SchedulerPulse>();
         services.AddSingleton<SqliteLivenessStore>();
-        services.AddSingleton<SelfWatchDeps>();
+        services.AddSingleton(sp => new SelfWatchDeps(sp.GetRequiredService<Domain.Text.TextCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SelfWatchService>>())
+        {
+            PollGrace = config.Ssh.ConnectTimeout + config.Ssh.ProbeDeadline,
+        });
         services.AddSingleton<SelfWatchService>();
         services.AddHostedService(sp =>
         {

@@ -38,6 +38,17 @@ public sealed class StallWatchTests
     }
 
     [Fact]
+    public void Step_APollStillWithinItsDeadline_IsSlowNotStalled()
+    {
+        var interval = TimeSpan.FromSeconds(2);
+        var liveness = new Liveness(Some.T0, Some.T0, Some.T0, Some.T0, interval, 1, TimeSpan.FromSeconds(1));
+        var grace = TimeSpan.FromSeconds(5); // connect timeout + probe deadline
+
+        Assert.Equal((false, NotifyReason.None), StallWatch.Step(false, liveness, Some.T0.AddSeconds(9), grace));
+        Assert.Equal((true, NotifyReason.Fired), StallWatch.Step(false, liveness, Some.T0.AddSeconds(9.1), grace));
+    }
+
+    [Fact]
     public void Step_NoNodesConfigured_NeverStalls()
     {
         var liveness = new Liveness(Some.T0, Some.T0, null, null, TimeSpan.Zero, 0, TimeSpan.FromSeconds(15));
