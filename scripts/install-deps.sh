@@ -5,7 +5,9 @@
 # has to be installed, so it is cheap to call at the start of every CI run.
 set -euo pipefail
 
-PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils busybox dash)
+# prometheus ships promtool and the server the metrics tests scrape with; podman, runc and debootstrap build and run
+# the container image from a local Debian base (issue 13).
+PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils busybox dash prometheus podman runc debootstrap)
 
 usage() {
     cat <<EOF
@@ -53,7 +55,7 @@ apt-get install -y -q --no-install-recommends \
 for p in "${missing[@]}"; do
     is_installed "$p" || die "package $p is still not installed after apt-get install"
 done
-for c in /usr/sbin/sshd ssh ssh-keygen iptables ip ss stress-ng pgrep timeout; do
+for c in /usr/sbin/sshd ssh ssh-keygen iptables ip ss stress-ng pgrep timeout promtool prometheus podman runc debootstrap; do
     command -v "$c" >/dev/null 2>&1 || die "command $c is missing after install"
 done
 echo "install-deps.sh: done"

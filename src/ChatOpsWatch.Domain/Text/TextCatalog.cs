@@ -19,6 +19,7 @@ public sealed class TextCatalog
         CommandTexts.Entries,
         MuteTexts.Entries,
         DeliveryTexts.Entries,
+        SelfWatchTexts.Entries,
         HostKeyTexts.Entries,
         CommandsTexts.Entries,
         IncidentTexts.Entries,

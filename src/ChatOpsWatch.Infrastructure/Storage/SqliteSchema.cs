@@ -20,7 +20,27 @@ internal static class SqliteSchema
         new(10, V10),
         new(11, V11),
         new(12, V12),
+        new(13, V13),
     ];
+
+    // v13 (issue 13): the running monitor's liveness, one row rewritten on a timer, read by `chatopswatch health` from
+    // another process; and the last time that verb proved the file writable (it writes, so a read-only or full disk fails it).
+    private const string V13 = """
+        CREATE TABLE liveness (
+            id                INTEGER PRIMARY KEY CHECK (id = 1),
+            started_at        INTEGER NOT NULL,
+            beat_at           INTEGER NOT NULL,
+            last_fired_at     INTEGER,          -- a poll job started; NULL before the first
+            last_completed_at INTEGER,          -- a poll finished (any outcome); NULL before the first
+            interval_ms       INTEGER NOT NULL, -- the shortest poll interval; 0: no nodes
+            nodes             INTEGER NOT NULL,
+            beat_every_ms     INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE health_checks (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            checked_at INTEGER NOT NULL
+        ) STRICT;
+        """;
 
     // v12 (issue 12): an incident's detail in every language, so that a language switch rewords open incidents too;
     // NULL for incidents stored before (they keep the one language of their detail).

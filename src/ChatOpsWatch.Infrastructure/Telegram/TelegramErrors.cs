@@ -4,7 +4,7 @@ using Telegram.Bot.Exceptions;
 
 namespace ChatOpsWatch.Infrastructure.Telegram;
 
-/// <summary>Turns what Telegram.Bot throws into the outbox's vocabulary. Pure.</summary>
+/// <summary>Turns what Telegram.Bot throws into the outbox's vocabulary, counting each failure by its code (issue 13, /metrics).</summary>
 internal static class TelegramErrors
 {
     /// <summary>Used when a 429 carries no retry_after, which Telegram always sends but a proxy might not.</summary>
@@ -24,7 +24,21 @@ internal static class TelegramErrors
         && (a.Message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
             || a.Message.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase));
 
-    public static SendOutcome Classify(Exception e) => e switch
+    public static SendOutcome Classify(Exception e)
+    {
+        Telemetry.SelfMetrics.TelegramErrors.WithLabels(Code(e)).Inc();
+        return Outcome(e);
+    }
+
+    /// <summary>The Bot API error code, else the HTTP status, else "network" (no answer at all).</summary>
+    private static string Code(Exception e) => e switch
+    {
+        ApiRequestException a => a.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        RequestException { HttpStatusCode: { } code } => ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "network",
+    };
+
+    private static SendOutcome Outcome(Exception e) => e switch
     {
         ApiRequestException { ErrorCode: 429 } a => new SendOutcome.RateLimited(
             a.Parameters?.RetryAfter is { } s ? TimeSpan.FromSeconds(s) : DefaultRetryAfter),

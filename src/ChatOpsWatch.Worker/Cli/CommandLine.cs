@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatOpsWatch.Worker.Cli;
 
-/// <summary>The verbs: run (default), check-config, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise, evaluate.</summary>
+/// <summary>The verbs: run (default), check-config, health, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise, evaluate.</summary>
 public static class CommandLine
 {
     public const int ExitConfig = 2;
@@ -31,6 +31,7 @@ public static class CommandLine
         {
             "run" => await WithArgs(rest, usage, [], a => RunCommand.RunAsync(a.ConfigArgs)),
             "check-config" => await WithArgs(rest, usage, [], a => Task.FromResult(CheckConfig(a.ConfigArgs))),
+            "health" => await WithArgs(rest, usage, [], a => HealthCommand.RunAsync(a.ConfigArgs, Console.Out, Console.Error, TimeProvider.System)),
             "import-known-hosts" => await WithArgs(rest, usage, ["FILE"], a => HostKeyCommands.ImportAsync(Load(a.ConfigArgs), a.Operands[0])),
             "forget-hostkey" => await WithArgs(rest, usage, ["NODE"], a => HostKeyCommands.ForgetAsync(Load(a.ConfigArgs), a.Operands[0])),
             "backtest" => await BacktestCommand.RunAsync(rest, Console.Error),
@@ -56,6 +57,7 @@ public static class CommandLine
         usage: chatopswatch [run] [--config FILE]          start monitoring (the default)
                chatopswatch VERB --help                    the usage of one verb (also: chatopswatch help VERB)
                chatopswatch check-config [--config FILE]   validate the configuration and exit (0 = valid, 2 = problems)
+               chatopswatch health [--config FILE]         is the running monitor healthy? (0 = yes, 1 = no, naming the failed check)
                chatopswatch import-known-hosts FILE        pin host keys of configured nodes from an OpenSSH known_hosts file
                chatopswatch forget-hostkey NODE            drop a node's pinned keys after an expected key change (re-pinned on next contact)
                chatopswatch backtest --input FILE.csv --metric NAME [--rules FILE] --output FILE.jsonl

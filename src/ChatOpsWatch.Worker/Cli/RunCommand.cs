@@ -41,12 +41,7 @@ internal static class RunCommand
         SqliteDatabase database;
         try
         {
-            using var startLog = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-                o.UseUtcTimestamp = true;
-            }));
+            using var startLog = LoggerFactory.Create(b => b.AddChatOpsWatchConsole(config.Health.JsonConsole));
             database = await DatabaseOpener.OpenAsync(config.DatabasePath, TimeProvider.System, startLog.CreateLogger("ChatOpsWatch"), default);
         }
         catch (StorageException ex)
@@ -61,6 +56,9 @@ internal static class RunCommand
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsWatch");
         log.LogInformation("ChatOpsWatch starting: {Nodes} node(s), database {Database}, notifier {Notifier}", config.Nodes.Count, database.FilePath, config.Telegram is null ? "console" : config.Telegram.ApiBaseUrl);
         await host.RunAsync();
+
+        // The last pooled connection closes here, which checkpoints the WAL into the database file.
+        database.Dispose();
         return 0;
     }
 }

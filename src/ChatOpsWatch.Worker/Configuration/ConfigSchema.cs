@@ -45,7 +45,8 @@ internal static class ConfigSchema
         "Telegram:OpsThreadId", "Telegram:Language=text", "Telegram:ConfirmTimeout",
         "Telegram:Webhook:Url=text", "Telegram:Webhook:Listen=text", "Telegram:Webhook:SecretEnv=text", "Telegram:Webhook:SecretFile=text",
         "Telegram:Webhook:Secret", "Telegram:Webhook:SecretToken",
-        "Console:StatusEvery", "Reports:DailyAt",
+        "Console:StatusEvery", "Console:Format=text", "Reports:DailyAt",
+        "Health:OutboxMaxAge", "Health:PingUrl=text", "Health:PingEvery", "Metrics:Listen=text",
     ];
 
     /// <summary>One key of the tree: its children, whether it may hold a value, and whether that value must be text.</summary>

@@ -35,6 +35,9 @@ public sealed record WatchConfig(
     /// <summary>When the daily report goes to the ops chat.</summary>
     public ReportSettings Reports { get; init; } = ReportSettings.Default;
 
+    /// <summary>Health bounds, the dead man's switch, the metrics listener and the console format (issue 13).</summary>
+    public SelfWatchSettings Health { get; init; } = SelfWatchSettings.Default;
+
     /// <summary>The reminders of an unacknowledged critical (Alerts:RepeatEvery).</summary>
     public Domain.Engine.Policy.RepeatSchedule Repeats { get; init; } = Domain.Engine.Policy.RepeatSchedule.Default;
 }

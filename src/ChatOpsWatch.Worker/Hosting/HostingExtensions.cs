@@ -17,6 +17,7 @@ using ChatOpsWatch.Infrastructure.Telegram.Incidents;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Correlation;
 using ChatOpsWatch.Worker.Polling;
+using ChatOpsWatch.Worker.SelfWatch;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,12 +32,7 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddChatOpsWatch(this IHostApplicationBuilder builder, WatchConfig config, SqliteDatabase database)
     {
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.Logging.AddChatOpsWatchConsole(config.Health.JsonConsole);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
@@ -65,6 +61,7 @@ public static class HostingExtensions
 
         AddNotifier(services, config);
         AddPolling(services);
+        services.AddSelfWatch(config);
         services.AddNodeAdmin(builder.Configuration, config);
         return builder;
     }
@@ -150,6 +147,24 @@ public static class HostingExtensions
             sp.GetRequiredService<ILogger<TelegramWebhookServer>>(),
             sp.GetRequiredService<TextCatalog>()));
 
+    /// <summary>
+    /// The console log: one line per event, or with Console:Format=json one JSON object per line for log shippers (scopes
+    /// off: a message never carries a secret, but a scope could carry a request's headers).
+    /// </summary>
+    public static ILoggingBuilder AddChatOpsWatchConsole(this ILoggingBuilder logging, bool json) => json
+        ? logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = false;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        })
+        : logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            o.UseUtcTimestamp = true;
+        });
+
     /// <summary>The console notifier has no chats; every message goes to this pseudo chat.</summary>
     public const long ConsoleChat = 0;
 
@@ -171,7 +186,9 @@ public static class HostingExtensions
             q.UseTimeProvider(TimeProvider.System);
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(10, Environment.ProcessorCount * 8));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        // SIGTERM (podman stop, systemctl stop): the polls in flight end and commit, bounded by their probe deadline
+        // and the host's shutdown timeout, so a restart on the same volume loses no sample (issue 13).
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<NodeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeScheduler>());
     }

@@ -35,11 +35,12 @@ public sealed class NodePoller(
 {
     private readonly TextCatalog texts = texts ?? TextCatalog.English;
 
-    public async Task PollAsync(string node, CancellationToken ct)
+    /// <summary>Null when the node is no longer registered (removed while its job fired).</summary>
+    public async Task<PollReport?> PollAsync(string node, CancellationToken ct)
     {
         if (!registry.TryGet(node, out var runtime))
         {
-            return;
+            return null;
         }
 
         var primed = priming is not null && runtime.Previous is null ? await PrimeAsync(runtime, priming.Gap, ct) : null;
@@ -99,6 +100,8 @@ public sealed class NodePoller(
         {
             await reachability.RelayAsync(runtime.Config, runtime.States, outcome, ct);
         }
+
+        return new PollReport(runtime.Config.Info, outcome, decision);
     }
 
     /// <summary>

@@ -40,6 +40,16 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task StopAsync_MessagesQueuedAtSigterm_AreSentBeforeTheStopReturns()
+    {
+        var id = await EnqueueAsync("node down");
+
+        await dispatcher.StopAsync(default);
+
+        Assert.Equal(time.GetUtcNow(), outbox[id].SentAt);
+    }
+
+    [Fact]
     public async Task DispatchDue_TransientFailureWhileTheChannelIsDown_KeepsTheMessageAndBacksOffExponentially()
     {
         using var exact = Dispatcher(Exact);

@@ -29,6 +29,8 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public static WorkerProcess Start(string workDir, IDictionary<string, string> env, params string[] args)
