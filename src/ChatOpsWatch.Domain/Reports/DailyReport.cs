@@ -32,13 +32,22 @@ public enum ExpiryKind
 /// <summary>Something that runs out: a node's paid period or a TLS certificate, in days from the newest sample.</summary>
 public sealed record UpcomingExpiry(string Node, ExpiryKind Kind, string? Detail, double DaysLeft);
 
+/// <summary>
+/// The monitor's own heartbeat for the report's last line: since when it runs (null: no liveness row, an older
+/// database or a report made by a CLI verb), its latest completed poll, and what waits in the outbox.
+/// </summary>
+public sealed record MonitorHeartbeat(DateTimeOffset? RunningSince, DateTimeOffset? LastPoll, int OutboxWaiting, DateTimeOffset? OldestWaiting);
+
 /// <summary>Everything one report covers.</summary>
 public sealed record ReportInput(
     DateTimeOffset From,
     DateTimeOffset To,
     IReadOnlyList<NodeAvailability> Nodes,
     IReadOnlyList<ReportEpisode> Episodes,
-    IReadOnlyList<UpcomingExpiry> Expiries);
+    IReadOnlyList<UpcomingExpiry> Expiries)
+{
+    public MonitorHeartbeat? Monitor { get; init; }
+}
 
 /// <summary>
 /// The daily report (/report, and sent on schedule): uptime per node worst first, the incidents of the window,
@@ -65,7 +74,29 @@ public static class DailyReport
         AppendIncidents(sb, input, text);
         AppendNoisiest(sb, input, text);
         AppendExpiries(sb, input, text);
+        AppendHeartbeat(sb, input, text);
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The daily proof of life: a report that arrives says the monitor ran; this line says for how long, how fresh its
+    /// polls are, and whether the outbox keeps up, so a silent degradation shows before it becomes a silent monitor.
+    /// </summary>
+    private static void AppendHeartbeat(StringBuilder sb, ReportInput input, TextCatalog text)
+    {
+        if (input.Monitor is not { } m)
+        {
+            return;
+        }
+
+        var polled = input.Nodes.Sum(n => n.AnsweredPolls);
+        var expected = input.Nodes.Sum(n => n.ExpectedPolls);
+        var since = m.RunningSince is { } s ? text.Format("report.heartbeat.since", DurationText.Format(input.To - s), Stamp(s)) : text["report.heartbeat.since_unknown"];
+        var last = m.LastPoll is { } l ? text.Format("report.heartbeat.last", DurationText.Format(input.To - l)) : text["report.heartbeat.last_none"];
+        var outbox = m.OutboxWaiting == 0 || m.OldestWaiting is null
+            ? text["report.heartbeat.outbox_empty"]
+            : text.Format("report.heartbeat.outbox", m.OutboxWaiting, DurationText.Format(input.To - m.OldestWaiting.Value));
+        sb.Append('\n').Append(text.Format("report.heartbeat", since, last, polled, expected, outbox)).Append('\n');
     }
 
     private static void AppendUptime(StringBuilder sb, ReportInput input, TextCatalog text)

@@ -7,6 +7,13 @@ internal static class ReportTexts
     {
         ["report.usage"] = new("Not a report period: <code>{0}</code>. Use /report, /report 24h or /report 7d.", "无效的报告周期：<code>{0}</code>。请使用 /report、/report 24h 或 /report 7d。"),
         ["report.unavailable"] = new("⚠️ Report unavailable: the monitor could not read its store. The cause is in the monitor's log.", "⚠️ 无法生成报告：监控程序读取存储失败，原因见监控日志。"),
+        ["report.heartbeat"] = new("💓 <b>Monitor</b>: {0} · {1} · {2}/{3} polls stored · {4}", "💓 <b>监控自身</b>：{0} · {1} · 已存储 {2}/{3} 次轮询 · {4}"),
+        ["report.heartbeat.since"] = new("running {0} (since {1})", "已运行 {0}（自 {1} 起）"),
+        ["report.heartbeat.since_unknown"] = new("running (start not recorded)", "运行中（未记录启动时间）"),
+        ["report.heartbeat.last"] = new("last poll {0} ago", "最近一次轮询在 {0} 前"),
+        ["report.heartbeat.last_none"] = new("no poll completed yet", "尚无完成的轮询"),
+        ["report.heartbeat.outbox_empty"] = new("outbox empty", "发件箱为空"),
+        ["report.heartbeat.outbox"] = new("outbox: {0} waiting, oldest {1}", "发件箱：{0} 条待发，最早的已等待 {1}"),
         ["report.title"] = new("📋 <b>Daily report</b> {0} – {1}", "📋 <b>每日报告</b> {0} – {1}"),
         ["report.uptime.heading"] = new("<b>Uptime</b> (polls answered)", "<b>在线率</b>（应答的轮询）"),
         ["report.uptime.line"] = new("{0} {1}: {2} ({3}/{4})", "{0} {1}：{2}（{3}/{4}）"),

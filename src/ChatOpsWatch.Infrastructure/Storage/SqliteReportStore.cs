@@ -3,6 +3,7 @@ using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Reports;
 using ChatOpsWatch.Domain.Vps;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
@@ -42,9 +43,34 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
                 }
 
                 var episodes = await IncidentEpisodes.ReadAsync(c, args.From, args.To, ct);
-                return new ReportInput(start, until, availability, episodes, expiries);
+                return new ReportInput(start, until, availability, episodes, expiries) { Monitor = await HeartbeatAsync(c, ct) };
             },
             ct);
+
+    /// <summary>The liveness row (schema v13) and the outbox backlog; a database without the row gives no start time.</summary>
+    private static async Task<MonitorHeartbeat> HeartbeatAsync(SqliteConnection c, CancellationToken ct)
+    {
+        var live = await c.QuerySingleOrDefaultAsync<LiveRow>(new CommandDefinition(
+            "SELECT started_at AS StartedAt, last_completed_at AS LastCompletedAt FROM liveness WHERE id = 1;", cancellationToken: ct));
+        var backlog = await c.QuerySingleAsync<BacklogRow>(new CommandDefinition(
+            "SELECT COUNT(*) AS Waiting, MIN(created_at) AS Oldest FROM outbox WHERE sent_at IS NULL;", cancellationToken: ct));
+        return new MonitorHeartbeat(live is null ? null : UnixMs.At(live.StartedAt), UnixMs.At(live?.LastCompletedAt), (int)backlog.Waiting, UnixMs.At(backlog.Oldest));
+    }
+
+    private sealed class LiveRow
+    {
+        public long StartedAt { get; init; }
+
+        public long? LastCompletedAt { get; init; }
+    }
+
+    // Properties, not a constructor: MIN over no rows is a NULL that SQLite gives without a type.
+    private sealed class BacklogRow
+    {
+        public long Waiting { get; init; }
+
+        public long? Oldest { get; init; }
+    }
 
     public Task<bool> EnqueueOnceAsync(string period, OutboxMessage message, DateTimeOffset now, CancellationToken ct)
     {

@@ -22,6 +22,19 @@ public sealed class DailyReportTests
         [new("web-1", ExpiryKind.PaidPeriod, null, 5.4), new("db-1", ExpiryKind.TlsCertificate, "check=shop", 45), new("edge-1", ExpiryKind.TlsCertificate, "check=<api>", -2)]);
 
     [Fact]
+    public void Format_WithTheMonitorsHeartbeat_EndsWithItsUptimeLastPollPollsAndOutbox()
+    {
+        var input = Input() with { Monitor = new MonitorHeartbeat(To.AddDays(-3).AddHours(-4), To.AddSeconds(-12), 2, To.AddMinutes(-3)) };
+
+        var en = DailyReport.Format(input, TextCatalog.English).Split('\n')[^1];
+        var zh = DailyReport.Format(input, TextCatalog.Chinese).Split('\n')[^1];
+
+        Assert.Equal("💓 <b>Monitor</b>: running 76h (since 2026-11-21 04:00 UTC) · last poll 12s ago · 5902/6048 polls stored · outbox: 2 waiting, oldest 3m", en);
+        Assert.Equal("💓 <b>监控自身</b>：已运行 76h（自 2026-11-21 04:00 UTC 起） · 最近一次轮询在 12s 前 · 已存储 5902/6048 次轮询 · 发件箱：2 条待发，最早的已等待 3m", zh);
+        Assert.DoesNotContain("💓", DailyReport.Format(Input(), TextCatalog.English), StringComparison.Ordinal); // no heartbeat known, no line
+    }
+
+    [Fact]
     public void Format_Day_ListsUptimeWorstFirstWithCounts()
     {
         var text = DailyReport.Format(Input(), TextCatalog.English);

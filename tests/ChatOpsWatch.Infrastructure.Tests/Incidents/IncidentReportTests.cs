@@ -31,4 +31,24 @@ public sealed class IncidentReportTests : IAsyncLifetime, IAsyncDisposable
         var later = await new SqliteReportStore(h.Db.Database).GatherAsync(between, h.Db.Time.GetUtcNow(), default);
         Assert.Equal([Severity.Warning], later.Episodes.Select(e => e.Severity));
     }
+
+    [Fact]
+    public async Task Gather_RunningMonitor_CarriesItsHeartbeatFromTheLivenessRowAndTheOutbox()
+    {
+        var store = new SqliteReportStore(h.Db.Database);
+        var now = h.Db.Time.GetUtcNow();
+        Assert.Equal(new Domain.Reports.MonitorHeartbeat(null, null, 0, null), (await store.GatherAsync(now.AddDays(-1), now, default)).Monitor); // no row yet
+
+        await new SqliteLivenessStore(h.Db.Database).WriteAsync(
+            new Domain.SelfWatch.Liveness(now.AddHours(-5), now, now.AddSeconds(-20), now.AddSeconds(-19), TimeSpan.FromSeconds(30), 1, TimeSpan.FromSeconds(15)), default);
+        await h.PollEveryMinuteAsync(90); // a warning: one message waits in the outbox
+        var later = h.Db.Time.GetUtcNow();
+
+        var heartbeat = (await store.GatherAsync(later.AddDays(-1), later, default)).Monitor!;
+
+        Assert.Equal(now.AddHours(-5), heartbeat.RunningSince);
+        Assert.Equal(now.AddSeconds(-19), heartbeat.LastPoll);
+        Assert.Equal(1, heartbeat.OutboxWaiting);
+        Assert.NotNull(heartbeat.OldestWaiting);
+    }
 }
