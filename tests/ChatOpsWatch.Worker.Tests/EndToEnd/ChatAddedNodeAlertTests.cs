@@ -64,8 +64,9 @@ public sealed class ChatAddedNodeAlertTests(AddNodeLabFixture lab, ITestOutputHe
         await AddAsync("chat-a", 0);
         await AddAsync("chat-b", 1);
 
-        var warning = await _bot.NextAsync(0, m => Plain(m).Contains("WARNING · chat-a", StringComparison.Ordinal), Wait);
-        Assert.Contains("Memory", Plain(warning), StringComparison.Ordinal);
+        // The first sample has CPU too (the first poll is primed), so a loaded test machine may warn of CPU first.
+        var warning = await _bot.NextAsync(0, m => Plain(m).Contains("WARNING · chat-a", StringComparison.Ordinal) && Plain(m).Contains("Memory", StringComparison.Ordinal), Wait);
+        Assert.DoesNotContain("CRITICAL", Plain(warning), StringComparison.Ordinal);
 
         // A lone down: sent once settled (no neighbour is failing), as an incident with an Ack button.
         var before = _bot.Sent.Count;
