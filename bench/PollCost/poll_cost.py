@@ -13,6 +13,8 @@ HZ = os.sysconf("SC_CLK_TCK")
 ap = argparse.ArgumentParser()
 ap.add_argument("--sshds", type=int, default=20, help="real sshd nodes; node names are spread over them")
 ap.add_argument("--scales", default="20:2,200:20,1000:30", help="nodes:interval_s for the Worker")
+ap.add_argument("--breakdown", default="200:30", help="nodes:interval_s at which the Worker runs again without heartbeats, "
+                "without the ICMP burst, and without both, so the difference is what each costs per poll (empty: skip)")
 ap.add_argument("--paramiko-scales", default="20:2,200:20", help="nodes:interval_s for Paramiko")
 ap.add_argument("--openssh-polls", type=int, default=20)
 ap.add_argument("--windows", type=int, default=3, help="measurement windows per phase (medians are over them)")
@@ -23,14 +25,24 @@ ap.add_argument("--worker-dll", required=True)
 ap.add_argument("--bench-dll", required=True)
 ap.add_argument("--lab-dir", required=True)
 ap.add_argument("--cgroup", default="")
+ap.add_argument("--user", default="cowlab", help="login user on the nodes: the lab's own user, whose shell startup is the distribution's "
+                "(root's may run anything the machine's owner put in its .bashrc)")
+ap.add_argument("--keep", action="store_true", help="keep the working directory (configurations, logs, databases)")
 a = ap.parse_args()
 env = dict(os.environ, COW_LAB_DIR=a.lab_dir)
-work = tempfile.mkdtemp(prefix="cow-pollcost-")
+work = tempfile.mkdtemp(prefix="cow-pollcost-", dir="/var/tmp")
 FAILED = []
 
 
 def say(m):
     print(f"poll-cost: {m}", file=sys.stderr, flush=True)
+
+
+def stop(p):
+    try:
+        os.killpg(p.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass  # it exited by itself; the caller says why
 
 
 def lab_nodes():
@@ -98,15 +110,23 @@ def measure(pid, count_polls, polls_wanted):
     return wins
 
 
-def worker_phase(n, interval, sshds, key):
-    d = os.path.join(work, f"worker-{n}")
+VARIANTS = {"": "", "no-heartbeat": "no heartbeats", "no-icmp": "no ICMP burst", "bare": "no heartbeats, no ICMP burst"}
+
+
+def worker_phase(n, interval, sshds, key, variant=""):
+    d = os.path.join(work, f"worker-{n}" + (f"-{variant}" if variant else ""))
     os.makedirs(d)
     db = os.path.join(d, "cow.db")
     rules = [{"Id": r, "Warning": 100, "Critical": 100} for r in ("cpu", "memory", "disk")]
-    nodes = [{"Name": nm, "Host": addr, "Port": int(port), "KeyFile": key, "Interval": f"{interval}s",
+    nodes = [{"Name": nm, "Host": addr, "Port": int(port), "User": a.user, "KeyFile": key, "Interval": f"{interval}s",
               "Provider": "lab", "Region": f"r{i % 10}"} for i, (nm, addr, port) in enumerate(names(n, sshds))]
+    if variant in ("no-icmp", "bare"):
+        for node in nodes:
+            node["Checks"] = {"Icmp": False}
     cfg = {"ChatOpsWatch": {"Storage": {"Path": db}, "Local": {"Enabled": False}, "Nodes": nodes,
                             "Alerts": {"Rules": rules}}}
+    if variant in ("no-heartbeat", "bare"):
+        cfg["ChatOpsWatch"]["Ssh"] = {"HeartbeatInterval": "0s"}
     path = os.path.join(d, "config.json")
     json.dump(cfg, open(path, "w"))
     log = open(os.path.join(d, "worker.log"), "w")
@@ -144,9 +164,11 @@ def worker_phase(n, interval, sshds, key):
         for node, at in rows:
             by.setdefault(node, []).append(at / 1000)
         scheduled = n * (wins[-1]["end"] - wins[0]["start"]) / interval
-        return summarize(f"ChatOpsWatch Worker, {n} nodes @ {interval}s", wins, lateness(by, interval), len(rows) / scheduled)
+        failed = sum(1 for l in open(log.name) if "poll failed" in l)
+        label = f"ChatOpsWatch Worker, {n} nodes @ {interval}s" + (f", {VARIANTS[variant]}" if variant else "")
+        return summarize(label, wins, lateness(by, interval), len(rows) / scheduled, failed)
     finally:
-        os.killpg(p.pid, signal.SIGTERM)
+        stop(p)
         p.wait(30)
 
 
@@ -158,7 +180,7 @@ def paramiko_phase(n, interval, sshds, key, command_file):
     logf = os.path.join(d, "polls.log")
     open(logf, "w").close()
     p = subprocess.Popen([sys.executable, os.path.join(REPO, "bench", "PollCost", "paramiko_client.py"), "--nodes", nf,
-                          "--key", key, "--command", command_file, "--interval", str(interval), "--log", logf],
+                          "--key", key, "--user", a.user, "--command", command_file, "--interval", str(interval), "--log", logf],
                          stderr=open(os.path.join(d, "stderr.log"), "w"), start_new_session=True)
     try:
         def polls():
@@ -183,7 +205,7 @@ def paramiko_phase(n, interval, sshds, key, command_file):
         scheduled = n * (wins[-1]["end"] - wins[0]["start"]) / interval
         return summarize(f"Paramiko persistent sessions, {n} nodes @ {interval}s", wins, lateness(by, interval), got / scheduled)
     finally:
-        os.killpg(p.pid, signal.SIGTERM)
+        stop(p)
         p.wait(30)
 
 
@@ -192,14 +214,14 @@ def openssh_phase(sshds, key, command):
             "-o", "LogLevel=ERROR", "-o", "KexAlgorithms=curve25519-sha256"]
     for i in range(3):  # warm the page cache
         addr, port = sshds[i % len(sshds)]
-        subprocess.run(base + ["-p", port, f"root@{addr}", command], capture_output=True)
+        subprocess.run(base + ["-p", port, f"{a.user}@{addr}", command], capture_output=True)
     wins = []
     for _ in range(a.windows):
         r0, n0 = resource.getrusage(resource.RUSAGE_CHILDREN), node_cpu()
         ok = 0
         for i in range(a.openssh_polls):
             addr, port = sshds[i % len(sshds)]
-            ok += subprocess.run(base + ["-p", port, f"root@{addr}", command], capture_output=True).returncode == 0
+            ok += subprocess.run(base + ["-p", port, f"{a.user}@{addr}", command], capture_output=True).returncode == 0
         r1, n1 = resource.getrusage(resource.RUSAGE_CHILDREN), node_cpu()
         cpu = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
         wins.append(dict(polls=ok, rate=float("nan"), cpu_ms=1000 * cpu / max(ok, 1), node_ms=1000 * (n1 - n0) / max(ok, 1),
@@ -207,11 +229,11 @@ def openssh_phase(sshds, key, command):
     return summarize("OpenSSH `ssh` process per poll (check_by_ssh style)", wins, [], float("nan"))
 
 
-def summarize(label, wins, late, stored):
+def summarize(label, wins, late, stored, failed=float("nan")):
     med = lambda k: statistics.median(w[k] for w in wins)
     r = dict(label=label, cpu_ms=med("cpu_ms"), node_ms=med("node_ms"), rss=max(w["rss"] for w in wins),
              threads=max(w["threads"] for w in wins), rate=med("rate"), polls=sum(w["polls"] for w in wins),
-             p50=pct(late, 50), p99=pct(late, 99), stored=stored, windows=[round(w["cpu_ms"], 3) for w in wins])
+             p50=pct(late, 50), p99=pct(late, 99), stored=stored, failed=failed, windows=[round(w["cpu_ms"], 3) for w in wins])
     say(f"{label}: {r['cpu_ms']:.2f} ms/poll monitor, {r['node_ms']:.2f} ms/poll node, RSS {r['rss']:.0f} MB, "
         f"{r['threads']} threads, lateness p50 {r['p50']:.3f}s p99 {r['p99']:.3f}s")
     return r
@@ -233,6 +255,15 @@ def main():
         except RuntimeError as e:  # the other phases still run, and the report names what failed
             say(str(e))
             FAILED.append(f"Worker at {n} nodes: {e}")
+    for spec in filter(None, a.breakdown.split(",")):
+        n, iv = map(int, spec.split(":"))
+        for variant in ("no-heartbeat", "no-icmp", "bare"):
+            say(f"Worker: {n} nodes every {iv}s, {VARIANTS[variant]}")
+            try:
+                results.append(("worker-" + variant, n, worker_phase(n, iv, sshds, key, variant)))
+            except RuntimeError as e:
+                say(str(e))
+                FAILED.append(f"Worker at {n} nodes, {VARIANTS[variant]}: {e}")
     for spec in filter(None, a.paramiko_scales.split(",")):
         n, iv = map(int, spec.split(":"))
         say(f"Paramiko: {n} nodes every {iv}s")
@@ -257,13 +288,15 @@ def report(results, load0, sshds):
              f"shared with other work (load average {' '.join(load0)} at start, {' '.join(load1)} at the end). "
              f"{sshds} real OpenSSH sshd nodes (scripts/lab.sh), node names spread over them to reach each scale. "
              f"Figures are medians of {a.windows} windows of {a.window:.0f} s after every node's first poll and {a.warmup:.0f} s of warm-up.", "",
-             "| Client, same run | Monitor CPU per poll | ratio to Paramiko | Node CPU per poll | RSS | Threads | Polls/s | Stored / scheduled | Lateness p50 / p99 |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| Client, same run | Monitor CPU per poll | ratio to Paramiko | Node CPU per poll | RSS | Threads | Polls/s | Stored / scheduled | Failed polls | Lateness p50 / p99 |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for kind, n, r in results:
+        if kind.startswith("worker-"):
+            continue  # the breakdown's runs have their own section
         p = para.get(n) if kind != "openssh" else (para.get(min(para)) if para else None)
         ratio = f(r["cpu_ms"] / p["cpu_ms"]) + "×" if p and kind != "paramiko" else "—"
         lines.append(f"| {r['label']} | {f(r['cpu_ms'])} ms | {ratio} | {f(r['node_ms'])} ms | {f(r['rss'], 0)} MB | {f(r['threads'], 0)} | "
-                     f"{f(r['rate'], 1)} | {f(100 * r['stored'], 1)} % | {f(r['p50'], 3)} s / {f(r['p99'], 3)} s |")
+                     f"{f(r['rate'], 1)} | {f(100 * r['stored'], 1)} % | {f(r['failed'], 0)} | {f(r['p50'], 3)} s / {f(r['p99'], 3)} s |")
     w = {n: r for k, n, r in results if k == "worker"}
     lines += ["", "## Against the issue's targets", ""]
     if 200 in w and 200 in para:
@@ -281,6 +314,25 @@ def report(results, load0, sshds):
         mem = (w[hi]["rss"] - w[lo]["rss"]) / (hi - lo)
         lines.append(f"- Threads: {per:.2f} per extra node (SSH.NET keeps a receive thread per session), RSS {mem * 1024:.0f} KB per extra node.")
     lines += [f"- Phase failed: {x}" for x in FAILED]
+    b = {k[len("worker-"):]: r for k, n, r in results if k.startswith("worker-")}
+    if b:
+        n = next(n for k, n, r in results if k.startswith("worker-"))
+        full = w.get(n)
+        lines += ["", f"## Where a poll's CPU goes ({n} nodes, same run)", "",
+                  "The Worker run again with one part switched off; the difference is what that part costs per poll.", "",
+                  "| Part of the poll path | Monitor CPU per poll | share |", "|---|---:|---:|"]
+        if full and "bare" in b:
+            parts = []
+            if "no-heartbeat" in b:
+                parts.append(("heartbeats between polls (`Ssh:HeartbeatInterval`)", full["cpu_ms"] - b["no-heartbeat"]["cpu_ms"]))
+            if "no-icmp" in b:
+                parts.append(("ICMP echo burst (`Checks:Icmp`, 5 echoes)", full["cpu_ms"] - b["no-icmp"]["cpu_ms"]))
+            parts.append(("the rest: SSH exec of the probe, parse, engine, group commit, scheduling", b["bare"]["cpu_ms"]))
+            for name, ms in parts:
+                lines.append(f"| {name} | {f(ms)} ms | {f(100 * ms / full['cpu_ms'], 0)} % |")
+            lines.append(f"| whole poll (default configuration) | {f(full['cpu_ms'])} ms | 100 % |")
+        for v, r in b.items():
+            lines.append(f"- {r['label']}: {f(r['cpu_ms'])} ms per poll, {r['failed']} failed polls, windows {r['windows']}.")
     lines += ["", "## How it is measured", "",
               "- **Worker**: the real `chatopswatch` process with a generated configuration (every node a real SSH target, "
               "the default checks: ICMP burst, no TCP connects; console notifier; threshold rules at 100 so the lab's load raises no alerts). "
@@ -303,7 +355,13 @@ def report(results, load0, sshds):
     say(f"wrote {a.out}")
 
 
+# A TERM (bench.sh's cleanup, Ctrl-C) unwinds through the phases' finally blocks, which stop the client each started
+# in a session of its own.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 try:
     main()
 finally:
-    shutil.rmtree(work, ignore_errors=True)
+    if a.keep or FAILED:  # a failed phase's log is the only account of why
+        say(f"kept {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)

@@ -20,7 +20,6 @@ using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Quartz;
 using Telegram.Bot;
 
 namespace ChatOpsWatch.Worker.Hosting;
@@ -165,12 +164,7 @@ public static class HostingExtensions
         services.AddSingleton<ProbeNoiseNotices>();
         services.AddSingleton<NodePoller>();
         services.AddCorrelation();
-        services.AddQuartz(q =>
-        {
-            q.UseTimeProvider(TimeProvider.System);
-            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(10, Environment.ProcessorCount * 8));
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddPollQuartz(TimeProvider.System);
         services.AddSingleton<NodeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeScheduler>());
     }
