@@ -213,11 +213,8 @@ public sealed partial class SshNodeSession
         return rtt;
     }
 
-    /// <summary>
-    /// A TCP connect (within <see cref="SshSettings.ConnectTimeout"/>) and the server's identification line (within
-    /// <paramref name="bannerWait"/> of the connect, or the connect timeout): the cheapest proof that sshd answers. Never throws.
-    /// </summary>
-    private async Task<bool> BannerAsync(CancellationToken stop, TimeSpan? bannerWait = null)
+    /// <summary>A TCP connect and the server's identification line: the cheapest proof that sshd is back. Never throws.</summary>
+    private async Task<bool> BannerAsync(CancellationToken stop)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
         deadline.CancelAfter(settings.ConnectTimeout);
@@ -225,11 +222,6 @@ public sealed partial class SshNodeSession
         {
             using var tcp = new TcpClient();
             await tcp.ConnectAsync(target.Host, target.Port, deadline.Token);
-            if (bannerWait is { } wait)
-            {
-                deadline.CancelAfter(wait);
-            }
-
             var stream = tcp.GetStream();
             var buffer = new byte[256];
             var read = await stream.ReadAsync(buffer, deadline.Token);

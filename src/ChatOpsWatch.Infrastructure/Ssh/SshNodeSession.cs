@@ -153,18 +153,6 @@ public sealed partial class SshNodeSession(
                 : new ProbeRun.Failure($"reconnect backing off until {_backoff.NextAttempt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
         }
 
-        if (suspect is not null && settings.BannerTimeout > TimeSpan.Zero && settings.BannerTimeout < settings.ConnectTimeout
-            && !await BannerAsync(ct, settings.BannerTimeout))
-        {
-            // A confirming connect: an sshd that accepts but never greets (frozen) is told within the banner wait, not the
-            // whole connect timeout. It costs the node one more connection, only while something is already wrong.
-            _backoff.Failed(time.GetUtcNow());
-            _rejected = null;
-            _networkFailure = true;
-            _lastConnectError = $"no SSH banner within {settings.BannerTimeout.TotalSeconds:0.#} s (or no TCP connect within {settings.ConnectTimeout.TotalSeconds:0.#} s)";
-            return new ProbeRun.Failure($"connect to {target.Host}:{target.Port} failed: {_lastConnectError} (after: {suspect})", Confirmed: true);
-        }
-
         var pins = await hostKeys.PinsAsync(target.Node, ct);
         HostKeySeen? seen = null;
         var client = SshConnectionFactory.Create(target, settings);

@@ -29,13 +29,5 @@ public sealed record SshSettings(TimeSpan ConnectTimeout, TimeSpan ProbeDeadline
 
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>
-    /// How long a confirming connect (after a missed heartbeat or a failed poll) waits for the server's banner once TCP has
-    /// connected. A frozen sshd's kernel still accepts the connect, and SSH.NET would wait out <see cref="ConnectTimeout"/>
-    /// for the banner, twice before a down is told (the confirmation and the look again a second later); issue 10 measured
-    /// a frozen sshd's down at 20.1 s at worst. An answering sshd sends its banner within a round trip of the accept.
-    /// </summary>
-    public TimeSpan BannerTimeout { get; init; } = TimeSpan.FromSeconds(2);
-
     public static SshSettings Default { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
 }
