@@ -10,13 +10,14 @@
 #
 # poll-cost runs the REAL Worker (and Paramiko, and one ssh process per poll) against K sshd nodes
 # (default 20, prefix pc, subnet 10.238.x) at 20, 200 and 1,000 node names, and writes
-# bench/results/poll-cost.md; see bench/README.md. Options: --scales 20:2,200:20,1000:30
-# --paramiko-scales 20:2,200:20 --windows 3 --window 30 --warmup 40 --openssh-polls 20.
+# bench/results/poll-cost.md; see bench/README.md. Options: --scales 20:5,200:30,1000:30
+# --paramiko-scales 20:5,200:30 --breakdown 200:30 --windows 3 --window 40 --warmup 40 --openssh-polls 20 --user cowlab --keep.
 #
 # Bench options (see bench/README.md): --rounds R --polls N --reconnect-polls N --warmup N
 # --reconnect-warmup N --concurrency C --handshakes N --handshake-warmup N --out DIR.
-# Environment: BENCH_NODES (K, default 4), BENCH_LAB_DIR (default /tmp/cowlab-bench),
-# BENCH_PREFIX (bch), BENCH_NET (233), and the BENCH_* variables the bench itself reads.
+# Environment: BENCH_NODES (K, default 4), BENCH_LAB_DIR (default /tmp/cowlab-bench; poll-cost /tmp/cowlab-pollcost),
+# BENCH_PREFIX (bch; poll-cost pc), BENCH_NET (233; poll-cost 238), BENCH_SSHDS (poll-cost K), and the BENCH_* variables
+# the bench itself reads. A lab of its own prefix, subnet and directory collides with no other lab and needs no lock.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,7 +34,7 @@ say() { echo "bench.sh: $*" >&2; }
 MODE=ssh-polling
 if [[ ${1:-} == poll-cost ]]; then
     MODE=poll-cost; shift
-    NODES=${BENCH_SSHDS:-20}; PREFIX=pc; NET=238
+    NODES=${BENCH_SSHDS:-20}; PREFIX=${BENCH_PREFIX:-pc}; NET=${BENCH_NET:-238}
     export COW_LAB_DIR=${BENCH_LAB_DIR:-/tmp/cowlab-pollcost}
 fi
 args=()

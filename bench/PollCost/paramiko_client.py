@@ -3,7 +3,7 @@
 each node on its own fixed-rate schedule run by one scheduler thread and a pool of 8 (phases spread over min(interval, 10 s), as the Worker's Quartz
 triggers are). Writes one line "<node> <unix seconds when the poll's output arrived>" per poll to --log.
 
-Usage: paramiko_client.py --nodes FILE --key KEY --command FILE --interval S --log FILE
+Usage: paramiko_client.py --nodes FILE --key KEY [--user NAME] --command FILE --interval S --log FILE
 FILE of nodes: one "name address port" per line."""
 import argparse, heapq, random, threading, time
 from concurrent.futures import ThreadPoolExecutor
@@ -13,6 +13,7 @@ import paramiko
 ap = argparse.ArgumentParser()
 ap.add_argument("--nodes", required=True)
 ap.add_argument("--key", required=True)
+ap.add_argument("--user", default="cowlab")
 ap.add_argument("--command", required=True)
 ap.add_argument("--interval", type=float, required=True)
 ap.add_argument("--log", required=True)
@@ -32,7 +33,7 @@ def poll(name, addr, port):
         if client is None:
             client = paramiko.SSHClient()
             client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
-            client.connect(addr, int(port), username="root", pkey=key, timeout=5, allow_agent=False, look_for_keys=False)
+            client.connect(addr, int(port), username=a.user, pkey=key, timeout=5, allow_agent=False, look_for_keys=False)
             clients[name] = client
         _, out, _ = client.exec_command(command, timeout=10)
         out.read()

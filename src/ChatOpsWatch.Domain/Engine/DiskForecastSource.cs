@@ -36,7 +36,6 @@ public sealed record ForecastOptions(
 public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
 {
     private readonly Queue<(double X, double Y)> _points = new();
-    private double[] _slopes = new double[4096];
     private const int RefitMinutes = 5;
     private long _minute = long.MinValue;
     private long _nextFit = long.MinValue;
@@ -102,8 +101,8 @@ public sealed class DiskForecastSource(ForecastOptions options) : ISignalSource
             return null;
         }
 
-        var (slope, rising) = TheilSen.Fit(points, ref _slopes);
-        if (slope <= 0 || rising < options.MinAgreement || !TheilSen.Held(points, slope, ref _slopes))
+        var (slope, rising) = TheilSen.Fit(points);
+        if (slope <= 0 || rising < options.MinAgreement || !TheilSen.Held(points, slope))
         {
             return null;
         }

@@ -28,7 +28,7 @@ public sealed class HourlyBaseline
     private readonly double[] _median = new double[Slots];
     private readonly double[] _high = new double[Slots];
     private readonly double[] _mad = new double[Slots];
-    private readonly List<double> _hour = new(4096);
+    private readonly List<double> _hour = []; // grows to the samples of one hour (120 at 30 s); never preallocated per series
     private readonly double[] _scratchMedians = new double[7];
     private readonly double[] _scratchHighs = new double[7];
     private readonly double[] _scratchMads = new double[7];

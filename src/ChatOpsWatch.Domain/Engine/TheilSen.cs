@@ -6,6 +6,30 @@ namespace ChatOpsWatch.Domain.Engine;
 /// </summary>
 public static class TheilSen
 {
+    // One scratch per thread, shared by every series the thread fits (a fit runs start to end on one thread, with no
+    // await inside). Issue 10: a scratch of 4,096 slopes per disk forecast and 256 per I/O trend, held by every node
+    // from its start, was 141 MB of the monitor's 260 MB live heap at 1,000 nodes.
+    [ThreadStatic]
+    private static double[]? t_scratch;
+
+    /// <summary>As <see cref="Fit(ReadOnlySpan{ValueTuple{double, double}}, ref double[])"/>, with the calling thread's scratch.</summary>
+    public static (double Slope, double Rising) Fit(ReadOnlySpan<(double X, double Y)> points)
+    {
+        var scratch = t_scratch ?? [];
+        var fit = Fit(points, ref scratch);
+        t_scratch = scratch;
+        return fit;
+    }
+
+    /// <summary>As <see cref="Held(ReadOnlySpan{ValueTuple{double, double}}, double, ref double[])"/>, with the calling thread's scratch.</summary>
+    public static bool Held(ReadOnlySpan<(double X, double Y)> points, double slope)
+    {
+        var scratch = t_scratch ?? [];
+        var held = Held(points, slope, ref scratch);
+        t_scratch = scratch;
+        return held;
+    }
+
     /// <summary>Median pairwise slope (y per x) and the share of pairs that rise; (0, 0) for fewer than two points.
     /// <paramref name="scratch"/> is grown as needed and reused, so a replay allocates nothing per fit.</summary>
     public static (double Slope, double Rising) Fit(ReadOnlySpan<(double X, double Y)> points, ref double[] scratch)

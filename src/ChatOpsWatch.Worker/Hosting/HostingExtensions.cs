@@ -21,7 +21,6 @@ using ChatOpsWatch.Worker.SelfWatch;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Quartz;
 using Telegram.Bot;
 
 namespace ChatOpsWatch.Worker.Hosting;
@@ -181,14 +180,7 @@ public static class HostingExtensions
         services.AddSingleton(PollPriming.Default);
         services.AddSingleton<NodePoller>();
         services.AddCorrelation();
-        services.AddQuartz(q =>
-        {
-            q.UseTimeProvider(TimeProvider.System);
-            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(10, Environment.ProcessorCount * 8));
-        });
-        // SIGTERM (podman stop, systemctl stop): the polls in flight end and commit, bounded by their probe deadline
-        // and the host's shutdown timeout, so a restart on the same volume loses no sample (issue 13).
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddPollQuartz(TimeProvider.System);
         services.AddSingleton<NodeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeScheduler>());
     }

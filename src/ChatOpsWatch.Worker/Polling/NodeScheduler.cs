@@ -107,17 +107,23 @@ public sealed class NodeScheduler(
         .UsingJobData(PollNodeJob.NodeKey, node.Name)
         .Build();
 
-    private ITrigger Trigger(NodeConfig node)
-    {
-        // Spread first polls over the interval (at most 10 s) so a fleet does not poll in lockstep.
-        var spread = Math.Min(node.Info.Interval.TotalMilliseconds, 10_000);
-        var jitter = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * spread);
-        return TriggerBuilder.Create()
+    private ITrigger Trigger(NodeConfig node) => TriggerBuilder.Create()
             .WithIdentity(node.Name, PollNodeJob.Group)
-            .StartAt(time.GetUtcNow() + jitter)
+            .StartAt(time.GetUtcNow() + FirstPollDelay(node.Info.Interval, Random.Shared.NextDouble()))
             .WithSimpleSchedule(s => s.WithInterval(node.Info.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
-    }
+
+    /// <summary>
+    /// When a node's first poll comes, for <paramref name="fraction"/> drawn uniformly from [0, 1): anywhere within its
+    /// interval (at most <see cref="MaxFirstPollSpread"/>), so a fleet neither polls in lockstep nor opens every session at
+    /// once. Issue 10: 1,000 nodes spread over 10 s opened 100 SSH sessions a second at start (each handshake costs the
+    /// node 11-17 ms of CPU), which a small machine could not serve.
+    /// </summary>
+    internal static TimeSpan FirstPollDelay(TimeSpan interval, double fraction) =>
+        TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds, MaxFirstPollSpread.TotalMilliseconds) * fraction);
+
+    /// <summary>A node with a long interval is still polled within a minute of the start.</summary>
+    internal static TimeSpan MaxFirstPollSpread { get; } = TimeSpan.FromSeconds(60);
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
+using ChatOpsWatch.Domain.Engine.Io;
 using static ChatOpsWatch.Domain.Tests.Engine.Timeline;
 
 namespace ChatOpsWatch.Domain.Tests.Engine;
@@ -53,6 +54,22 @@ public sealed class DiskForecastSourceTests
         }
 
         Assert.Null(source.Forecast);
+    }
+
+    [Fact]
+    public void New_ForecastAndIoTrendSources_HoldNoLargeScratch()
+    {
+        // Issue 10: every node holds several of each from its start. A 4,096-slope scratch per disk forecast, a 256-slope
+        // one per I/O trend and room for 4,096 samples per hour in each baseline (a 1 s interval; 120 at the default 30 s)
+        // were more than half of the live heap at 1,000 nodes. A fit's scratch is now the thread's; an hour grows as needed.
+        _ = new DiskForecastSource(new ForecastOptions());
+        _ = new IoTrendSource(new IoTrendOptions(Floor: 10));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        _ = new DiskForecastSource(new ForecastOptions());
+        _ = new IoTrendSource(new IoTrendOptions(Floor: 10));
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 16 * 1024);
     }
 }
 

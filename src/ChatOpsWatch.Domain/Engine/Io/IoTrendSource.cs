@@ -19,7 +19,6 @@ public sealed class IoTrendSource(IoTrendOptions options) : ISignalSource
     private readonly HourlyBaseline _baseline = new();
     private readonly Queue<(double X, double Y)> _points = new();
     private (double X, double Y)[] _window = new (double, double)[64];
-    private double[] _slopes = new double[256];
     private long _minute = long.MinValue;
     private double _sum;
     private int _count;
@@ -90,12 +89,12 @@ public sealed class IoTrendSource(IoTrendOptions options) : ISignalSource
             return Signal.Clear; // the usual cases, decided without fitting a trend
         }
 
-        (_slope, var rising) = TheilSen.Fit(points, ref _slopes);
+        (_slope, var rising) = TheilSen.Fit(points);
         // The climb must be real growth: at least half the floor, and half the level it started from (noise on a
         // deep but flat queue easily "climbs" by a fixed amount).
         var climb = _slope * (points[^1].X - points[0].X);
         if (_slope <= 0 || rising < options.MinAgreement || climb < Math.Max(options.Floor, Math.Abs(points[0].Y)) / 2
-            || !TheilSen.Held(points, _slope, ref _slopes))
+            || !TheilSen.Held(points, _slope))
         {
             return Signal.Clear;
         }
