@@ -47,14 +47,19 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
             },
             ct);
 
-    /// <summary>The liveness row (schema v13) and the outbox backlog; a database without the row gives no start time.</summary>
-    private static async Task<MonitorHeartbeat> HeartbeatAsync(SqliteConnection c, CancellationToken ct)
+    /// <summary>The liveness row (schema v13) and the outbox backlog; null without the row (no Worker has run on this file).</summary>
+    private static async Task<MonitorHeartbeat?> HeartbeatAsync(SqliteConnection c, CancellationToken ct)
     {
         var live = await c.QuerySingleOrDefaultAsync<LiveRow>(new CommandDefinition(
             "SELECT started_at AS StartedAt, last_completed_at AS LastCompletedAt FROM liveness WHERE id = 1;", cancellationToken: ct));
+        if (live is null)
+        {
+            return null;
+        }
+
         var backlog = await c.QuerySingleAsync<BacklogRow>(new CommandDefinition(
             "SELECT COUNT(*) AS Waiting, MIN(created_at) AS Oldest FROM outbox WHERE sent_at IS NULL;", cancellationToken: ct));
-        return new MonitorHeartbeat(live is null ? null : UnixMs.At(live.StartedAt), UnixMs.At(live?.LastCompletedAt), (int)backlog.Waiting, UnixMs.At(backlog.Oldest));
+        return new MonitorHeartbeat(UnixMs.At(live.StartedAt), UnixMs.At(live.LastCompletedAt), (int)backlog.Waiting, UnixMs.At(backlog.Oldest));
     }
 
     private sealed class LiveRow
