@@ -57,9 +57,8 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
             return null;
         }
 
-        var backlog = await c.QuerySingleAsync<BacklogRow>(new CommandDefinition(
-            "SELECT COUNT(*) AS Waiting, MIN(created_at) AS Oldest FROM outbox WHERE sent_at IS NULL;", cancellationToken: ct));
-        return new MonitorHeartbeat(UnixMs.At(live.StartedAt), UnixMs.At(live.LastCompletedAt), (int)backlog.Waiting, UnixMs.At(backlog.Oldest));
+        var (waiting, oldest) = await SqliteSelfCheck.OutboxAsync(c, ct);
+        return new MonitorHeartbeat(UnixMs.At(live.StartedAt), UnixMs.At(live.LastCompletedAt), waiting, oldest);
     }
 
     private sealed class LiveRow
@@ -67,14 +66,6 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
         public long StartedAt { get; init; }
 
         public long? LastCompletedAt { get; init; }
-    }
-
-    // Properties, not a constructor: MIN over no rows is a NULL that SQLite gives without a type.
-    private sealed class BacklogRow
-    {
-        public long Waiting { get; init; }
-
-        public long? Oldest { get; init; }
     }
 
     public Task<bool> EnqueueOnceAsync(string period, OutboxMessage message, DateTimeOffset now, CancellationToken ct)
