@@ -1,8 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Notifications;
-using ChatOpsWatch.Domain.Ports;
-using ChatOpsWatch.Domain.Status;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
@@ -22,11 +20,8 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// </summary>
 public sealed class ChatUpdateHandler(
     ITelegramBotClient bot,
-    IMonitorStore store,
     OutboxWriter replies,
     ChatAccessPolicy policy,
-    TimeProvider time,
-    MuteCommands muting,
     IEnumerable<IChatCommandHandler> commandHandlers,
     IEnumerable<ICallbackHandler> callbackHandlers,
     TextCatalog texts,
@@ -79,9 +74,13 @@ public sealed class ChatUpdateHandler(
             return;
         }
 
-        if (command is not null && commands.TryGetValue(command.Kind, out var registered))
+        if (command is null)
         {
-            // A registered handler takes precedence over the answers built in below (StatusCommands answers /status).
+            return;
+        }
+
+        if (commands.TryGetValue(command.Kind, out var registered))
+        {
             try
             {
                 await registered.HandleAsync(new CommandContext(command, request, Who(message.From!), updateId, message.MessageThreadId), ct);
@@ -90,36 +89,24 @@ public sealed class ChatUpdateHandler(
             {
                 // A bug or an outage in one command must not leave the asker without an answer.
                 logger.LogError(e, "/{Command} in chat {ChatId} failed", command.Name, request.ChatId);
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.CommandFailed(command.Name, texts), message.MessageThreadId, ct);
+                await ReplyAsync(request.ChatId, ChatReplies.CommandFailed(command.Name, texts), message.MessageThreadId, ct);
             }
 
             return;
         }
 
-        switch (command)
+        if (command.Kind != ChatCommandKind.Unknown)
         {
-            case null:
-                return;
-            case { Kind: ChatCommandKind.Status }:
-                await StatusAsync(request.ChatId, command.Args, message.MessageThreadId, ct);
-                break;
-            case { Kind: ChatCommandKind.Mute or ChatCommandKind.Unmute or ChatCommandKind.Silences or ChatCommandKind.Ack }:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, await muting.HandleAsync(command, Who(message.From!), updateId, ct), message.MessageThreadId, ct);
-                break;
-            case { Kind: ChatCommandKind.Help or ChatCommandKind.Start }:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Help(command.Kind == ChatCommandKind.Start, texts), message.MessageThreadId, ct);
-                break;
-            case { Kind: ChatCommandKind.Unknown } when request.IsPrivateChat || command.AddressedToUs:
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), message.MessageThreadId, ct);
-                break;
-            case { Kind: ChatCommandKind.Unknown }:
-                return;
-            default:
-                // Registered handlers were tried above: this command is in the menu but nothing answers it.
-                logger.LogError("No handler is registered for /{Command}", command.Name);
-                await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.UnknownCommand(command.Name, texts), message.MessageThreadId, ct);
-                break;
+            // A command of the menu that no handler lists: a wiring bug, answered rather than ignored.
+            logger.LogError("No handler is registered for /{Command}", command.Name);
         }
+        else if (!request.IsPrivateChat && !command.AddressedToUs)
+        {
+            // In a group, an unknown command may be another bot's.
+            return;
+        }
+
+        await ReplyAsync(request.ChatId, ChatReplies.UnknownCommand(command.Name, texts), message.MessageThreadId, ct);
     }
 
     /// <summary>
@@ -220,42 +207,8 @@ public sealed class ChatUpdateHandler(
 
         if (command is not null && (command.Kind != ChatCommandKind.Unknown || command.AddressedToUs || request.IsPrivateChat))
         {
-            await ReplyAsync(request.ChatId, MessageKind.Reply, ChatReplies.Refusal(reason, request.ChatId, command.Name, texts), threadId, ct);
+            await ReplyAsync(request.ChatId, ChatReplies.Refusal(reason, request.ChatId, command.Name, texts), threadId, ct);
         }
-    }
-
-    private async Task StatusAsync(long chatId, IReadOnlyList<string> args, int? threadId, CancellationToken ct)
-    {
-        IReadOnlyList<NodeStatus> fleet;
-        try
-        {
-            fleet = await store.FleetAsync(ct);
-        }
-        catch (StorageException e)
-        {
-            logger.LogError(e, "/status in chat {ChatId}: the store could not be read", chatId);
-            await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.StatusUnavailable(texts), threadId, ct);
-            return;
-        }
-
-        if (args.Count > 0)
-        {
-            var name = args[0];
-            if (!Domain.Nodes.NodeName.IsValid(name))
-            {
-                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.InvalidNodeName(name, texts), threadId, ct);
-                return;
-            }
-
-            fleet = [.. fleet.Where(s => string.Equals(s.Node.Name, name, StringComparison.OrdinalIgnoreCase))];
-            if (fleet.Count == 0)
-            {
-                await ReplyAsync(chatId, MessageKind.Reply, ChatReplies.UnknownNode(name, texts), threadId, ct);
-                return;
-            }
-        }
-
-        await ReplyAsync(chatId, MessageKind.Status, FleetStatusFormatter.Format(fleet, time.GetUtcNow()), threadId, ct);
     }
 
     private async Task OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
@@ -289,8 +242,8 @@ public sealed class ChatUpdateHandler(
     }
 
     /// <summary>Replies land in the forum topic (<paramref name="threadId"/>) the command came from.</summary>
-    private async Task ReplyAsync(long chatId, MessageKind kind, string html, int? threadId, CancellationToken ct) =>
-        await replies.EnqueueAsync(new OutboxMessage(kind, Severity.None, html, chatId) { ThreadId = threadId }, ct);
+    private async Task ReplyAsync(long chatId, string html, int? threadId, CancellationToken ct) =>
+        await replies.EnqueueAsync(new OutboxMessage(MessageKind.Reply, Severity.None, html, chatId) { ThreadId = threadId }, ct);
 
     private async Task<string> BotUsernameAsync(CancellationToken ct)
     {

@@ -4,20 +4,31 @@ using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Infrastructure.Telegram;
 
 /// <summary>
-/// /mute, /unmute, /silences and /ack: validate against the fleet's known names, record through
-/// <see cref="IMutingStore"/> (with the audit row), and return the reply. Access was checked by the caller.
+/// /mute, /unmute and /ack: validate against the fleet's known names, record through
+/// <see cref="IMutingStore"/> (with the audit row), and reply. Access was checked by the caller (an admin for all three).
 /// A store failure is logged and answered with "nothing changed"; it is never retried silently. Replies are in
-/// the configured language (<see cref="TextCatalog"/>).
+/// the configured language (<see cref="TextCatalog"/>). /silences is <see cref="Commands.MaintCommands"/>'s.
 /// </summary>
-public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeProvider time, TextCatalog texts, ILogger<MuteCommands> logger, IIncidentStore? incidents = null)
+public sealed class MuteCommands(
+    IMonitorStore fleet, IMutingStore muting, OutboxWriter replies, TimeProvider time, TextCatalog texts, ILogger<MuteCommands> logger, IIncidentStore? incidents = null)
+    : IChatCommandHandler
 {
+    public IReadOnlyCollection<ChatCommandKind> Kinds { get; } = [ChatCommandKind.Mute, ChatCommandKind.Unmute, ChatCommandKind.Ack];
+
+    public async Task HandleAsync(CommandContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await Commands.CommandReplies.ReplyAsync(replies, context, await ReplyAsync(context.Command, context.Who, context.UpdateId, ct), ct);
+    }
+
     /// <summary>The reply (Telegram HTML) to <paramref name="command"/>, sent by <paramref name="who"/> in update <paramref name="updateId"/>.</summary>
-    public async Task<string> HandleAsync(ChatCommand command, string who, long updateId, CancellationToken ct)
+    internal async Task<string> ReplyAsync(ChatCommand command, string who, long updateId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         try
@@ -28,7 +39,7 @@ public sealed class MuteCommands(IMonitorStore fleet, IMutingStore muting, TimeP
                 ChatCommandKind.Mute => await MuteAsync(command, who, updateId, now, ct),
                 ChatCommandKind.Unmute => await UnmuteAsync(command, who, updateId, now, ct),
                 ChatCommandKind.Ack => await AckAsync(command, who, updateId, now, ct),
-                _ => MuteReplies.List((await muting.ActiveAsync(now, ct)).Silences, now, texts),
+                _ => throw new ArgumentException($"/{command.Name} is not a mute command.", nameof(command)),
             };
         }
         catch (StorageException e)

@@ -13,7 +13,6 @@ using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.Webhook;
 using ChatOpsWatch.Infrastructure.Telegram.Commands;
-using ChatOpsWatch.Infrastructure.Telegram.Incidents;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Correlation;
 using ChatOpsWatch.Worker.Polling;
@@ -108,18 +107,9 @@ public static class HostingExtensions
         services.AddSingleton<CommandIntake>();
         services.AddSingleton<IMessageSender, TelegramMessageSender>();
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
-        services.AddSingleton<MuteCommands>();
-        services.AddSingleton<IChatCommandHandler, ReportCommand>();
-        services.AddSingleton<IChatCommandHandler, StatusCommands>();
-        services.AddSingleton<IChatCommandHandler, MaintCommands>();
         services.AddSingleton(sp => new ChartOptions(sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>(), () => sp.GetRequiredService<ConfigHolder>().Current.Monitor.Rules));
-        services.AddSingleton<ChartCommand>();
-        services.AddSingleton<IChatCommandHandler>(sp => sp.GetRequiredService<ChartCommand>());
         services.AddSingleton<IFindingSource, RegistryFindings>();
-        services.AddSingleton<IChatCommandHandler, IncidentCommands>();
-        services.AddSingleton<ICallbackHandler, IncidentStateButtons>();
-        services.AddSingleton<ICallbackHandler, IncidentViewButtons>();
-        services.AddSingleton<ITelegramUpdateHandler, ChatUpdateHandler>();
+        services.AddChatCommands();
         if (tg.Webhook is { } webhook)
         {
             AddWebhook(services, webhook);

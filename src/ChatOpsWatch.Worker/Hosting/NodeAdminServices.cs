@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Worker.Hosting;
 
-/// <summary>/addnode and /removenode: the chat-added nodes (polled with or without a bot) and, with a bot, the commands.</summary>
+/// <summary>
+/// /addnode and /removenode: the chat-added nodes (polled with or without a bot) and, with a bot, what their commands stand
+/// on (the commands themselves are in <see cref="ChatCommandServices.AddChatCommands"/>).
+/// </summary>
 internal static class NodeAdminServices
 {
     public static void AddNodeAdmin(this IServiceCollection services, IConfiguration configuration, WatchConfig config)
@@ -25,9 +28,5 @@ internal static class NodeAdminServices
         services.AddSingleton<IHostKeyScanner>(sp => new SshHostKeyScanner(sp.GetRequiredService<ConfigHolder>().Current.Ssh));
         services.AddSingleton(sp => new PendingNodeChanges(sp.GetRequiredService<TimeProvider>(), ttl));
         services.AddSingleton<INodeFleet, ChatNodeFleet>();
-        services.AddSingleton<NodeAdminParts>();
-        services.AddSingleton<NodePrompts>();
-        services.AddSingleton<IChatCommandHandler, NodeAdminCommands>();
-        services.AddSingleton<ICallbackHandler, NodeAdminButtons>();
     }
 }

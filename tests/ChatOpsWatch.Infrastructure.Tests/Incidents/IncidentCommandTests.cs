@@ -133,13 +133,20 @@ public sealed class IncidentCommandTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Chart_NoChartCommandRegistered_SaysChartsAreUnavailable()
+    public async Task Chart_PressedWithTheProductHandlers_SendsTheSeriesChart()
     {
+        // The harness stands on the product's chat wiring, where /chart is always registered (issue 16: the test of a
+        // missing chart command tested a wiring production never has).
         await h.DisposeAsync();
         h = new H();
         var message = await FireAsync();
 
-        Assert.Equal("Charts are not available", await h.PressAsync(H.Member, message.MessageId, "chart:1"));
+        Assert.Null(await h.PressAsync(H.Member, message.MessageId, "chart:1"));
+        await h.DeliverAsync();
+
+        var photo = await h.Api.WaitForPhotoAsync(p => p.ChatId == H.Ops);
+        Assert.Contains("web-1", photo.Caption, StringComparison.Ordinal);
+        Assert.True(photo.Bytes.Length > 1000, $"a rendered chart, not {photo.Bytes.Length} bytes");
     }
 
     private async Task<Testing.FakeBotApi.SentMessage> FireAsync()

@@ -10,7 +10,6 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
-using ChatOpsWatch.Infrastructure.Telegram.Incidents;
 using ChatOpsWatch.Infrastructure.Tests.Storage;
 using ChatOpsWatch.Infrastructure.Tests.Telegram;
 using ChatOpsWatch.Testing.FakeBotApi;
@@ -48,16 +47,23 @@ public sealed class IncidentHarness : IAsyncDisposable
         var writer = new OutboxWriter(Db.Outbox, Signal, Db.Time);
         var policy = new ChatAccessPolicy(new HashSet<long> { Ops }, new HashSet<long> { Admin });
         var monitor = Monitor;
-        var incidents = new SqliteIncidentStore(Db.Database, Texts);
-        var muting = new SqliteMutingStore(Db.Database);
-        IEnumerable<IChatCommandHandler> extra = [.. commands?.Invoke(this) ?? [], new IncidentCommands(incidents, Findings, writer, Texts, Db.Time, new CollectingLogger<IncidentCommands>())];
-        ICallbackHandler[] buttons =
-        [
-            new IncidentStateButtons(incidents, muting, Signal, Texts, Db.Time, new CollectingLogger<IncidentStateButtons>()),
-            new IncidentViewButtons(incidents, writer, extra, Texts, Db.Time, new CollectingLogger<IncidentViewButtons>()),
-        ];
-        Handler = new ChatUpdateHandler(
-            client, monitor, writer, policy, Db.Time, new MuteCommands(monitor, muting, Db.Time, Texts, new CollectingLogger<MuteCommands>(), incidents), extra, buttons, Texts, new CollectingLogger<ChatUpdateHandler>());
+        var parts = new ChatParts(
+            client,
+            Db.Database,
+            monitor,
+            new SqliteMutingStore(Db.Database),
+            new SqliteIncidentStore(Db.Database, Texts),
+            writer,
+            Signal,
+            policy,
+            Findings,
+            new Telegram.NodeAdmin.FakeFleet(Node.Name),
+            new Telegram.NodeAdmin.RecordingScanner(),
+            new Infrastructure.Telegram.NodeAdmin.PendingNodeChanges(Db.Time, TimeSpan.FromMinutes(10)),
+            Texts,
+            Db.Time,
+            new CollectingLogger<ChatUpdateHandler>());
+        Handler = ChatWiring.Build(parts, commands?.Invoke(this) ?? [], []);
     }
 
     public TestDb Db { get; } = new();

@@ -30,14 +30,20 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
     private int disposed;
 
     /// <param name="fleet">What the fake monitor store holds.</param>
-    /// <param name="commands">Extra command handlers, built from the harness's parts (its <see cref="Writer"/>, <see cref="Db"/>, ...).</param>
-    /// <param name="callbacks">Inline-button handlers, built the same way.</param>
+    /// <param name="commands">
+    /// Test handlers that replace the product's handler of the commands they list, built from the harness's parts (its
+    /// <see cref="Writer"/>, <see cref="Db"/>, ...). Every other command is answered by the product's handler
+    /// (<see cref="ChatCommandServices.AddChatCommands"/>).
+    /// </param>
+    /// <param name="callbacks">Inline-button handlers that replace the product's, built the same way.</param>
     /// <param name="texts">The configured language (Telegram:Language); English when null.</param>
-    public ChatBotHarness(
+    /// <param name="scanner">What /addnode reads host keys with: records instead of dialling; none given: a fresh one nobody reads.</param>
+    internal ChatBotHarness(
         IReadOnlyList<NodeStatus> fleet,
         Func<ChatBotHarness, IEnumerable<IChatCommandHandler>>? commands = null,
         Func<ChatBotHarness, IEnumerable<ICallbackHandler>>? callbacks = null,
-        TextCatalog? texts = null)
+        TextCatalog? texts = null,
+        NodeAdmin.RecordingScanner? scanner = null)
     {
         Texts = texts ?? TextCatalog.English;
         Store = new FakeMonitorStore(fleet);
@@ -48,9 +54,24 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
         var sendClient = TelegramClientFactory.Create(Api.Token, Api.BaseUrl, TimeSpan.FromSeconds(5));
         var policy = new ChatAccessPolicy(new HashSet<long> { OpsGroup, Admin }, new HashSet<long> { Admin });
         Muting = new SqliteMutingStore(Db.Database);
-        var mute = new MuteCommands(Store, Muting, time, Texts, NullLogger<MuteCommands>.Instance);
         Writer = new OutboxWriter(Outbox, signal, time);
-        Handler = new ChatUpdateHandler(pollClient, Store, Writer, policy, time, mute, commands?.Invoke(this) ?? [], callbacks?.Invoke(this) ?? [], Texts, Log);
+        var parts = new ChatParts(
+            pollClient,
+            Db.Database,
+            Store,
+            Muting,
+            new SqliteIncidentStore(Db.Database, Texts),
+            Writer,
+            signal,
+            policy,
+            new Incidents.NoFindings(),
+            new NodeAdmin.FakeFleet([.. fleet.Select(n => n.Node.Name)]),
+            scanner ?? new NodeAdmin.RecordingScanner(),
+            new Infrastructure.Telegram.NodeAdmin.PendingNodeChanges(time, TimeSpan.FromMinutes(10)),
+            Texts,
+            time,
+            Log);
+        Handler = ChatWiring.Build(parts, commands?.Invoke(this) ?? [], callbacks?.Invoke(this) ?? []);
         var handler = Handler;
         poller = new TelegramUpdatePoller(pollClient, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, Intake, time, NullLogger<TelegramUpdatePoller>.Instance, Texts);
         dispatcher = new OutboxDispatcher(

@@ -47,7 +47,7 @@ public sealed partial class ChatLanguageTests
     [InlineData(H.Member, "/ack@FakeOpsBot db-1", "只有管理员可以执行 /ack。")]
     [InlineData(H.Admin, "/frobnicate@FakeOpsBot", "未知命令 /frobnicate。")]
     [InlineData(H.Admin, "/status no-such-node", "没有名为 <b>no-such-node</b> 的节点")]
-    [InlineData(H.Admin, "/status ../etc;reboot", "不是有效的节点名")]
+    [InlineData(H.Admin, "/status ../etc;reboot", "名称和时间中都不会用到它")]
     [InlineData(H.Admin, "/mute nope-1 2h", "没有叫这个名字的节点、标签或规则")]
     [InlineData(H.Admin, "/mute web-1 forever", "时长的格式应为 30m、2h 或 1d")]
     [InlineData(H.Admin, "/unmute 999", "没有与该 ID 或目标匹配的生效静默")]

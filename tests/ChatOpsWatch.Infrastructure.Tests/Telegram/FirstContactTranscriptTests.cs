@@ -1,10 +1,5 @@
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Samples;
-using ChatOpsWatch.Infrastructure.Delivery;
-using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Telegram;
-using ChatOpsWatch.Infrastructure.Telegram.Commands;
-using Microsoft.Extensions.Logging.Abstractions;
 using H = ChatOpsWatch.Infrastructure.Tests.Incidents.IncidentHarness;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
@@ -35,7 +30,7 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         ["disk.used_pct{kind=system,mount=/}"] = 58,
     };
 
-    private readonly H h = new(Commands);
+    private readonly H h = new();
 
     public Task InitializeAsync() => h.InitializeAsync();
 
@@ -136,25 +131,5 @@ public sealed class FirstContactTranscriptTests : IAsyncLifetime, IAsyncDisposab
         await h.CommandAsync(H.Admin, text);
         await h.DeliverAsync();
         t.Record();
-    }
-
-    /// <summary>The handlers the product registers besides incidents and /mute (HostingExtensions), on the harness's SQLite file and fake clock.</summary>
-    private static IEnumerable<IChatCommandHandler> Commands(H h)
-    {
-        var writer = new OutboxWriter(h.Db.Outbox, h.Signal, h.Db.Time);
-        var muting = new SqliteMutingStore(h.Db.Database);
-        return
-        [
-            new StatusCommands(h.Monitor, writer, h.Texts, h.Db.Time, NullLogger<StatusCommands>.Instance),
-            new ReportCommand(new SqliteReportStore(h.Db.Database), writer, h.Texts, h.Db.Time, NullLogger<ReportCommand>.Instance),
-            new MaintCommands(
-                h.Monitor,
-                new SqliteMaintenanceStore(h.Db.Database),
-                new MuteCommands(h.Monitor, muting, h.Db.Time, h.Texts, NullLogger<MuteCommands>.Instance),
-                writer,
-                h.Texts,
-                h.Db.Time,
-                NullLogger<MaintCommands>.Instance),
-        ];
     }
 }

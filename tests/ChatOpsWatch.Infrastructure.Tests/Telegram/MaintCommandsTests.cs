@@ -1,11 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Telegram;
-using ChatOpsWatch.Infrastructure.Telegram.Commands;
-using Microsoft.Extensions.Logging.Abstractions;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
@@ -15,16 +11,7 @@ namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 /// <summary>/maint and /silences through the real client, the fake Bot API and a real SQLite file.</summary>
 public sealed class MaintCommandsTests : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly H bot = new(H.Fleet(TimeProvider.System.GetUtcNow()), h => [Maint(h)]);
-
-    private static MaintCommands Maint(H h) => new(
-        h.Store,
-        new SqliteMaintenanceStore(h.Db.Database),
-        new MuteCommands(h.Store, h.Muting, TimeProvider.System, TextCatalog.English, NullLogger<MuteCommands>.Instance),
-        h.Writer,
-        TextCatalog.English,
-        TimeProvider.System,
-        NullLogger<MaintCommands>.Instance);
+    private readonly H bot = new(H.Fleet(TimeProvider.System.GetUtcNow()));
 
     public Task InitializeAsync() => bot.StartAsync();
 

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
@@ -14,7 +15,7 @@ namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
 /// with "nothing changed", never retried silently.
 /// </summary>
 public sealed class MaintCommands(
-    IMonitorStore fleet, IMaintenanceStore store, MuteCommands muting, OutboxWriter replies, TextCatalog text, TimeProvider time, ILogger<MaintCommands> logger) : IChatCommandHandler
+    IMonitorStore fleet, IMaintenanceStore store, IMutingStore muting, OutboxWriter replies, TextCatalog text, TimeProvider time, ILogger<MaintCommands> logger) : IChatCommandHandler
 {
     public IReadOnlyCollection<ChatCommandKind> Kinds { get; } = [ChatCommandKind.Maint, ChatCommandKind.Silences];
 
@@ -39,8 +40,9 @@ public sealed class MaintCommands(
 
     private async Task<string> SilencesAsync(CommandContext context, CancellationToken ct)
     {
-        var silences = await muting.HandleAsync(context.Command, context.Who, context.UpdateId, ct);
-        var plans = await store.ActiveAsync(time.GetUtcNow(), ct);
+        var now = time.GetUtcNow();
+        var silences = MuteReplies.List((await muting.ActiveAsync(now, ct)).Silences, now, text);
+        var plans = await store.ActiveAsync(now, ct);
         return silences + "\n\n" + MaintReplies.List(plans, text);
     }
 
