@@ -18,9 +18,6 @@ public static class FleetStatusFormatter
     /// <summary>Room kept for the "… and N more nodes" line.</summary>
     private const int FooterReserve = 60;
 
-    /// <summary>In English; kept for callers that have no catalogue yet.</summary>
-    public static string Format(IReadOnlyList<NodeStatus> fleet, DateTimeOffset now) => Format(fleet, now, TextCatalog.English);
-
     public static string Format(IReadOnlyList<NodeStatus> fleet, DateTimeOffset now, TextCatalog text)
     {
         ArgumentNullException.ThrowIfNull(fleet);

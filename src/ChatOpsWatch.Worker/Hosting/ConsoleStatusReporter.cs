@@ -19,6 +19,7 @@ public sealed class ConsoleStatusReporter(
     OutboxWriter outbox,
     ConfigHolder config,
     TimeProvider time,
+    ChatOpsWatch.Domain.Text.TextCatalog texts,
     ILogger<ConsoleStatusReporter> log) : BackgroundService
 {
     private static readonly TimeSpan FirstReportLimit = TimeSpan.FromSeconds(45);
@@ -57,7 +58,7 @@ public sealed class ConsoleStatusReporter(
         try
         {
             var fleet = await store.FleetAsync(ct);
-            var text = FleetStatusFormatter.Format(fleet, time.GetUtcNow());
+            var text = FleetStatusFormatter.Format(fleet, time.GetUtcNow(), texts);
             await outbox.EnqueueAsync(new OutboxMessage(MessageKind.Status, Severity.None, text), ct);
         }
         catch (StorageException ex)

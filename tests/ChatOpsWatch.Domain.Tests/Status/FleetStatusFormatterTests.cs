@@ -24,7 +24,7 @@ public sealed class FleetStatusFormatterTests
             SomeFleet.Firing("aa-crit", Severity.Critical, ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series),
         ];
 
-        var lines = FleetStatusFormatter.Format(fleet, Now).Split('\n');
+        var lines = FleetStatusFormatter.Format(fleet, Now, TextCatalog.English).Split('\n');
 
         Assert.Equal("<b>Fleet status</b>", lines[0]);
         Assert.Equal("7 nodes: 🔴 2 critical · 🟠 1 warning · 🟢 2 ok · ⚪ 2 unknown", lines[1]);
@@ -35,7 +35,7 @@ public sealed class FleetStatusFormatterTests
     [Fact]
     public void Format_FleetOfOne_SaysNodeInTheSingular()
     {
-        var lines = FleetStatusFormatter.Format([SomeFleet.Healthy("solo")], Now).Split('\n');
+        var lines = FleetStatusFormatter.Format([SomeFleet.Healthy("solo")], Now, TextCatalog.English).Split('\n');
 
         Assert.Equal("1 node: 🔴 0 critical · 🟠 0 warning · 🟢 1 ok · ⚪ 0 unknown", lines[1]);
     }
@@ -43,7 +43,7 @@ public sealed class FleetStatusFormatterTests
     [Fact]
     public void Format_HealthyNode_ShowsKeyMetricsAndSampleAge()
     {
-        var text = FleetStatusFormatter.Format([SomeFleet.Healthy("tokyo-1", ageSeconds: 25)], Now);
+        var text = FleetStatusFormatter.Format([SomeFleet.Healthy("tokyo-1", ageSeconds: 25)], Now, TextCatalog.English);
 
         Assert.EndsWith("🟢 <b>tokyo-1</b> cpu 12 % · mem 41 % · disk 71 % · load 0.52 · 25 s ago", text);
     }
@@ -55,7 +55,7 @@ public sealed class FleetStatusFormatterTests
         var down = SomeFleet.Alert("db-1", Severity.Critical, ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series, 1);
         var status = SomeFleet.Healthy("db-1", ageSeconds: 3600) with { Firing = [disk, down] };
 
-        var text = FleetStatusFormatter.Format([status], Now);
+        var text = FleetStatusFormatter.Format([status], Now, TextCatalog.English);
 
         Assert.Contains("🔴 <b>db-1</b>", text);
         Assert.Contains("1 h 0 min ago (stale) — 🔴 unreachable, 🟠 disk /data 91 %", text);
@@ -64,7 +64,7 @@ public sealed class FleetStatusFormatterTests
     [Fact]
     public void Format_NodeWithoutSample_SaysNoDataYet()
     {
-        var text = FleetStatusFormatter.Format([SomeFleet.NoData("fresh")], Now);
+        var text = FleetStatusFormatter.Format([SomeFleet.NoData("fresh")], Now, TextCatalog.English);
 
         Assert.EndsWith("⚪ <b>fresh</b> no data yet", text);
     }
@@ -75,7 +75,7 @@ public sealed class FleetStatusFormatterTests
         var evil = SomeFleet.Alert("n1", Severity.Warning, "<b>x&y</b>", MetricKey.Format("disk.used_pct", ("mount", "/<i>")), 90);
         var status = SomeFleet.Healthy("n1") with { Firing = [evil] };
 
-        var text = FleetStatusFormatter.Format([status], Now);
+        var text = FleetStatusFormatter.Format([status], Now, TextCatalog.English);
 
         Assert.Contains("&lt;b&gt;x&amp;y&lt;/b&gt; /&lt;i&gt; 90 %", text);
         Assert.DoesNotContain("<i>", text);
@@ -87,7 +87,7 @@ public sealed class FleetStatusFormatterTests
         var fleet = Enumerable.Range(0, 500).Select(i => SomeFleet.Healthy($"node-{i:D3}")).ToList();
         fleet.Add(SomeFleet.Firing("zz-burning", Severity.Critical));
 
-        var text = FleetStatusFormatter.Format(fleet, Now);
+        var text = FleetStatusFormatter.Format(fleet, Now, TextCatalog.English);
 
         Assert.True(text.Length <= FleetStatusFormatter.MaxLength, $"length {text.Length}");
         Assert.Contains("<b>zz-burning</b>", text);
@@ -99,7 +99,7 @@ public sealed class FleetStatusFormatterTests
     [Fact]
     public void Format_FleetThatFits_HasNoTruncationLine()
     {
-        var text = FleetStatusFormatter.Format([SomeFleet.Healthy("a"), SomeFleet.Healthy("b")], Now);
+        var text = FleetStatusFormatter.Format([SomeFleet.Healthy("a"), SomeFleet.Healthy("b")], Now, TextCatalog.English);
 
         Assert.DoesNotContain("more nodes", text);
     }
@@ -117,6 +117,6 @@ public sealed class FleetStatusFormatterTests
     [Fact]
     public void Format_EmptyFleet_SaysNoNodes()
     {
-        Assert.Contains("No nodes configured", FleetStatusFormatter.Format([], Now));
+        Assert.Contains("No nodes configured", FleetStatusFormatter.Format([], Now, TextCatalog.English));
     }
 }

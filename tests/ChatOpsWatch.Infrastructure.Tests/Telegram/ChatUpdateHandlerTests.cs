@@ -125,7 +125,7 @@ public sealed class ChatUpdateHandlerTests : IAsyncLifetime, IAsyncDisposable
 
         var reply = await bot.Api.WaitForAsync(m => m.ChatId == H.OpsGroup);
 
-        Assert.Contains("The database could not be read", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Status unavailable", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("monitor.db", reply.Text, StringComparison.Ordinal);
         Assert.Contains(bot.Log.At(LogLevel.Error), l => l.Contains("/status", StringComparison.Ordinal));
     }

@@ -30,7 +30,7 @@ public sealed class StatusCommands(IMonitorStore store, OutboxWriter replies, Te
         catch (StorageException e)
         {
             logger.LogError(e, "/{Command} in chat {ChatId}: the store could not be read", command.Name, context.Request.ChatId);
-            await replies.ReplyAsync(context, text["cmd.store_unavailable"], ct);
+            await replies.ReplyAsync(context, ChatReplies.StatusUnavailable(text), ct);
             return;
         }
 
