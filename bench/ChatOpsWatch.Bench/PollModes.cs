@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Infrastructure.Probe;
@@ -85,5 +86,5 @@ internal static class PollModes
         new(name, SpinOffVariant.CurrentRuntime, "poll", description, warmup, rounds, connects, driver.Failed, driver.FirstErrors, driver.MeanOutputChars, driver.MeanMetrics, null);
 
     private static SshNodeSession NewSession(Lab lab, LabNode node, IHostKeyStore keys) =>
-        new(lab.Target(node), Command, Settings, keys, TimeProvider.System, NullLogger<SshNodeSession>.Instance);
+        new(lab.Target(node), Command, Settings, keys, TimeProvider.System, NullLogger<SshNodeSession>.Instance, TextCatalog.English);
 }

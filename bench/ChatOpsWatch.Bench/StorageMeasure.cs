@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Diagnostics;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Nodes;
@@ -33,7 +34,7 @@ internal static class StorageMeasure
             double cpuMs, wallMs;
             using (var db = SqliteDatabase.Open(path, time))
             {
-                var store = new SqliteMonitorStore(db, time);
+                var store = new SqliteMonitorStore(db, time, TextCatalog.English);
                 foreach (var node in samples.Select(s => s.Node).Distinct(StringComparer.Ordinal))
                 {
                     await store.UpsertNodeAsync(new NodeInfo(node, "bench", "lab", NodeRole.Core, TimeSpan.FromSeconds(30)), CancellationToken.None);

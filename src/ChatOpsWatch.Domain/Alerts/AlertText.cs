@@ -11,11 +11,11 @@ namespace ChatOpsWatch.Domain.Alerts;
 /// </summary>
 public static class AlertText
 {
-    public static OutboxMessage For(NodeInfo node, AlertTransition t, PollOutcome outcome, TextCatalog? texts = null)
+    public static OutboxMessage For(NodeInfo node, AlertTransition t, PollOutcome outcome, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(t);
-        texts ??= TextCatalog.English;
+        ArgumentNullException.ThrowIfNull(texts);
         var s = t.Next;
         var security = s.RuleId is NodeMonitor.HostKeyRuleId or NodeMonitor.CryptoRuleId;
         var severity = t.Reason == NotifyReason.Resolved ? t.Previous.Severity : s.Severity;

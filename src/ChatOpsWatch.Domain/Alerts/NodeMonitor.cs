@@ -21,7 +21,7 @@ public static class NodeMonitor
         IReadOnlyDictionary<string, AlertState> states,
         PollOutcome outcome,
         MonitorSettings settings,
-        TextCatalog? texts = null)
+        TextCatalog texts)
     {
         var transitions = new List<AlertTransition>();
         var now = outcome.At;

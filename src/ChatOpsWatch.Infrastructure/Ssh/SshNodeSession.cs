@@ -13,7 +13,7 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// SSH.NET blocks threads in places (FACTS.md), so the work runs off the caller's thread and the
 /// caller gets an answer at the deadline whatever the library does; a late finisher only frees the gate.
 /// <paramref name="command"/> is our own probe text, never anything typed in chat. <paramref name="texts"/>: the
-/// language of the first-use announcement (English when null).
+/// language of the first-use announcement.
 /// </summary>
 public sealed partial class SshNodeSession(
     SshTarget target,
@@ -22,7 +22,7 @@ public sealed partial class SshNodeSession(
     IHostKeyStore hostKeys,
     TimeProvider time,
     ILogger<SshNodeSession> log,
-    TextCatalog? texts = null) : IProbeRunner, IDisposable
+    TextCatalog texts) : IProbeRunner, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ReconnectBackoff _backoff = new(settings.MaxBackoff);
@@ -214,7 +214,7 @@ public sealed partial class SshNodeSession(
     private async Task PinFirstUseAsync(HostKeySeen seen, CancellationToken ct)
     {
         var pin = new PinnedHostKey(target.Node, seen.Algorithm, seen.Fingerprint, "first-use");
-        await hostKeys.PinAsync(pin, HostKeyAnnouncement.FirstUse(pin, target.Host, target.Port, texts ?? TextCatalog.English), time.GetUtcNow(), ct);
+        await hostKeys.PinAsync(pin, HostKeyAnnouncement.FirstUse(pin, target.Host, target.Port, texts), time.GetUtcNow(), ct);
         log.LogInformation("Node {Node}: pinned host key {Algorithm} {Fingerprint} on first use", target.Node, seen.Algorithm, seen.Fingerprint);
     }
 

@@ -5,9 +5,8 @@ using Dapper;
 namespace ChatOpsWatch.Infrastructure.Storage;
 
 /// <summary>Incidents in SQLite (schema v6): the history reads and the button changes, each with its message edit in one transaction.</summary>
-public sealed class SqliteIncidentStore(SqliteDatabase db, TextCatalog? texts = null) : IIncidentStore
+public sealed class SqliteIncidentStore(SqliteDatabase db, TextCatalog texts) : IIncidentStore
 {
-    private readonly TextCatalog texts = texts ?? TextCatalog.English;
 
     public Task<Incident?> GetAsync(long id, CancellationToken ct) =>
         db.RunAsync($"reading incident {id}", c => IncidentSql.GetAsync(c, null, id, ct), ct);

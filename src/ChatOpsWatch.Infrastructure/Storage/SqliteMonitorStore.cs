@@ -14,9 +14,8 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// <paramref name="texts"/>' language (English by default). Polls are group-committed (<see cref="SqliteGroupCommit"/>):
 /// the polls that finish within one <see cref="SqliteCommitOptions.Tick"/> share a transaction.
 /// </summary>
-public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, TextCatalog? texts = null, SqliteCommitOptions? commits = null) : IMonitorStore
+public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, TextCatalog texts, SqliteCommitOptions? commits = null) : IMonitorStore
 {
-    private readonly TextCatalog texts = texts ?? TextCatalog.English;
 
     private readonly SqliteGroupCommit commit = new(db, commits ?? SqliteCommitOptions.Immediate, time);
 

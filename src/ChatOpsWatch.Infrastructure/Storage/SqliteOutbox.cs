@@ -10,11 +10,11 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// <summary>
 /// The outbox in SQLite. Sent rows are kept (with sent_at) as a delivery log; nothing here deletes.
 /// A row read while still marked in flight comes back with <see cref="PossibleDuplicate.Marker"/> in front.
-/// <paramref name="texts"/>: the language of that marker and of backlog digests (English when null).
+/// <paramref name="texts"/>: the language of that marker and of backlog digests.
 /// </summary>
-public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog? texts = null) : IOutbox, IInFlightJournal
+public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog texts) : IOutbox, IInFlightJournal
 {
-    private readonly TextCatalog catalogue = texts ?? TextCatalog.English;
+    private readonly TextCatalog catalogue = texts;
 
     // Criticals first, then answers to a person's command (kinds 2 and 3, OutboxMessage.AnswersCommand: a command typed
     // during an outage is answered before the warnings queued in it), then the rest by severity, oldest first.

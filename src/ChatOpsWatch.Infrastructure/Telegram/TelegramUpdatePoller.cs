@@ -36,7 +36,7 @@ public sealed class TelegramUpdatePoller : BackgroundService
     private readonly Backoff failures;
     private readonly Backoff refusals;
 
-    public TelegramUpdatePoller(ITelegramBotClient bot, ITelegramUpdateHandler handler, TelegramPollerOptions options, CommandIntake intake, TimeProvider time, ILogger<TelegramUpdatePoller> logger, TextCatalog? texts = null)
+    public TelegramUpdatePoller(ITelegramBotClient bot, ITelegramUpdateHandler handler, TelegramPollerOptions options, CommandIntake intake, TimeProvider time, ILogger<TelegramUpdatePoller> logger, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(options);
@@ -49,7 +49,7 @@ public sealed class TelegramUpdatePoller : BackgroundService
         }
 
         (this.bot, this.handler, this.options, this.intake, this.time, this.logger) = (bot, handler, options, intake, time, logger);
-        this.texts = texts ?? TextCatalog.English;
+        this.texts = texts;
         (conflicts, failures, refusals) = (new(options.ConflictBackoff, time), new(options.ErrorBackoff, time), new(options.RefusedBackoff, time));
     }
 

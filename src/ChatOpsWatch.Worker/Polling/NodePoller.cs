@@ -28,12 +28,11 @@ public sealed class NodePoller(
     MonitorSideChecks sideChecks,
     TimeProvider time,
     ILogger<NodePoller> log,
-    TextCatalog? texts = null,
+    TextCatalog texts,
     ReachabilityRelay? reachability = null,
     ProbeNoiseNotices? noiseNotices = null,
     PollPriming? priming = null)
 {
-    private readonly TextCatalog texts = texts ?? TextCatalog.English;
 
     /// <summary>Null when the node is no longer registered (removed while its job fired).</summary>
     public async Task<PollReport?> PollAsync(string node, CancellationToken ct)

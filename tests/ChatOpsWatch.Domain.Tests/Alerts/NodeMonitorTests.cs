@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
 
@@ -9,7 +10,7 @@ public class NodeMonitorTests
 
     private PollDecision Poll(PollOutcome outcome)
     {
-        var decision = NodeMonitor.Decide(Some.Node(), _states, outcome, MonitorSettings.Default);
+        var decision = NodeMonitor.Decide(Some.Node(), _states, outcome, MonitorSettings.Default, TextCatalog.English);
         foreach (var s in decision.ChangedStates)
         {
             _states[AlertKey.Of(s)] = s;
@@ -135,8 +136,8 @@ public class NodeMonitorTests
         var persisted = new Dictionary<string, AlertState>(_states);
 
         // A new process loads the same states: still down means silence, up means one recovery.
-        var again = NodeMonitor.Decide(Some.Node(), persisted, new PollOutcome.Failed(Some.At(3), "refused"), MonitorSettings.Default);
-        var recovered = NodeMonitor.Decide(Some.Node(), persisted, new PollOutcome.Succeeded(Some.Sample(3)), MonitorSettings.Default);
+        var again = NodeMonitor.Decide(Some.Node(), persisted, new PollOutcome.Failed(Some.At(3), "refused"), MonitorSettings.Default, TextCatalog.English);
+        var recovered = NodeMonitor.Decide(Some.Node(), persisted, new PollOutcome.Succeeded(Some.Sample(3)), MonitorSettings.Default, TextCatalog.English);
 
         Assert.Empty(again.Messages);
         Assert.Contains("RESOLVED", Assert.Single(recovered.Messages).Html, StringComparison.Ordinal);

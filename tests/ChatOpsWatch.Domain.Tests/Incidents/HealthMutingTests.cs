@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Incidents;
@@ -33,7 +34,7 @@ public sealed class HealthMutingTests
     {
         var states = new Dictionary<string, AlertState>(StringComparer.Ordinal);
         var rejected = new PollOutcome.HostKeyRejected(Some.At(1), "SHA256:evil", "SHA256:pinned");
-        var messages = NodeMonitor.Decide(Some.Node(), states, rejected, MonitorSettings.Default).Messages;
+        var messages = NodeMonitor.Decide(Some.Node(), states, rejected, MonitorSettings.Default, TextCatalog.English).Messages;
 
         var kept = HealthMuting.Filter(Some.Node(), messages, Muting(new Matcher("node", "tokyo-1")), Some.At(2));
 
@@ -47,12 +48,12 @@ public sealed class HealthMutingTests
     private static IReadOnlyList<Domain.Notifications.OutboxMessage> Down(Nodes.NodeInfo node)
     {
         var states = new Dictionary<string, AlertState>(NoStates, StringComparer.Ordinal);
-        var first = NodeMonitor.Decide(node, states, new PollOutcome.Failed(Some.At(0), "timeout"), MonitorSettings.Default);
+        var first = NodeMonitor.Decide(node, states, new PollOutcome.Failed(Some.At(0), "timeout"), MonitorSettings.Default, TextCatalog.English);
         foreach (var t in first.Transitions)
         {
             states[AlertKey.Of(t.Next)] = t.Next;
         }
 
-        return NodeMonitor.Decide(node, states, new PollOutcome.Failed(Some.At(1), "timeout"), MonitorSettings.Default).Messages;
+        return NodeMonitor.Decide(node, states, new PollOutcome.Failed(Some.At(1), "timeout"), MonitorSettings.Default, TextCatalog.English).Messages;
     }
 }

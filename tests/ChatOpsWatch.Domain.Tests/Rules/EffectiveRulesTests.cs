@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Nodes;
@@ -20,7 +21,7 @@ public sealed class EffectiveRulesTests
     /// <summary>Feeds one CPU value per minute to a node's live engine and returns the severity after each.</summary>
     private static List<Severity> Timeline(NodeInfo node, params double[] cpu)
     {
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         var settings = EffectiveRules.For(MonitorSettings.Default, Overrides, node);
         var projections = new Dictionary<string, AlertState>();
         var seen = new List<Severity>();

@@ -151,7 +151,7 @@ public sealed class DeliveryAcceptanceTests : IAsyncDisposable
         new(TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(5)), new CommandIntake(db.Time), new CollectingLogger<TelegramMessageSender>());
 
     private OutboxDispatcher Dispatcher(Domain.Ports.IMessageSender sender, OutboxDispatcherOptions options) =>
-        new(new SqliteOutbox(db.Database), sender, new OutboxSignal(db.Time), options, db.Time, new CollectingLogger<OutboxDispatcher>());
+        new(new SqliteOutbox(db.Database, TextCatalog.English), sender, new OutboxSignal(db.Time), options, db.Time, new CollectingLogger<OutboxDispatcher>());
 
     /// <summary>Runs passes as the dispatcher's loop would, jumping the fake clock by each returned wait.</summary>
     private async Task RunForAsync(OutboxDispatcher dispatcher, TimeSpan span)

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Notifications;
@@ -23,7 +24,7 @@ public sealed class IncidentStoreTests : IDisposable
         await PollAsync(new PollOutcome.Failed(Some.Now.AddMinutes(1), "connection refused"));
         await PollAsync(new PollOutcome.Succeeded(Some.Sample("tokyo-1", Some.Now.AddMinutes(6))));
 
-        var incident = Assert.Single(await new Infrastructure.Storage.SqliteIncidentStore(db.Database).HistoryAsync("tokyo-1", Some.Now.AddDays(-1), default));
+        var incident = Assert.Single(await new Infrastructure.Storage.SqliteIncidentStore(db.Database, TextCatalog.English).HistoryAsync("tokyo-1", Some.Now.AddDays(-1), default));
         Assert.Equal("unreachable", incident.RuleId);
         Assert.Equal(Some.Now.AddMinutes(6), incident.ResolvedAt);
         Assert.Equal([OutboxAction.Send, OutboxAction.Reply], await ActionsAsync());   // the resolution edit folded into the waiting send
@@ -63,13 +64,13 @@ public sealed class IncidentStoreTests : IDisposable
             "✅ 已恢复 · <b>tokyo-1</b>（vultr/nrt/core）\n无法连接：连续 2 次轮询失败\n最后的错误：连接被拒绝（connection refused）\nSSH 已恢复连接\n⏱ 持续 5 分钟",
             send.Message.Html,
             StringComparison.Ordinal);
-        var incident = Assert.Single(await new Infrastructure.Storage.SqliteIncidentStore(db.Database).HistoryAsync("tokyo-1", Some.Now.AddDays(-1), default));
+        var incident = Assert.Single(await new Infrastructure.Storage.SqliteIncidentStore(db.Database, TextCatalog.English).HistoryAsync("tokyo-1", Some.Now.AddDays(-1), default));
         Assert.Equal("unreachable: 2 failed polls in a row\nlast error: connection refused", incident.Detail); // as stored at opening
     }
 
     private async Task PollAsync(PollOutcome outcome)
     {
-        var decision = NodeMonitor.Decide(Some.Node(), states, outcome, MonitorSettings.Default);
+        var decision = NodeMonitor.Decide(Some.Node(), states, outcome, MonitorSettings.Default, TextCatalog.English);
         await db.Monitor.CommitPollAsync("tokyo-1", decision, outcome.At, default);
         foreach (var s in decision.ChangedStates)
         {

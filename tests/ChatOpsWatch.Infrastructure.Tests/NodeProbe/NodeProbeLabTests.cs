@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Diagnostics;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
@@ -31,7 +32,7 @@ public sealed class NodeProbeLabTests(NodeProbeLabFixture fixture, ITestOutputHe
             Fast,
             new InMemoryHostKeyStore(),
             TimeProvider.System,
-            NullLogger<SshNodeSession>.Instance);
+            NullLogger<SshNodeSession>.Instance, TextCatalog.English);
         sessions.Add(session);
         return session;
     }

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Testing.Lab;
@@ -42,7 +43,7 @@ public sealed class LegacyCryptoLabTests(LegacyCryptoLabFixture fixture) : IClas
             Fast with { HeartbeatInterval = TimeSpan.Zero },
             new InMemoryHostKeyStore(),
             TimeProvider.System,
-            NullLogger<SshNodeSession>.Instance)
+            NullLogger<SshNodeSession>.Instance, TextCatalog.English)
         {
             PollNow = () => Interlocked.Increment(ref _pollNow),
         };

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Infrastructure.Probe;
@@ -34,7 +35,7 @@ public sealed class SshNodeSessionClockTests(SshLabFixture fixture)
             SlowLink,
             new InMemoryHostKeyStore(),
             TimeProvider.System,
-            NullLogger<SshNodeSession>.Instance);
+            NullLogger<SshNodeSession>.Instance, TextCatalog.English);
 
         var output = Assert.IsType<ProbeRun.Output>(await session.RunAsync(CancellationToken.None));
 

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -26,7 +27,7 @@ public sealed class SshNodeSessionNodeTextTests : IDisposable
             new SshSettings(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4)) { HeartbeatInterval = TimeSpan.Zero },
             new InMemoryHostKeyStore(),
             TimeProvider.System,
-            NullLogger<SshNodeSession>.Instance);
+            NullLogger<SshNodeSession>.Instance, TextCatalog.English);
 
         var run = Assert.IsType<ProbeRun.Failure>(await session.RunAsync(CancellationToken.None));
         await serve;

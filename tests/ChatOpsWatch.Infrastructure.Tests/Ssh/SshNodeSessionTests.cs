@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Diagnostics;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Ssh;
@@ -23,7 +24,7 @@ public sealed class SshNodeSessionTests(SshLabFixture fixture) : IDisposable
             settings ?? Fast,
             _keys,
             TimeProvider.System,
-            NullLogger<SshNodeSession>.Instance);
+            NullLogger<SshNodeSession>.Instance, TextCatalog.English);
         _sessions.Add(session);
         return session;
     }

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Network;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Ssh;
@@ -34,7 +35,7 @@ public sealed class SshNodeSessionWatchTests(SshLabFixture fixture) : IDisposabl
             Watchful,
             _keys,
             TimeProvider.System,
-            NullLogger<SshNodeSession>.Instance)
+            NullLogger<SshNodeSession>.Instance, TextCatalog.English)
         {
             PollNow = () => Interlocked.Increment(ref _pollRequests),
         };

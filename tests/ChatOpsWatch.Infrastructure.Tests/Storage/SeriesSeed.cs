@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Infrastructure.Storage;
 
@@ -7,7 +8,7 @@ namespace ChatOpsWatch.Infrastructure.Tests.Storage;
 internal static class SeriesSeed
 {
     public static async Task NodeAsync(SqliteDatabase db, TimeProvider time, string name) =>
-        await new SqliteMonitorStore(db, time).UpsertNodeAsync(new NodeInfo(name, "hetzner", "fsn1", NodeRole.Core, NodeInfo.CoreInterval), default);
+        await new SqliteMonitorStore(db, time, TextCatalog.English).UpsertNodeAsync(new NodeInfo(name, "hetzner", "fsn1", NodeRole.Core, NodeInfo.CoreInterval), default);
 
     public static void Samples(string path, string node, IEnumerable<(DateTimeOffset At, IReadOnlyDictionary<string, double> Values)> samples)
     {

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Infrastructure.Storage;
 using Dapper;
@@ -34,11 +35,11 @@ public sealed class SqliteDurabilityTests(ITestOutputHelper output) : IDisposabl
         File.Copy(wal.FullName, Path.Combine(crashed, "chatopswatch.db-wal"));
 
         using var restarted = SqliteDatabase.Open(Path.Combine(crashed, "chatopswatch.db"), _db.Time);
-        var after = new SqliteMonitorStore(restarted, _db.Time);
+        var after = new SqliteMonitorStore(restarted, _db.Time, TextCatalog.English);
 
         Assert.Equal(firing, Assert.Single(await after.LoadAlertStatesAsync("tokyo-1", None)).Value);
         Assert.Equal(decision.Sample!.Values, Assert.Single(await after.FleetAsync(None)).Latest!.Values);
-        Assert.Equal(decision.Messages, (await new SqliteOutbox(restarted).DueAsync(Some.Now, 10, None)).Select(e => e.Message));
+        Assert.Equal(decision.Messages, (await new SqliteOutbox(restarted, TextCatalog.English).DueAsync(Some.Now, 10, None)).Select(e => e.Message));
     }
 
     /// <summary>Disk cost of the samples table: about 20 metrics per poll, one row per poll.</summary>

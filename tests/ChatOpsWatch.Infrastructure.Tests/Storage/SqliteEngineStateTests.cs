@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Diagnostics;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
@@ -20,11 +21,11 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
     public async Task CommitPollAsync_FiringRuleThenRestart_DoesNotFireAgainAndResolvesOnce()
     {
         await _db.Monitor.UpsertNodeAsync(Some.Node(), None);
-        var fired = await PollAsync(new LiveEngine(), 0, disk: 97);
+        var fired = await PollAsync(new LiveEngine { Texts = TextCatalog.English }, 0, disk: 97);
         Assert.Contains("CRITICAL", Assert.Single(fired).Html, StringComparison.Ordinal);
 
         _db.Reopen(); // a restarted process: only what was committed survives
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         engine.Restore(await _db.Monitor.LoadEngineStatesAsync("tokyo-1", None), MonitorSettings.Default);
 
         Assert.Empty(await PollAsync(engine, 1, disk: 97));
@@ -39,7 +40,7 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
     public async Task LoadEngineStatesAsync_AfterCommit_ReturnsEveryStateFieldAndTheLedger()
     {
         await _db.Monitor.UpsertNodeAsync(Some.Node(), None);
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         await PollAsync(engine, 0, disk: 97);
         await PollAsync(engine, 1, disk: 97);
         var committed = engine.Evaluate(Some.Node(), new PollOutcome.Failed(Some.Now.AddMinutes(2), "timeout"), MonitorSettings.Default, new Dictionary<string, AlertState>());
@@ -82,7 +83,7 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
             tx.Commit();
         }
 
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         var last = DateTimeOffset.MinValue;
         var watch = Stopwatch.StartNew();
         var replayed = await _db.Monitor.ReplaySamplesAsync("tokyo-1", start, s =>

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Storage;
@@ -14,7 +15,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private SqliteMonitorStore Store() => new(_db.Database, _db.Time, commits: new SqliteCommitOptions(Tick));
+    private SqliteMonitorStore Store() => new(_db.Database, _db.Time, TextCatalog.English, commits: new SqliteCommitOptions(Tick));
 
     /// <summary>Moves the fake clock a tick at a time until the commits complete (the writer waits on that clock).</summary>
     private async Task AdvanceUntilAsync(Task done)

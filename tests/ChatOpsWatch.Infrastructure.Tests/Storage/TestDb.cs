@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
@@ -22,9 +23,9 @@ public sealed class TestDb : IDisposable
 
     public SqliteDatabase Database { get; private set; }
 
-    public SqliteMonitorStore Monitor => new(Database, Time);
+    public SqliteMonitorStore Monitor => new(Database, Time, TextCatalog.English);
 
-    public SqliteOutbox Outbox => new(Database);
+    public SqliteOutbox Outbox => new(Database, TextCatalog.English);
 
     public SqliteHostKeyStore HostKeys => new(Database);
 

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Microsoft.Extensions.Logging;
@@ -137,7 +138,7 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
         var bot = TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(10));
 
         var e = Assert.Throws<ArgumentException>(() =>
-            new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(25) }, new CommandIntake(time), time, log));
+            new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(25) }, new CommandIntake(time), time, log, TextCatalog.English));
 
         Assert.Contains("request timeout of at least 30 s", e.Message, StringComparison.Ordinal);
     }
@@ -145,7 +146,7 @@ public sealed class TelegramUpdatePollerTests : IAsyncDisposable
     private async Task StartAsync()
     {
         var bot = TelegramClientFactory.Create(api.Token, api.BaseUrl, TimeSpan.FromSeconds(10));
-        poller = new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, intake, time, log);
+        poller = new TelegramUpdatePoller(bot, handler, new TelegramPollerOptions { LongPollTimeout = TimeSpan.FromSeconds(1) }, intake, time, log, TextCatalog.English);
         await poller.StartAsync(default);
     }
 }

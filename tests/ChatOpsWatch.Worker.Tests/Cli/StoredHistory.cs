@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
@@ -31,7 +32,7 @@ internal sealed class StoredHistory : IDisposable
     public async Task WriteAsync(string node, double days, TimeSpan every, Func<DateTimeOffset, double> cpuAt)
     {
         using var db = SqliteDatabase.Open(DatabasePath, Time);
-        var store = new SqliteMonitorStore(db, Time);
+        var store = new SqliteMonitorStore(db, Time, TextCatalog.English);
         await store.UpsertNodeAsync(new NodeInfo(node, "vultr", "tokyo", NodeRole.Core, every), CancellationToken.None);
         for (var t = Start; t < Start.AddDays(days); t += every)
         {

@@ -154,7 +154,7 @@ public sealed class CorrelationHubTests : IDisposable
             AlertState.Initial(node.Name, "probe", "probe.output", now) with { Severity = Severity.Warning },
             NotifyReason.Fired);
         var outcome = new PollOutcome.Failed(now, "refused");
-        var health = new PollDecision(null, [reach, probe], [AlertText.For(node.Info, reach, outcome), AlertText.For(node.Info, probe, outcome)]);
+        var health = new PollDecision(null, [reach, probe], [AlertText.For(node.Info, reach, outcome, TextCatalog.English), AlertText.For(node.Info, probe, outcome, TextCatalog.English)]);
 
         var withheld = ReachabilityRelay.Withhold(node, health, outcome, TextCatalog.English);
 

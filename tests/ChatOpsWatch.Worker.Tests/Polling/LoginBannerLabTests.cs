@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Notifications;
@@ -90,14 +91,14 @@ public sealed class LoginBannerLabTests(LoginBannerLabFixture fixture) : IClassF
             new SshTarget(lab.Name, lab.Address, lab.Port, "root", new SshAuth.KeyFile(fixture.Lab.Ed25519Key, null)),
             Checks: NodeChecks.Default with { Icmp = false, TcpPorts = [] });
         using var session = new SshNodeSession(
-            node.Ssh!, ProbeScript.RemoteCommand(ssh.ProbeDeadline, ProbeTargets.None, ProbeNonce.For(lab.Name)), ssh, new TrustingKeys(), TimeProvider.System, NullLogger<SshNodeSession>.Instance);
+            node.Ssh!, ProbeScript.RemoteCommand(ssh.ProbeDeadline, ProbeTargets.None, ProbeNonce.For(lab.Name)), ssh, new TrustingKeys(), TimeProvider.System, NullLogger<SshNodeSession>.Instance, TextCatalog.English);
         var config = new ConfigHolder(new WatchConfig("db", [node], ssh, MonitorSettings.Default, null, TimeSpan.FromMinutes(10)));
         using var registry = new NodeRegistry(new OneRunner(session));
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
         var settings = new PollSettings(config, new NoMuting(), new NoMaintenance(), NullLogger<PollSettings>.Instance);
         var store = new RecordingStore();
-        var poller = new NodePoller(registry, settings, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, noiseNotices: notices, priming: priming);
+        var poller = new NodePoller(registry, settings, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, TextCatalog.English, noiseNotices: notices, priming: priming);
         for (var i = 0; i < times; i++)
         {
             await poller.PollAsync(lab.Name, CancellationToken.None);

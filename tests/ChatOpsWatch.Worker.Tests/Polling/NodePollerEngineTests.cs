@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Net;
 using System.Net.Sockets;
 using ChatOpsWatch.Domain.Alerts;
@@ -79,13 +80,13 @@ public sealed class NodePollerEngineTests : IDisposable
         var settings = MonitorSettings.Default with { Rules = [.. rules] };
         var config = new ConfigHolder(new WatchConfig("db", [node], SshSettings.Default, settings, null, TimeSpan.FromMinutes(10)));
         using var db = SqliteDatabase.Open(Path.Combine(_dir, "watch.db"), TimeProvider.System);
-        var store = new RecordingStore(new SqliteMonitorStore(db, TimeProvider.System));
+        var store = new RecordingStore(new SqliteMonitorStore(db, TimeProvider.System, TextCatalog.English));
         await store.UpsertNodeAsync(node.Info, CancellationToken.None);
         using var registry = new NodeRegistry(new OneRunner(new LocalProbeRunner(ProbeScript.Script, TimeSpan.FromSeconds(10), TimeProvider.System)));
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
         var policy = new PollSettings(config, new SqliteMutingStore(db), new SqliteMaintenanceStore(db), NullLogger<PollSettings>.Instance);
-        var poller = new NodePoller(registry, policy, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance);
+        var poller = new NodePoller(registry, policy, store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, TextCatalog.English);
 
         await poller.PollAsync("vps1", CancellationToken.None);
 

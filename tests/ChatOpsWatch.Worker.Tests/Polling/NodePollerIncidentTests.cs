@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Net;
 using System.Net.Sockets;
 using ChatOpsWatch.Domain.Alerts;
@@ -41,17 +42,17 @@ public sealed class NodePollerIncidentTests : IDisposable
         var rules = ThresholdRule.Defaults.Select(r => r.Metric == MetricNames.MemUsedPct ? r with { Warning = 0, Critical = 0, CriticalFor = 1 } : r with { Warning = 100, Critical = 100 });
         var config = new ConfigHolder(new WatchConfig("db", [node], SshSettings.Default, MonitorSettings.Default with { Rules = [.. rules] }, null, TimeSpan.FromMinutes(10)));
         using var db = SqliteDatabase.Open(Path.Combine(dir, "watch.db"), TimeProvider.System);
-        var store = new CommitCapture(new SqliteMonitorStore(db, TimeProvider.System));
+        var store = new CommitCapture(new SqliteMonitorStore(db, TimeProvider.System, TextCatalog.English));
         await store.UpsertNodeAsync(node.Info, CancellationToken.None);
         using var registry = new NodeRegistry(new OneRunner(new LocalProbeRunner(ProbeScript.Script, TimeSpan.FromSeconds(10), TimeProvider.System)));
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
         var settings = new PollSettings(config, new SqliteMutingStore(db), new SqliteMaintenanceStore(db), NullLogger<PollSettings>.Instance);
-        var poller = new NodePoller(registry, settings, store, new OutboxSignal(TimeProvider.System), side, TimeProvider.System, NullLogger<NodePoller>.Instance);
+        var poller = new NodePoller(registry, settings, store, new OutboxSignal(TimeProvider.System), side, TimeProvider.System, NullLogger<NodePoller>.Instance, TextCatalog.English);
 
         await poller.PollAsync("vps1", CancellationToken.None);
 
-        var incident = Assert.Single(await new SqliteIncidentStore(db).OpenAsync(CancellationToken.None), i => i.RuleId == "memory");
+        var incident = Assert.Single(await new SqliteIncidentStore(db, TextCatalog.English).OpenAsync(CancellationToken.None), i => i.RuleId == "memory");
         Assert.Equal(Severity.Critical, incident.Severity);
         var held = Assert.Single(store.Committed!.EngineStates, a => a.RuleId == "memory"); // what the engine keeps in memory
         Assert.Equal(incident.FiringSince, held.State.FiringSince);

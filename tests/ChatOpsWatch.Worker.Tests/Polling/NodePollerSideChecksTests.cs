@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using System.Net;
 using System.Net.Sockets;
 using ChatOpsWatch.Domain.Alerts;
@@ -41,7 +42,7 @@ public sealed class NodePollerSideChecksTests : IDisposable
         registry.Apply([node]);
         var side = new MonitorSideChecks(NetworkChecker.Create(TimeProvider.System), new HttpChecker(TimeProvider.System), config, NullLogger<MonitorSideChecks>.Instance);
         var settings = new PollSettings(config, new NoMuting(), new NoMaintenance(), NullLogger<PollSettings>.Instance);
-        return (new NodePoller(registry, settings, _store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, noiseNotices: notices), registry);
+        return (new NodePoller(registry, settings, _store, new NoSignal(), side, TimeProvider.System, NullLogger<NodePoller>.Instance, TextCatalog.English, noiseNotices: notices), registry);
     }
 
     [Fact]

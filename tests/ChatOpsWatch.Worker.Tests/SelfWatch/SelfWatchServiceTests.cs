@@ -23,7 +23,7 @@ public sealed class SelfWatchServiceTests : IDisposable
     public async Task Beat_SchedulerPausedThenResumed_RaisesStalledOnceAndResolvesOnce()
     {
         using var db = SqliteDatabase.Open(Path.Combine(_dir, "watch.db"), _time);
-        var outbox = new SqliteOutbox(db);
+        var outbox = new SqliteOutbox(db, TextCatalog.English);
         using var registry = new NodeRegistry(new NoRunners());
         registry.Apply([new NodeConfig(new NodeInfo("web-1", "p", "r", NodeRole.Core, Interval), null)]);
         var pulse = new SchedulerPulse(_time);

@@ -20,11 +20,11 @@ public static class EngineText
     /// <paramref name="localised"/> gives the rule's title and its reason in another language, so that the incident
     /// keeps its detail in every language; without it the detail is kept in <paramref name="texts"/>' language only.
     /// </remarks>
-    public static OutboxMessage For(NodeInfo node, string title, string series, SendReason reason, RuleState previous, EngineAlert next, string describe, TextCatalog? texts = null, Func<TextCatalog, (string Title, string Describe)>? localised = null)
+    public static OutboxMessage For(NodeInfo node, string title, string series, SendReason reason, RuleState previous, EngineAlert next, string describe, TextCatalog texts, Func<TextCatalog, (string Title, string Describe)>? localised = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(next);
-        texts ??= TextCatalog.English;
+        ArgumentNullException.ThrowIfNull(texts);
         var state = next.State;
         var severity = reason switch
         {

@@ -29,7 +29,7 @@ public sealed class LiveEngine
     public int Series => _tracks.Count;
 
     /// <summary>The language of the messages <see cref="Evaluate"/> writes.</summary>
-    public TextCatalog Texts { get; init; } = TextCatalog.English;
+    public required TextCatalog Texts { get; init; }
 
     /// <summary>Recovery levels and the I/O early warning switch; set before each poll (a reload replaces it).</summary>
     public EngineOptions Options { get; set; } = EngineOptions.Default;

@@ -35,11 +35,11 @@ public sealed partial class TelegramWebhookServer : BackgroundService
         TelegramWebhookOptions options,
         TimeProvider time,
         ILogger<TelegramWebhookServer> logger,
-        TextCatalog? texts = null)
+        TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(options);
         (this.bot, this.handler, this.options, this.time, this.logger) = (bot, handler, options, time, logger);
-        this.texts = texts ?? TextCatalog.English;
+        this.texts = texts;
         secret = new WebhookSecret(options.SecretToken);
         listener.Prefixes.Add(ListenerPrefix(options.ListenPrefix));
     }

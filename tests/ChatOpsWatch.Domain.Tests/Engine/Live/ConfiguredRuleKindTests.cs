@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Live;
@@ -11,7 +12,7 @@ public sealed class ConfiguredRuleKindTests
 {
     private const string Free = "disk.free_gb{mount=/data}";
     private const string Rx = "net.rx_bps{iface=eth0}";
-    private readonly LiveEngine _engine = new();
+    private readonly LiveEngine _engine = new() { Texts = TextCatalog.English };
 
     [Fact]
     public void Below_FreeSpaceFalling_WarnsThenEscalatesAndResolvesAboveTheLevel()

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Samples;
@@ -12,7 +13,7 @@ public sealed class LiveEngineInfoTierTests
     {
         // Eight days of CPU around 15 %, then the workload dies: 1 % for three hours, far below any static level.
         var clock = new FakeTimeProvider(Some.T0);
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         var projections = new Dictionary<string, AlertState>(StringComparer.Ordinal);
         var messages = new List<string>();
         var died = 8 * 1440;

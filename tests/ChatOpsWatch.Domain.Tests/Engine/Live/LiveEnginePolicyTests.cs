@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Live;
@@ -12,7 +13,7 @@ public sealed class LiveEnginePolicyTests
     [Fact]
     public void Evaluate_NodeMuted_SendsNothingButTracksTheStateAndAnnouncesItWhenTheSilenceEnds()
     {
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         var silence = new Silence("1", [new Matcher("node", "tokyo-1")], Some.At(0), Some.At(10), "@alice (42)", "disk swap");
         var policy = PolicyContext.Empty with { Silences = [silence] };
 
@@ -31,14 +32,14 @@ public sealed class LiveEnginePolicyTests
     {
         var policy = PolicyContext.Empty with { Silences = [new Silence("1", [new Matcher("node", "osaka-1")], Some.At(0), Some.At(60), "a", "b")] };
 
-        Assert.Single(Step(new LiveEngine(), 0, policy).Messages);
+        Assert.Single(Step(new LiveEngine { Texts = TextCatalog.English }, 0, policy).Messages);
     }
 
     [Fact]
     public void Evaluate_AcknowledgedCritical_IsNotRepeatedWhileAnUnacknowledgedOneIs()
     {
-        var unacked = new LiveEngine();
-        var acked = new LiveEngine();
+        var unacked = new LiveEngine { Texts = TextCatalog.English };
+        var acked = new LiveEngine { Texts = TextCatalog.English };
         var first = Step(unacked, 0, PolicyContext.Empty);
         Step(acked, 0, PolicyContext.Empty);
         var firing = Assert.Single(first.Changed, a => a.State.Phase == RulePhase.Firing && a.State.Severity == Severity.Critical);

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
 using ChatOpsWatch.Domain.Notifications;
@@ -7,7 +8,7 @@ namespace ChatOpsWatch.Domain.Tests.Engine.Live;
 
 public sealed class LiveEngineTests
 {
-    private readonly LiveEngine _engine = new();
+    private readonly LiveEngine _engine = new() { Texts = TextCatalog.English };
     private readonly Dictionary<string, AlertState> _projections = new(StringComparer.Ordinal);
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class LiveEngineTests
             decision.Changed.ToList().ForEach(a => persisted[a.Key] = a);
         }
 
-        var restarted = new LiveEngine();
+        var restarted = new LiveEngine { Texts = TextCatalog.English };
         restarted.Restore(persisted.Values, MonitorSettings.Default);
 
         var again = restarted.Evaluate(Some.Node(), new PollOutcome.Succeeded(Some.Sample(2, rootDisk: 97)), MonitorSettings.Default, _projections);

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Live;
@@ -33,7 +34,7 @@ public sealed class LiveMatchesBacktestTests
     public void Evaluate_SpanOfPolls_GivesTheBacktestsEpisodes()
     {
         var clock = new FakeTimeProvider(T0);
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         var projections = new Dictionary<string, AlertState>(StringComparer.Ordinal);
         var open = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var live = new List<(string Rule, DateTimeOffset Start, DateTimeOffset End)>();

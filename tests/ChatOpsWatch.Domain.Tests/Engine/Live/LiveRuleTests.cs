@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine;
 using ChatOpsWatch.Domain.Engine.Live;
@@ -49,7 +50,7 @@ public sealed class LiveRuleTests
     [Fact]
     public void Evaluate_DeviceQueueClimbingSteadily_SendsOneSilentWarningNamingTheDeviceBeforeItSaturates()
     {
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         var projections = new Dictionary<string, AlertState>(StringComparer.Ordinal);
         var key = MetricKey.Format("disk.io.queue", ("device", "sda"));
         var messages = new List<(double Minute, OutboxMessage Message)>();
@@ -76,6 +77,7 @@ public sealed class LiveRuleTests
     {
         var engine = new LiveEngine
         {
+            Texts = TextCatalog.English,
             Options = EngineOptions.Default with { Recovery = new Dictionary<string, RecoveryLevels> { ["cpu"] = new(Warning: 50) } },
         };
         var projections = new Dictionary<string, AlertState>(StringComparer.Ordinal);
@@ -109,7 +111,7 @@ public sealed class LiveRuleTests
 
     private static List<string> SpikeMessages(MonitorSettings settings)
     {
-        var engine = new LiveEngine();
+        var engine = new LiveEngine { Texts = TextCatalog.English };
         var start = Some.T0.AddDays(-4);
         for (var t = start; t < Some.T0; t = t.AddMinutes(1))
         {

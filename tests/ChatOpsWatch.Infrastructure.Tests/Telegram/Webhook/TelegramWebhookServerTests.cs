@@ -173,7 +173,7 @@ public sealed class TelegramWebhookServerTests
             new CountingUpdateHandler(),
             new TelegramWebhookOptions(new Uri("https://bot.example.com/tg/"), first.Url.ToString(), WebhookRig.Secret),
             TimeProvider.System,
-            new CollectingLogger<TelegramWebhookServer>());
+            new CollectingLogger<TelegramWebhookServer>(), TextCatalog.English);
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => second.StartAsync(default));
 

@@ -36,7 +36,7 @@ public sealed class WebhookRig : IAsyncDisposable
             new TelegramWebhookOptions(new Uri("https://bot.example.com:8443/tg/"), listen, Secret),
             TimeProvider.System,
             Log,
-            texts);
+            texts ?? TextCatalog.English);
     }
 
     public FakeBotApiServer Api { get; }
