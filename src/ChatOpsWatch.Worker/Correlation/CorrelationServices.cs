@@ -1,5 +1,3 @@
-using ChatOpsWatch.Domain.Correlation;
-using ChatOpsWatch.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Worker.Correlation;
@@ -9,7 +7,6 @@ public static class CorrelationServices
     /// <summary>Group outages, monitor isolation and second vantages: the hub the node polls report to, and its canary loop.</summary>
     public static IServiceCollection AddCorrelation(this IServiceCollection services)
     {
-        services.AddSingleton<ICorrelationStore, SqliteCorrelationStore>();
         services.AddSingleton<CorrelationHub>();
         services.AddSingleton<CanaryChecker>();
         services.AddSingleton<VantageCheck>();

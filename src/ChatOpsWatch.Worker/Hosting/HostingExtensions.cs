@@ -1,8 +1,4 @@
 using ChatOpsWatch.Domain.Chat;
-using ChatOpsWatch.Domain.Commands;
-using ChatOpsWatch.Domain.Maintenance;
-using ChatOpsWatch.Domain.Engine.Policy;
-using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
@@ -38,22 +34,11 @@ public static class HostingExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConfigHolder(config));
-        services.AddSingleton(database);
-        services.AddSingleton(new SqliteCommitOptions(config.CommitTick));
-        services.AddSingleton<IMonitorStore, SqliteMonitorStore>();
-        services.AddSingleton<IOutbox, SqliteOutbox>();
-        services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
-        services.AddSingleton<IMutingStore, SqliteMutingStore>();
-        services.AddSingleton<ChatOpsWatch.Domain.Reports.IReportStore, SqliteReportStore>();
-        services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
-        services.AddSingleton<IIncidentLog>(sp => sp.GetRequiredService<IIncidentStore>());
+        services.AddSqliteStorage(database, new SqliteCommitOptions(config.CommitTick));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton(TextCatalog.For(config.Language));
-        services.AddSingleton<IMaintenanceStore, SqliteMaintenanceStore>();
-        services.AddSingleton<ISeriesReader, SqliteSeriesReader>();
-        services.AddSingleton<SqliteReminderStore>();
         services.AddSingleton(sp => new MuteReminderOptions(config.MuteReminderLead, TimeSpan.FromMinutes(1), sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>()));
         services.AddHostedService<MuteReminderService>();
 

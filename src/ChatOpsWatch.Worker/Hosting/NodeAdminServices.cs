@@ -1,5 +1,4 @@
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 using ChatOpsWatch.Worker.Configuration;
@@ -17,7 +16,6 @@ internal static class NodeAdminServices
 {
     public static void AddNodeAdmin(this IServiceCollection services, IConfiguration configuration, WatchConfig config)
     {
-        services.AddSingleton<IChatNodeStore, SqliteChatNodeStore>();
         services.AddSingleton<ChatNodeSource>();
         if (config.Telegram is null)
         {

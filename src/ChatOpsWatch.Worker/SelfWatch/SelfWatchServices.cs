@@ -14,7 +14,6 @@ public static class SelfWatchServices
     public static IServiceCollection AddSelfWatch(this IServiceCollection services, WatchConfig config)
     {
         services.AddSingleton<SchedulerPulse>();
-        services.AddSingleton<SqliteLivenessStore>();
         services.AddSingleton(sp => new SelfWatchDeps(sp.GetRequiredService<Domain.Text.TextCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SelfWatchService>>())
         {
             PollGrace = config.Ssh.ConnectTimeout + config.Ssh.ProbeDeadline,
