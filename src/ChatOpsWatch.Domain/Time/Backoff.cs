@@ -3,14 +3,20 @@ namespace ChatOpsWatch.Domain.Time;
 /// <summary>
 /// How a retry loop waits after consecutive failures: <see cref="First"/> doubled per failure up to <see cref="Cap"/>,
 /// spread by <see cref="Jitter"/> (0.5: ±25 %, as Polly's <c>RetryHelper.ApplyJitter</c>) so that loops failing together
-/// do not retry together.
+/// do not retry together. The first <see cref="Immediate"/> failures in a row are retried at once (the SSH reconnect
+/// after one broken session), and the doubling starts after them.
 /// </summary>
-public sealed record BackoffOptions(TimeSpan First, TimeSpan Cap, double Jitter = 0.5)
+public sealed record BackoffOptions(TimeSpan First, TimeSpan Cap, double Jitter = 0.5, int Immediate = 0)
 {
     /// <summary>The wait after the <paramref name="failures"/>-th failure in a row, for a uniform draw <paramref name="unit"/> in [0, 1).</summary>
     public TimeSpan DelayAfter(int failures, double unit)
     {
-        var exponent = Math.Clamp(failures - 1, 0, 40);
+        if (failures <= Immediate)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var exponent = Math.Clamp(failures - 1 - Immediate, 0, 40);
         var centre = Math.Min(First.Ticks * Math.Pow(2, exponent), Cap.Ticks);
         var spread = centre * Jitter * (Math.Clamp(unit, 0, 1) - 0.5);
         return TimeSpan.FromTicks((long)Math.Clamp(centre + spread, 0, Cap.Ticks));
@@ -18,7 +24,7 @@ public sealed record BackoffOptions(TimeSpan First, TimeSpan Cap, double Jitter 
 }
 
 /// <summary>
-/// The one backoff of the retry loops (outbox delivery, the update poller, storage retries): counts failures in a row and
+/// The one backoff of the retry loops (outbox delivery, the update poller, SSH reconnects, storage retries): counts failures in a row and
 /// says until when to wait. Pure apart from the clock, which it reads only through <see cref="TimeProvider"/>; not thread-safe
 /// (each loop owns its own). <paramref name="random"/> draws in [0, 1); null: <see cref="Random.Shared"/>.
 /// </summary>

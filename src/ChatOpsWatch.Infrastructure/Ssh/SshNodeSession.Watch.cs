@@ -137,7 +137,7 @@ public sealed partial class SshNodeSession
         if (_client is null && _lastFailed && _networkFailure && _rejected is null && await BannerAsync(stop))
         {
             log.LogInformation("Node {Node}: its SSH port answers again; polling now", target.Node);
-            _backoff.Succeeded();
+            _backoff.Succeed();
             _networkFailure = false;
             PollNow?.Invoke();
         }

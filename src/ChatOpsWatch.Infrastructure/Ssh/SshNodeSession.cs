@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Security;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Domain.Time;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -25,7 +26,11 @@ public sealed partial class SshNodeSession(
     TextCatalog texts) : IProbeRunner, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ReconnectBackoff _backoff = new(settings.MaxBackoff);
+
+    // When to try a broken connection again (issue 16): at once after the first break, then 2 s, 4 s, 8 s ... up to
+    // Ssh:MaxBackoff, each ±25 %, so that nodes broken together (a provider's outage) do not reconnect together. A poll
+    // inside the wait reports the node failed without touching the network, so a dead node costs only a counter.
+    private readonly Backoff _backoff = new(new BackoffOptions(TimeSpan.FromSeconds(2), settings.MaxBackoff, Immediate: 1), time);
     private SshClient? _client;
     private string? _lastConnectError;
     private ProbeRun? _rejected; // HostKeyRejected or CryptoRefused: the node answered and we refused it
@@ -145,12 +150,12 @@ public sealed partial class SshNodeSession(
         DropClient();
         var now = time.GetUtcNow();
         var recheck = Interlocked.Exchange(ref _recheckDue, 0) == 1;
-        if (!_backoff.MayAttempt(now) && !recheck)
+        if (now < _backoff.RetryAt && !recheck)
         {
             // A refused host key (or refused algorithms) stays refused while backing off: the node answers, it is not unreachable.
             return _rejected is { } rejected
                 ? rejected
-                : new ProbeRun.Failure($"reconnect backing off until {_backoff.NextAttempt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
+                : new ProbeRun.Failure($"reconnect backing off until {_backoff.RetryAt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
         }
 
         var pins = await hostKeys.PinsAsync(target.Node, ct);
@@ -174,7 +179,7 @@ public sealed partial class SshNodeSession(
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             client.Dispose();
-            _backoff.Failed(time.GetUtcNow());
+            _backoff.Fail();
             if (seen is { Verdict: HostKeyVerdict.Mismatch })
             {
                 var pinned = string.Join(", ", pins.Select(p => $"{p.Algorithm} {p.Fingerprint}"));
@@ -199,7 +204,7 @@ public sealed partial class SshNodeSession(
             return suspect is null ? new ProbeRun.Failure(error) : new ProbeRun.Failure($"{error} (after: {suspect})", Confirmed: true);
         }
 
-        _backoff.Succeeded();
+        _backoff.Succeed();
         _rejected = null;
         _client = client;
         Attach(client);

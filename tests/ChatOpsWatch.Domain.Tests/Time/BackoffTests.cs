@@ -62,6 +62,53 @@ public sealed class BackoffTests
     }
 
     [Fact]
+    public void Fail_OneImmediate_FirstBreakRetriesAtOnceThenDoublesFromFirstUpToTheCap()
+    {
+        // The SSH reconnect (issue 16): a session that broke once is reopened at the next poll, a second failure waits 2 s.
+        var backoff = new Backoff(new BackoffOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), Immediate: 1), time, () => 0.5);
+        (int Second, bool Fails, int Failures, int RemainingSeconds)[] timeline =
+        [
+            (0, true, 1, 0),     // at once
+            (0, true, 2, 2),
+            (2, true, 3, 4),
+            (6, true, 4, 8),
+            (14, true, 5, 10),   // the cap
+            (20, false, 5, 4),   // still inside the wait
+            (24, true, 6, 10),
+        ];
+
+        var start = time.GetUtcNow();
+        foreach (var (second, fails, failures, remaining) in timeline)
+        {
+            time.SetUtcNow(start.AddSeconds(second));
+            if (fails)
+            {
+                backoff.Fail();
+            }
+
+            Assert.Equal(failures, backoff.Failures);
+            Assert.Equal(remaining, (int)backoff.Remaining.TotalSeconds);
+        }
+
+        backoff.Succeed();
+        Assert.Equal(TimeSpan.Zero, backoff.Fail()); // a success starts over: the next break is retried at once again
+    }
+
+    [Fact]
+    public void Fail_LoopsFailingTogether_RetryApartUnderSeededDraws()
+    {
+        // Nodes of one provider that lose their sessions in the same instant: each loop draws its own spread.
+        var options = new BackoffOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), Immediate: 1);
+        var random = new Random(16);
+        var loops = Enumerable.Range(0, 20).Select(_ => new Backoff(options, time, random.NextDouble)).ToList();
+
+        var waits = loops.Select(b => { b.Fail(); b.Fail(); b.Fail(); return b.Remaining; }).ToList();
+
+        Assert.All(waits, w => Assert.InRange(w.TotalSeconds, 3, 5)); // 4 s ±25 %
+        Assert.True(waits.Distinct().Count() >= 18, string.Join(", ", waits));
+    }
+
+    [Fact]
     public void ResumeNow_KeepsTheCount_SoARelapseWaitsLonger()
     {
         var backoff = new Backoff(FiveToForty, time, () => 0.5);

@@ -135,13 +135,11 @@ public sealed partial class ContainerTests(ImageFixture image, ITestOutputHelper
     [GeneratedRegex(@"\b[0-9]{8,10}:AA[A-Za-z0-9_-]{33}\b")]
     private static partial Regex BotToken();
 
-    private async Task StartAsync(LabNode node)
+    /// <summary><paramref name="extra"/>: more <c>podman run</c> arguments (environment, mounts) before the image.</summary>
+    private async Task StartAsync(LabNode node, params string[] extra)
     {
         // The key as a secret mount: readable by the container's user only, and read-only.
-        var key = Path.Combine(_dir, "ssh_key");
-        File.Copy(image.Lab.Ed25519Key, key);
-        await ShellCommand.RunAsync("chown", ["10001:10001", key]);
-        await ShellCommand.RunAsync("chmod", ["0400", key]);
+        var key = await SecretFileAsync("ssh_key", File.ReadAllText(image.Lab.Ed25519Key));
         await Podman.RunAsync("volume", "create", _volume);
         string[] env =
         [
@@ -159,8 +157,19 @@ public sealed partial class ContainerTests(ImageFixture image, ITestOutputHelper
             "run", "-d", "--name", _name, "--network", "host", "--read-only", "--tmpfs", "/tmp",
             "-v", $"{_volume}:/data", "-v", $"{key}:/run/secrets/ssh_key:ro",
             .. env.SelectMany(e => new[] { "-e", e }),
+            .. extra,
             ImageFixture.Image,
         ]);
+    }
+
+    /// <summary>A file only the container's user (uid 10001) can read, as a secret mount takes it.</summary>
+    private async Task<string> SecretFileAsync(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        await File.WriteAllTextAsync(path, content);
+        await ShellCommand.RunAsync("chown", ["10001:10001", path]);
+        await ShellCommand.RunAsync("chmod", ["0400", path]);
+        return path;
     }
 
     private async Task<string> MetricsAsync()
@@ -241,6 +250,7 @@ public sealed partial class ContainerTests(ImageFixture image, ITestOutputHelper
         {
             await Podman.TryAsync("rm", "-f", _name);
             await Podman.TryAsync("volume", "rm", "-f", _volume);
+            await ComposeCleanupAsync();
         }
 
         Directory.Delete(_dir, recursive: true);

@@ -11,7 +11,8 @@ namespace ChatOpsWatch.Worker.Tests.Container;
 /// </summary>
 public sealed class ImageFixture : IAsyncLifetime
 {
-    public const string Image = "localhost/chatopswatch:test";
+    /// <summary>Per test process, so that two runs on one machine neither test nor remove each other's image.</summary>
+    public static string Image { get; } = $"localhost/chatopswatch:test-{Environment.ProcessId}";
 
     public LabNodes Lab { get; private set; } = null!;
 
@@ -46,6 +47,7 @@ public sealed class ImageFixture : IAsyncLifetime
         // The build stage's layers (about 1 GB with the SDK) would pile up run after run.
         if (Podman.Missing is null)
         {
+            await Podman.TryAsync("rmi", Image);
             await Podman.TryAsync("image", "prune", "--force");
         }
     }

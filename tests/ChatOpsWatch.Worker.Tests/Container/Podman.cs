@@ -29,6 +29,12 @@ internal static class Podman
         return null;
     }
 
+    /// <summary>Why podman-compose cannot run here (where podman can), or null when it can.</summary>
+    public static string? ComposeMissing { get; } =
+        Environment.GetEnvironmentVariable("PATH")!.Split(':').Any(d => File.Exists(Path.Combine(d, "podman-compose")))
+            ? null
+            : "podman-compose is not installed: scripts/install-deps.sh installs it";
+
     public static Dictionary<string, string> Env => new() { ["CONTAINERS_CONF"] = Conf };
 
     public static Task<string> RunAsync(TimeSpan timeout, params string[] args) =>
