@@ -5,6 +5,7 @@ using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Archive;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Http;
 using ChatOpsWatch.Infrastructure.Maintenance;
@@ -42,6 +43,11 @@ public static class HostingExtensions
         services.AddSingleton(database);
         services.AddSingleton(new SqliteCommitOptions(config.CommitTick));
         services.AddSingleton<IMonitorStore, SqliteMonitorStore>();
+        if (config.Archive is { } archive)
+        {
+            services.AddInfluxArchive(archive);
+        }
+
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
         services.AddSingleton<IMutingStore, SqliteMutingStore>();
