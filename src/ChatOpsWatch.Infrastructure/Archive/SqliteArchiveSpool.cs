@@ -16,7 +16,7 @@ public sealed record SpoolRow(long Id, long QueuedAt, long Points, long Bytes, s
 /// own transaction (<see cref="IPollArchive"/>); <see cref="InfluxArchiveLoop"/> reads the head in id order and deletes what
 /// InfluxDB stored. Bounded by <see cref="InfluxOptions.MaxSpoolBytes"/>: a poll that does not fit is not spooled, its
 /// points are counted in <c>archive_state.dropped_full</c> and logged, and the loop tells the chat once per episode; the
-/// episode ends when the spool is back under 90 % of the bound. Dropping the newest keeps the spool one unbroken run
+/// episode ends when the spool drained to half its bound. Dropping the newest keeps the spool one unbroken run
 /// from the outage's start, so the archive has a single gap, at its end. Throws <see cref="Domain.Ports.StorageException"/> on IO failure.
 /// </summary>
 public sealed class SqliteArchiveSpool(SqliteDatabase db, InfluxOptions options, ILogger<SqliteArchiveSpool> log) : IPollArchive
@@ -119,10 +119,10 @@ public sealed class SqliteArchiveSpool(SqliteDatabase db, InfluxOptions options,
             return left;
         }, ct);
 
-    /// <summary>True once, when a full episode ends (the spool is below 90 % of its bound again); the episode's drops stay in <see cref="DroppedInEpisode"/>.</summary>
+    /// <summary>True once, when a full episode ends (the spool drained to half its bound); the episode's drops stay in <see cref="DroppedInEpisode"/>.</summary>
     public bool TryEndEpisode()
     {
-        if (FullSince is null || Bytes < 0 || Bytes > options.MaxSpoolBytes * 9 / 10)
+        if (FullSince is null || Bytes < 0 || Bytes > options.MaxSpoolBytes / 2)
         {
             return false;
         }
