@@ -6,8 +6,9 @@
 set -euo pipefail
 
 # prometheus ships promtool and the server the metrics tests scrape with; podman, runc and debootstrap build and run
-# the container image from a local Debian base (issue 13).
-PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils busybox dash prometheus podman runc debootstrap)
+# the container image from a local Debian base (issue 13); influxdb (1.6.7) is the real influxd the archive tests write
+# to and query back (issue 14; the tests start their own on free ports, never the packaged service).
+PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils busybox dash prometheus podman runc debootstrap influxdb)
 
 usage() {
     cat <<EOF
@@ -55,7 +56,7 @@ apt-get install -y -q --no-install-recommends \
 for p in "${missing[@]}"; do
     is_installed "$p" || die "package $p is still not installed after apt-get install"
 done
-for c in /usr/sbin/sshd ssh ssh-keygen iptables ip ss stress-ng pgrep timeout promtool prometheus podman runc debootstrap; do
+for c in /usr/sbin/sshd ssh ssh-keygen iptables ip ss stress-ng pgrep timeout promtool prometheus podman runc debootstrap influxd; do
     command -v "$c" >/dev/null 2>&1 || die "command $c is missing after install"
 done
 echo "install-deps.sh: done"
