@@ -44,6 +44,31 @@ public sealed class InfluxdAcceptanceTests(ITestOutputHelper output)
         Assert.Equal(40 * 20, (await StoredAsync(rig, "edge-1")).Count);
         Assert.Equal((await StoredAsync(rig, "edge-1")).Order(), (await ArchivedAsync(influx, "edge-1")).Order());
         Assert.All(await ArchivedAsync(influx, "edge-1"), p => Assert.Contains(",role=edge ", p, StringComparison.Ordinal));
+        await ReadmeQueriesAnswerAsync(influx, Storage.Some.Now, rig.Time.GetUtcNow());
+    }
+
+    /// <summary>The README's Grafana queries, with Grafana's macros filled in as Grafana does, answer from the archive.</summary>
+    private static async Task ReadmeQueriesAnswerAsync(InfluxServer influx, DateTimeOffset from, DateTimeOffset to)
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(Testing.Lab.Repo.Root, "README.md"));
+        var block = readme[(readme.IndexOf("```sql\n", StringComparison.Ordinal) + 7)..];
+        var queries = block[..block.IndexOf("```", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var dotted = readme[readme.IndexOf("`SELECT max(\"io.queue\")", StringComparison.Ordinal)..];
+        queries.Add(dotted[1..dotted.IndexOf('`', 1)]);
+        Assert.Equal(3, queries.Count);
+        var filter = $"time >= {from.ToUnixTimeMilliseconds()}ms AND time <= {to.ToUnixTimeMilliseconds()}ms";
+        var answers = new List<string>();
+        foreach (var query in queries)
+        {
+            using var doc = await influx.QueryAsync(query.Replace("$timeFilter", filter, StringComparison.Ordinal).Replace("$__interval", "5m", StringComparison.Ordinal), Db);
+            var result = doc.RootElement.GetProperty("results")[0];
+            Assert.False(result.TryGetProperty("error", out var error), $"{query}: {error}");
+            answers.Add(string.Join(' ', result.GetProperty("series").EnumerateArray().Select(x => x.GetProperty("tags").ToString())));
+        }
+
+        Assert.Equal("""{"node":"db-1"}""", answers[0]); // edge-1 is no core node
+        Assert.Equal("""{"mount":"/data","node":"edge-1"} {"mount":"/mnt/my disk \"x\"\\y","node":"db-1"}""", answers[1]);
+        Assert.Equal("""{"device":"sda"}""", answers[2]);
     }
 
     /// <summary>
