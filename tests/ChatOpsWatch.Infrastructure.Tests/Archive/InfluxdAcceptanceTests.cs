@@ -72,6 +72,38 @@ public sealed class InfluxdAcceptanceTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// influxd's own refusals: a field type conflict (mem.used_pct already stored as an integer) makes every mem point
+    /// fail with 400 "partial write: field type conflict"; halving finds each one, which is logged and dropped, and every
+    /// other point is stored once.
+    /// </summary>
+    [InfluxFact]
+    public async Task Archive_RealInfluxdRefusesAConflictingField_OnlyThosePointsAreDroppedAndLogged()
+    {
+        await using var influx = await InfluxServer.StartAsync();
+        await influx.QueryAsync($"CREATE DATABASE {Db}");
+        using var http = new HttpClient();
+        using var seed = await http.PostAsync(new Uri(influx.Url, $"/write?db={Db}&precision=ms"), new StringContent($"mem used_pct=1i {Storage.Some.Now.ToUnixTimeMilliseconds() - 1000}"));
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, seed.StatusCode);
+        using var rig = new ArchiveRig(new InfluxOptions(influx.Url, InfluxApi.V1) { Database = Db, FlushAge = TimeSpan.FromSeconds(1) });
+        await rig.AddNodeAsync("db-1");
+        for (var i = 0; i < 8; i++)
+        {
+            await rig.PollAsync("db-1", Hostile("db-1", rig.Time.GetUtcNow(), i));
+            rig.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        await rig.DrainAsync();
+
+        var refused = rig.Log.At(LogLevel.Warning).Where(m => m.Contains("point refused and dropped (HTTP 400: {\"error\":\"partial write: field type conflict", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, refused.Count);
+        Assert.All(refused, m => Assert.Contains("mem,node=db-1,provider=vultr,region=nrt,role=core used_pct=63.25 ", m, StringComparison.Ordinal));
+        var counters = await rig.CountersAsync();
+        Assert.Equal((8L * 5, 8L, 0L), (counters.Written, counters.DroppedBad, counters.Rows)); // 6 lines a poll, mem refused
+        var stored = (await StoredAsync(rig, "db-1")).Where(p => !p.StartsWith("mem ", StringComparison.Ordinal));
+        Assert.Equal(stored.Order(), (await ArchivedAsync(influx, "db-1")).Order());
+    }
+
+    /// <summary>
     /// influxd is killed for 5 minutes of the archive's clock (a FakeTimeProvider: its backoff, its flush ages and the
     /// polls' times all run on it) while polls of three nodes keep being committed, every 10 s of that clock, through the
     /// real store; in real time the outage lasts as long as those 30 rounds take (about 10 s, a refused connection each
