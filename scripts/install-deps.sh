@@ -7,9 +7,10 @@ set -euo pipefail
 
 # prometheus ships promtool and the server the metrics tests scrape with; podman, runc and debootstrap build and run
 # the container image from a local Debian base, podman-compose runs compose.yaml, and systemd brings systemd-analyze to
-# check the unit files (issue 13). The systemd package is only its files: PID 1 stays what it is (systemd-sysv makes
-# systemd the init, and it is not installed).
-PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils busybox dash prometheus podman runc debootstrap podman-compose systemd)
+# check the unit files (issue 13); influxdb (1.6.7) is the real influxd the archive tests write to and query back
+# (issue 14; the tests start their own on free ports, never the packaged service). The systemd package is only its
+# files: PID 1 stays what it is (systemd-sysv makes systemd the init, and it is not installed).
+PACKAGES=(openssh-server openssh-client iptables iproute2 stress-ng procps coreutils busybox dash prometheus podman runc debootstrap podman-compose systemd influxdb)
 
 usage() {
     cat <<EOF
@@ -57,7 +58,7 @@ apt-get install -y -q --no-install-recommends \
 for p in "${missing[@]}"; do
     is_installed "$p" || die "package $p is still not installed after apt-get install"
 done
-for c in /usr/sbin/sshd ssh ssh-keygen iptables ip ss stress-ng pgrep timeout promtool prometheus podman runc debootstrap podman-compose systemd-analyze; do
+for c in /usr/sbin/sshd ssh ssh-keygen iptables ip ss stress-ng pgrep timeout promtool prometheus podman runc debootstrap podman-compose systemd-analyze influxd; do
     command -v "$c" >/dev/null 2>&1 || die "command $c is missing after install"
 done
 echo "install-deps.sh: done"

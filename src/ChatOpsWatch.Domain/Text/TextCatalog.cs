@@ -20,6 +20,7 @@ public sealed class TextCatalog
         MuteTexts.Entries,
         DeliveryTexts.Entries,
         SelfWatchTexts.Entries,
+        ArchiveTexts.Entries,
         HostKeyTexts.Entries,
         CommandsTexts.Entries,
         IncidentTexts.Entries,

@@ -11,10 +11,11 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// <summary>
 /// Nodes, samples and alert state in SQLite. See <see cref="IMonitorStore"/> for the failure contract. A poll's alert
 /// messages open, move and close incidents (<see cref="IncidentSql"/>) in the poll's transaction, written in
-/// <paramref name="texts"/>' language (English by default). Polls are group-committed (<see cref="SqliteGroupCommit"/>):
-/// the polls that finish within one <see cref="SqliteCommitOptions.Tick"/> share a transaction.
+/// <paramref name="texts"/>' language. Polls are group-committed (<see cref="SqliteGroupCommit"/>):
+/// the polls that finish within one <see cref="SqliteCommitOptions.Tick"/> share a transaction. With an <paramref name="archive"/>
+/// (the InfluxDB spool, issue 14) each sample is also queued there, in the same savepoint.
 /// </summary>
-public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, TextCatalog texts, SqliteCommitOptions? commits = null) : IMonitorStore
+public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, TextCatalog texts, SqliteCommitOptions? commits = null, IPollArchive? archive = null) : IMonitorStore
 {
 
     private readonly SqliteGroupCommit commit = new(db, commits ?? SqliteCommitOptions.Immediate, time);
@@ -133,6 +134,10 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
                 new { Node = node, At = UnixMs.Of(sample.At), Metrics = MetricsJson.Write(sample.Values) },
                 tx,
                 cancellationToken: ct));
+            if (archive is not null)
+            {
+                await archive.AppendAsync(c, tx, sample, now);
+            }
         }
 
         foreach (var state in decision.ChangedStates)

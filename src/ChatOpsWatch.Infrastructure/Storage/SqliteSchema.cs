@@ -21,7 +21,28 @@ internal static class SqliteSchema
         new(11, V11),
         new(12, V12),
         new(13, V13),
+        new(14, V14),
     ];
+
+    // v14 (issue 14, InfluxDB archive): the durable spool of line protocol, one row per poll, written in the poll's own
+    // transaction and deleted once InfluxDB stored it (AUTOINCREMENT: ids never come back, so they give the send order);
+    // and the archive's counters, so that what was dropped is never silent, also across restarts.
+    private const string V14 = """
+        CREATE TABLE archive_spool (
+            id        INTEGER PRIMARY KEY AUTOINCREMENT,
+            queued_at INTEGER NOT NULL,
+            points    INTEGER NOT NULL,
+            bytes     INTEGER NOT NULL,
+            lines     TEXT NOT NULL      -- line protocol, '\n' between points
+        ) STRICT;
+        CREATE TABLE archive_state (
+            id           INTEGER PRIMARY KEY CHECK (id = 1),
+            dropped_full INTEGER NOT NULL, -- points never spooled: the spool was at its bound
+            dropped_bad  INTEGER NOT NULL, -- points InfluxDB refused as unparsable or conflicting, logged and dropped
+            written      INTEGER NOT NULL  -- points InfluxDB confirmed
+        ) STRICT;
+        INSERT INTO archive_state (id, dropped_full, dropped_bad, written) VALUES (1, 0, 0, 0);
+        """;
 
     // v13 (issue 13): the running monitor's liveness, one row rewritten on a timer, read by `chatopswatch health` from
     // another process; and the last time that verb proved the file writable (it writes, so a read-only or full disk fails it).

@@ -56,13 +56,14 @@ public static class ConfigLoader
         var reminderLead = read.Duration(section.GetSection("Alerts"), "MuteReminderLead", TimeSpan.FromMinutes(1)) ?? Domain.Maintenance.MuteReminders.DefaultLead;
         var correlation = Correlation.CorrelationReader.Read(read, section, nodes, monitor);
         var selfWatch = SelfWatchReader.Read(read, section);
+        var archive = ArchiveReader.Read(read, section, env);
 
         if (read.Problems.Count > 0)
         {
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Repeats = repeats, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine, CommitTick = commitTick, Health = selfWatch }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Repeats = repeats, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine, CommitTick = commitTick, Health = selfWatch, Archive = archive }, read.Problems);
     }
 
     /// <summary>Storage:CommitTick, written in ms ("100ms", "0ms"); at most a second, since every message waits for it.</summary>

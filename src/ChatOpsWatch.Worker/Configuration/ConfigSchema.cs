@@ -24,6 +24,13 @@ internal static class ConfigSchema
         "Password", "KeyPassphrase", "Vantage=text", "AllowLegacyAlgorithms",
     ];
 
+    /// <summary>The InfluxDB archive (issue 14); Password and Token are known only to be refused as secrets in a file.</summary>
+    private static readonly string[] Archive = [.. new[]
+    {
+        "Enabled", "Url=text", "Version", "Database=text", "RetentionPolicy=text", "User=text", "PasswordEnv=text", "PasswordFile=text", "Password",
+        "Org=text", "Bucket=text", "TokenEnv=text", "TokenFile=text", "Token", "BatchPoints", "FlushAge", "MaxSpoolMb", "Timeout",
+    }.Select(k => "Archive:Influx:" + k)];
+
     private static readonly string[] Top =
     [
         "Storage:Path=text", "Storage:CommitTick",
@@ -47,6 +54,7 @@ internal static class ConfigSchema
         "Telegram:Webhook:Secret", "Telegram:Webhook:SecretToken",
         "Console:StatusEvery", "Console:Format=text", "Reports:DailyAt",
         "Health:OutboxMaxAge", "Health:PingUrl=text", "Health:PingEvery", "Metrics:Listen=text",
+        .. Archive,
     ];
 
     /// <summary>One key of the tree: its children, whether it may hold a value, and whether that value must be text.</summary>

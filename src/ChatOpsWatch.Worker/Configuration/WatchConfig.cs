@@ -38,6 +38,9 @@ public sealed record WatchConfig(
     /// <summary>Health bounds, the dead man's switch, the metrics listener and the console format (issue 13).</summary>
     public SelfWatchSettings Health { get; init; } = SelfWatchSettings.Default;
 
+    /// <summary>The InfluxDB archive (Archive:Influx, issue 14); null: off. Read at start: an edit takes effect at the next start.</summary>
+    public Infrastructure.Archive.InfluxOptions? Archive { get; init; }
+
     /// <summary>The reminders of an unacknowledged critical (Alerts:RepeatEvery).</summary>
     public Domain.Engine.Policy.RepeatSchedule Repeats { get; init; } = Domain.Engine.Policy.RepeatSchedule.Default;
 }

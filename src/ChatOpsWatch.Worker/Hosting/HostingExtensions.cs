@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Archive;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Http;
 using ChatOpsWatch.Infrastructure.Maintenance;
@@ -35,6 +36,11 @@ public static class HostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConfigHolder(config));
         services.AddSqliteStorage(database, new SqliteCommitOptions(config.CommitTick));
+        if (config.Archive is { } archive)
+        {
+            services.AddInfluxArchive(archive);
+        }
+
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxWriter>();
