@@ -27,7 +27,7 @@ internal static class CommandTexts
         ["command.history.description"] = new("a node's alert history", "节点的告警历史"),
         ["command.maint.usage"] = new("/maint <target> <start> <duration> | <cron>", "/maint <目标> <开始时间> <时长> | <cron>"),
         ["command.maint.description"] = new("schedule a maintenance window (admins)", "安排维护窗口（管理员）"),
-        ["command.chart.usage"] = new("/chart <node> <metric> [1h|24h|7d]", "/chart <节点> <指标> [1h|24h|7d]"),
+        ["command.chart.usage"] = new("/chart <node> <metric> [1h|24h|7d|30d|90d|1y]", "/chart <节点> <指标> [1h|24h|7d|30d|90d|1y]"),
         ["command.chart.description"] = new("a chart of one indicator with its thresholds", "单个指标的走势图，附带阈值"),
         ["command.addnode.usage"] = new("/addnode <name> <user@host[:port]> [tags]", "/addnode <名称> <用户@主机[:端口]> [标签]"),
         ["command.addnode.description"] = new("add a node after confirming its host key (admins)", "确认主机密钥后添加节点（管理员）"),
