@@ -27,6 +27,7 @@ public static class ChatCommands
         new(ChatCommandKind.AddNode, "addnode", "/addnode <name> <user@host[:port]> [tags]", "add a node after confirming its host key (admins)", ChangesState: true),
         new(ChatCommandKind.RemoveNode, "removenode", "/removenode <name>", "stop monitoring a node, after confirmation (admins)", ChangesState: true),
         new(ChatCommandKind.Report, "report", "/report", "the daily report: uptime, incidents, noisy rules, expiries", ChangesState: false),
+        new(ChatCommandKind.Storage, "storage", "/storage", "the database's size per tier, rows, bytes per poll and the oldest data", ChangesState: false),
         new(ChatCommandKind.Help, "help", "/help", "list the commands", ChangesState: false),
         new(ChatCommandKind.Start, "start", "/start", "say hello and show the commands", ChangesState: false),
     ];

@@ -33,6 +33,7 @@ internal static class CommandTexts
         ["command.addnode.description"] = new("add a node after confirming its host key (admins)", "确认主机密钥后添加节点（管理员）"),
         ["command.removenode.usage"] = new("/removenode <name>", "/removenode <名称>"),
         ["command.removenode.description"] = new("stop monitoring a node, after confirmation (admins)", "确认后停止监控某个节点（管理员）"),
+        ["command.storage.description"] = new("the database's size per tier, rows, bytes per poll and the oldest data", "数据库各层级的大小、行数、每次采集的字节数与最早的数据"),
         ["command.report.description"] = new("the daily report: uptime, incidents, noisy rules, expiries", "每日报告：在线率、故障事件、频繁告警的规则、到期提醒"),
         ["command.help.description"] = new("list the commands", "列出所有命令"),
         ["command.start.description"] = new("say hello and show the commands", "打个招呼并列出所有命令"),

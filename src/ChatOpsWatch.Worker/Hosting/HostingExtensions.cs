@@ -113,6 +113,7 @@ public static class HostingExtensions
         services.AddSingleton(new ChatAccessPolicy(tg.AllowedChatIds, tg.AdminUserIds));
         services.AddSingleton<MuteCommands>();
         services.AddSingleton<IChatCommandHandler, ReportCommand>();
+        services.AddSingleton<IChatCommandHandler, Infrastructure.Telegram.StorageCommand>();
         services.AddSingleton<IChatCommandHandler, StatusCommands>();
         services.AddSingleton<IChatCommandHandler, MaintCommands>();
         services.AddSingleton(sp => new ChartOptions(sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>(), () => sp.GetRequiredService<ConfigHolder>().Current.Monitor.Rules));

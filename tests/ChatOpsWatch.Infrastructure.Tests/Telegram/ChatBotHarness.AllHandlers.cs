@@ -40,6 +40,7 @@ public sealed partial class ChatBotHarness
                 NullLogger<MaintCommands>.Instance),
             new ChartCommand(h.Store, new SqliteSeriesReader(h.Db.Database), h.Writer, new ChartOptions(h.Texts, () => ThresholdRule.Defaults), time, NullLogger<ChartCommand>.Instance),
             new ReportCommand(new SqliteReportStore(h.Db.Database), h.Writer, h.Texts, time, NullLogger<ReportCommand>.Instance),
+            new StorageCommand(h.Db.Database, Domain.Storage.RetentionOptions.Default, h.Writer, h.Texts, NullLogger<StorageCommand>.Instance),
             new IncidentCommands(new SqliteIncidentStore(h.Db.Database, h.Texts), new Incidents.NoFindings(), h.Writer, h.Texts, time, NullLogger<IncidentCommands>.Instance),
             new NodeAdminCommands(Parts(h), scanner ?? new RecordingScanner(), Prompts(h), NullLogger<NodeAdminCommands>.Instance),
         ];
