@@ -12,9 +12,9 @@ namespace ChatOpsWatch.Worker.Cli;
 /// </summary>
 internal static class StorageCommand
 {
-    public const string Usage = "usage: chatopswatch storage [--config FILE]\n  the database's size by table and by tier (raw, 5-minute, hourly), rows, bytes per poll and per value,\n  the oldest data and the retention settings; reads only (0 = printed, 2 = bad configuration, 3 = unreadable database)";
+    public const string Usage = "usage: chatopswatch storage [--config FILE] [--maintain]\n  the database's size by table and by tier (raw, 5-minute, hourly), rows, bytes per poll and per value,\n  the oldest data and the retention settings; reads only (0 = printed, 2 = bad configuration, 3 = unreadable database)\n  --maintain: first run the rollups, retention, budget and incremental vacuum that are due now, as the monitor does\n  every 30 s (safe beside it, and to kill at any moment: each step is one transaction)";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, bool maintain, TextWriter stdout, TextWriter stderr)
     {
         var loaded = CommandLine.Load(args);
         if (!CommandLine.Report(loaded, stderr))
@@ -26,6 +26,13 @@ internal static class StorageCommand
         StorageReport report;
         try
         {
+            if (maintain)
+            {
+                using var db = SqliteDatabase.Open(config.DatabasePath, TimeProvider.System);
+                var steps = await new SqliteStorageMaintenance(db, config.Retention, Domain.Text.TextCatalog.For(config.Language), TimeProvider.System).RunUntilIdleAsync(CancellationToken.None);
+                await stdout.WriteLineAsync($"maintenance: {steps} step(s) done, nothing more due");
+            }
+
             report = SqliteStorageStats.ReadFile(config.DatabasePath, config.Retention);
         }
         catch (StorageException e)
