@@ -7,6 +7,10 @@
 #
 #   sudo scripts/bench.sh [--nodes K] [bench options...]
 #   sudo scripts/bench.sh poll-cost [--sshds K] [poll-cost options...]
+#   scripts/bench.sh storage [--nodes 10] [--days 90] [--extrapolate-to 1000]
+#
+# storage writes N simulated nodes x D simulated days of 30 s polls through the real store with the real rollups and
+# retention beside it, and writes bench/results/storage.md (no lab, no root; about 4 minutes with the defaults).
 #
 # poll-cost runs the REAL Worker (and Paramiko, and one ssh process per poll) against K sshd nodes
 # (default 20, prefix pc, subnet 10.238.x) at 20, 200 and 1,000 node names, and writes
@@ -32,6 +36,13 @@ die() { echo "bench.sh: error: $*" >&2; exit 2; }
 say() { echo "bench.sh: $*" >&2; }
 
 MODE=ssh-polling
+if [[ ${1:-} == storage ]]; then
+    # The storage bench (issue 14) needs no lab and no root: simulated nodes and time, the real store code.
+    shift
+    say "building $PROJECT (Release)"
+    dotnet build "$PROJECT" -c Release -nologo -v quiet >&2 || die "build failed"
+    exec dotnet "$PROJECT/bin/Release/net10.0/ChatOpsWatch.Bench.dll" storage --out "$REPO_DIR/bench/results" "$@"
+fi
 if [[ ${1:-} == poll-cost ]]; then
     MODE=poll-cost; shift
     NODES=${BENCH_SSHDS:-20}; PREFIX=${BENCH_PREFIX:-pc}; NET=${BENCH_NET:-238}

@@ -13,6 +13,11 @@ if (args is ["print-probe-command"])
     return 0;
 }
 
+if (args is ["storage", ..])
+{
+    return await StorageBench.RunAsync(args[1..]);
+}
+
 BenchOptions options;
 Lab lab;
 NodeCpu? nodeCpu;

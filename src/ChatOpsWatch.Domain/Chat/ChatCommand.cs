@@ -18,6 +18,7 @@ public enum ChatCommandKind
     AddNode,
     RemoveNode,
     Report,
+    Storage,
 
     /// <summary>A command addressed to this bot (or unaddressed) that it does not know.</summary>
     Unknown,

@@ -23,10 +23,11 @@ public static class ChatCommands
         new(ChatCommandKind.Alerts, "alerts", "/alerts", "the open alerts, worst first", ChangesState: false),
         new(ChatCommandKind.History, "history", "/history <node> [24h]", "a node's alert history", ChangesState: false),
         new(ChatCommandKind.Maint, "maint", "/maint <target> <start> <duration> | <cron>", "schedule a maintenance window (admins)", ChangesState: true),
-        new(ChatCommandKind.Chart, "chart", "/chart <node> <metric> [1h|24h|7d]", "a chart of one indicator with its thresholds", ChangesState: false),
+        new(ChatCommandKind.Chart, "chart", "/chart <node> <metric> [1h|24h|7d|30d|90d|1y]", "a chart of one indicator with its thresholds", ChangesState: false),
         new(ChatCommandKind.AddNode, "addnode", "/addnode <name> <user@host[:port]> [tags]", "add a node after confirming its host key (admins)", ChangesState: true),
         new(ChatCommandKind.RemoveNode, "removenode", "/removenode <name>", "stop monitoring a node, after confirmation (admins)", ChangesState: true),
         new(ChatCommandKind.Report, "report", "/report", "the daily report: uptime, incidents, noisy rules, expiries", ChangesState: false),
+        new(ChatCommandKind.Storage, "storage", "/storage", "the database's size per tier, rows, bytes per poll and the oldest data", ChangesState: false),
         new(ChatCommandKind.Help, "help", "/help", "list the commands", ChangesState: false),
         new(ChatCommandKind.Start, "start", "/start", "say hello and show the commands", ChangesState: false),
     ];

@@ -8,7 +8,7 @@ namespace ChatOpsWatch.Domain.Commands;
 /// <summary>A well-formed /chart: the node and metric are still to be checked against what is stored.</summary>
 public sealed record ChartRequest(string Node, string Metric, ChartRange Range);
 
-/// <summary>Parses /chart &lt;node&gt; &lt;metric&gt; [1h|24h|7d]. Pure.</summary>
+/// <summary>Parses /chart &lt;node&gt; &lt;metric&gt; [1h|24h|7d|30d|90d|1y]. Pure.</summary>
 public static partial class ChartParser
 {
     public static (ChartRequest? Request, string? Problem) Parse(IReadOnlyList<string> args, TextCatalog text)

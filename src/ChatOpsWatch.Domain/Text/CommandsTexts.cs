@@ -74,7 +74,7 @@ internal static class CommandsTexts
         ["nodes.tag_unknown"] = new("No provider, region or role is called “{0}”. Known: {1}", "没有名为“{0}”的服务商、区域或角色。已知：{1}"),
 
         // /chart
-        ["cmd.chart.usage"] = new("Usage: /chart &lt;node&gt; &lt;metric&gt; [1h|24h|7d], e.g. /chart web-1 cpu.busy_pct 24h", "用法：/chart &lt;节点&gt; &lt;指标&gt; [1h|24h|7d]，例如 /chart web-1 cpu.busy_pct 24h"),
+        ["cmd.chart.usage"] = new("Usage: /chart &lt;node&gt; &lt;metric&gt; [1h|24h|7d|30d|90d|1y], e.g. /chart web-1 cpu.busy_pct 24h", "用法：/chart &lt;节点&gt; &lt;指标&gt; [1h|24h|7d|30d|90d|1y]，例如 /chart web-1 cpu.busy_pct 24h"),
         ["cmd.chart.metric_invalid"] = new("“{0}” is not a metric name; they look like cpu.busy_pct or disk.used_pct{{mount=/data}}.", "“{0}”不是指标名；指标名形如 cpu.busy_pct 或 disk.used_pct{{mount=/data}}。"),
         ["cmd.chart.range_invalid"] = new("“{0}” is not a range: use 1h, 24h or 7d.", "“{0}”不是有效的时间范围：请用 1h、24h 或 7d。"),
         ["chart.unknown_metric"] = new("<b>{0}</b> has no series “{1}”. Some it has: {2}", "<b>{0}</b> 没有序列“{1}”。它有的序列包括：{2}"),

@@ -27,6 +27,7 @@ public sealed class TextCatalog
         CorrelationTexts.Entries,
         EngineReportTexts.Entries,
         EngineReasonTexts.Entries,
+        RetentionTexts.Entries,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

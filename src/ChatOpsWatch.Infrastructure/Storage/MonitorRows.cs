@@ -69,13 +69,14 @@ internal sealed record AlertStateRow
 /// <summary>A node with its latest sample, if any, as the fleet query reads it.</summary>
 internal sealed record FleetRow
 {
-    // The correlated subquery is one seek on samples_node_at per node, instead of a scan of every
+    // The correlated subquery is one seek on the points key (node_id, at) per node, instead of a scan of every
     // sample that a GROUP BY MAX(at) would need.
     public const string Select = """
         SELECT n.name AS Name, n.provider AS Provider, n.region AS Region, n.role AS Role,
-               n.interval_ms AS IntervalMs, n.legacy_ssh AS LegacySsh, s.at AS SampleAt, s.metrics AS Metrics
+               n.interval_ms AS IntervalMs, n.legacy_ssh AS LegacySsh, p.at AS SampleAt, p.data AS Data
         FROM nodes n
-        LEFT JOIN samples s ON s.id = (SELECT id FROM samples WHERE node = n.name ORDER BY at DESC LIMIT 1)
+        LEFT JOIN node_ids i ON i.name = n.name
+        LEFT JOIN points p ON p.node_id = i.id AND p.at = (SELECT max(at) FROM points WHERE node_id = i.id)
         WHERE n.retired_at IS NULL
         ORDER BY n.name;
         """;
@@ -94,10 +95,10 @@ internal sealed record FleetRow
 
     public long? SampleAt { get; init; }
 
-    public string? Metrics { get; init; }
+    public byte[]? Data { get; init; }
 
     public NodeInfo ToNode() => new(Name, Provider, Region, (NodeRole)Role, TimeSpan.FromMilliseconds(IntervalMs)) { LegacySshAllowed = LegacySsh != 0 };
 
-    public Sample? ToSample() =>
-        SampleAt is { } at && Metrics is { } metrics ? new Sample(Name, UnixMs.At(at), MetricsJson.Read(metrics)) : null;
+    public Sample? ToSample(Func<byte[], IReadOnlyDictionary<string, double>> decode) =>
+        SampleAt is { } at && Data is { } data ? new Sample(Name, UnixMs.At(at), decode(data)) : null;
 }

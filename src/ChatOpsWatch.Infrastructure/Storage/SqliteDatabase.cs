@@ -36,6 +36,9 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Whether the file works, as the last operations found; kept in memory for the storage alarm.</summary>
     public StorageHealth Health { get; }
 
+    /// <summary>The series keys and their ids (schema v14), shared by every store on this file.</summary>
+    internal Compact.SeriesDictionary Series { get; } = new();
+
     private long _policyVersion;
 
     /// <summary>
@@ -64,8 +67,12 @@ public sealed class SqliteDatabase : IDisposable
         {
             db.Run("open", connection =>
             {
+                SqliteVacuum.PrepareNew(connection);
                 EnableWal(connection, full);
                 SqliteMigrator.Apply(connection, full, SqliteSchema.Migrations, time.GetUtcNow());
+                SqliteLegacySamples.ConvertAll(connection, db.Series);
+                SqliteVacuum.SwitchSmall(connection);
+                db.Series.Load(connection);
             });
             return db;
         }
@@ -136,6 +143,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             // SQLITE_CONSTRAINT_FOREIGNKEY: samples and alert states need their node registered.
             SqliteException { SqliteExtendedErrorCode: 787 } => " (the node is not registered: call UpsertNodeAsync first)",
+            SqliteException { SqliteExtendedErrorCode: 1299 } e when e.Message.Contains("points.node_id", StringComparison.Ordinal) => " (the node is not registered: call UpsertNodeAsync first)",
             SqliteException { SqliteErrorCode: 14 } => " (check that the directory exists and is writable)",
             _ => "",
         };

@@ -4,6 +4,7 @@ using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Infrastructure.Storage.Compact;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -45,28 +46,72 @@ public sealed class SqliteHistory
 
     /// <summary>How many samples <see cref="Replay"/> will visit, for progress.</summary>
     public long CountSamples(string? node, DateTimeOffset since) => Run("counting samples", c =>
-        c.ExecuteScalar<long>($"SELECT COUNT(*) FROM samples WHERE at >= @since{(node is null ? "" : " AND node = @node")};", new { since = UnixMs.Of(since), node }));
+    {
+        var args = new { since = UnixMs.Of(since), node };
+        var compact = HasTable(c, "points")
+            ? c.ExecuteScalar<long>($"SELECT COUNT(*) FROM points p JOIN node_ids i ON i.id = p.node_id WHERE p.at >= @since{(node is null ? "" : " AND i.name = @node")};", args)
+            : 0;
+        return compact + c.ExecuteScalar<long>($"SELECT COUNT(*) FROM samples WHERE at >= @since{(node is null ? "" : " AND node = @node")};", args);
+    });
 
-    /// <summary>Streams samples taken at or after <paramref name="since"/> (of one node, or all), by node then time, one row in memory at a time.</summary>
+    /// <summary>
+    /// Streams samples taken at or after <paramref name="since"/> (of one node, or all), by node then time, one row in
+    /// memory at a time. A file not yet converted (schema v13 and older, or a conversion under way) keeps some samples
+    /// as JSON rows: both forms are read and merged by time.
+    /// </summary>
     public long Replay(string? node, DateTimeOffset since, Action<Sample> visit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(visit);
         return Run("reading samples", c =>
         {
-            var count = 0L;
-            var rows = c.Query<(string Node, long At, string Metrics)>(
-                $"SELECT node, at, metrics FROM samples WHERE at >= @since{(node is null ? "" : " AND node = @node")} ORDER BY node, at;",
-                new { since = UnixMs.Of(since), node },
-                buffered: false);
-            foreach (var (n, at, metrics) in rows)
+            var compact = HasTable(c, "points");
+            var series = new SeriesDictionary();
+            if (compact)
             {
-                ct.ThrowIfCancellationRequested();
-                visit(new Sample(n, UnixMs.At(at), MetricsJson.Read(metrics)));
-                count++;
+                series.Load(c);
+            }
+
+            var names = node is not null ? [node] : c.Query<string>(
+                compact ? "SELECT name FROM node_ids UNION SELECT DISTINCT node FROM samples ORDER BY 1;" : "SELECT DISTINCT node FROM samples ORDER BY 1;").ToList();
+            var count = 0L;
+            foreach (var name in names)
+            {
+                var args = new { since = UnixMs.Of(since), node = name };
+                var json = c.Query<(long At, string Metrics)>("SELECT at, metrics FROM samples WHERE node = @node AND at >= @since ORDER BY at;", args, buffered: false)
+                    .Select(r => new Sample(name, UnixMs.At(r.At), MetricsJson.Read(r.Metrics)));
+                var points = !compact ? [] : c.Query<(long At, byte[] Data)>(
+                        "SELECT at, data FROM points WHERE node_id = (SELECT id FROM node_ids WHERE name = @node) AND at >= @since ORDER BY at;", args, buffered: false)
+                    .Select(r => new Sample(name, UnixMs.At(r.At), series.Keys(c, PointCodec.Decode(r.Data))));
+                foreach (var sample in Merge(points, json))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    visit(sample);
+                    count++;
+                }
             }
 
             return count;
         });
+    }
+
+    private static IEnumerable<Sample> Merge(IEnumerable<Sample> a, IEnumerable<Sample> b)
+    {
+        using var x = a.GetEnumerator();
+        using var y = b.GetEnumerator();
+        var (hasX, hasY) = (x.MoveNext(), y.MoveNext());
+        while (hasX || hasY)
+        {
+            if (hasX && (!hasY || x.Current.At <= y.Current.At))
+            {
+                yield return x.Current;
+                hasX = x.MoveNext();
+            }
+            else
+            {
+                yield return y.Current;
+                hasY = y.MoveNext();
+            }
+        }
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Storage.Compact;
 using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
@@ -29,10 +30,11 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
         ON CONFLICT (name) DO UPDATE SET
             provider = excluded.provider, region = excluded.region,
             role = excluded.role, interval_ms = excluded.interval_ms, legacy_ssh = excluded.legacy_ssh, retired_at = NULL;
+        INSERT OR IGNORE INTO node_ids (name) VALUES (@Name);
         """;
 
     private const string InsertSample = """
-        INSERT INTO samples (node, at, metrics) VALUES (@Node, @At, @Metrics);
+        INSERT INTO points (node_id, at, data) VALUES ((SELECT id FROM node_ids WHERE name = @Node), @At, @Data);
         UPDATE nodes SET last_seen = MAX(COALESCE(last_seen, @At), @At) WHERE name = @Node;
         """;
 
@@ -99,12 +101,12 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
             async c =>
             {
                 var count = 0;
-                var rows = c.QueryUnbufferedAsync<(long At, string Metrics)>(
-                    "SELECT at, metrics FROM samples WHERE node = @node AND at >= @since ORDER BY at;",
+                var rows = c.QueryUnbufferedAsync<(long At, byte[] Data)>(
+                    "SELECT at, data FROM points WHERE node_id = (SELECT id FROM node_ids WHERE name = @node) AND at >= @since ORDER BY at;",
                     new { node, since = UnixMs.Of(since) });
-                await foreach (var (at, metrics) in rows.WithCancellation(ct))
+                await foreach (var (at, data) in rows.WithCancellation(ct))
                 {
-                    visit(new Sample(node, UnixMs.At(at), MetricsJson.Read(metrics)));
+                    visit(new Sample(node, UnixMs.At(at), db.Series.Keys(c, PointCodec.Decode(data))));
                     count++;
                 }
 
@@ -118,7 +120,17 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
         ArgumentNullException.ThrowIfNull(decision);
         Validate(node, decision);
         var durable = decision.Transitions.Count > 0 || decision.Messages.Count > 0 || decision.EngineStates.Count > 0;
-        return commit.CommitAsync($"committing a poll of '{node}'", durable, (c, tx) => WritePollAsync(c, tx, node, decision, now), ct);
+        return CommitAsync(node, decision, now, durable, ct);
+    }
+
+    private async Task CommitAsync(string node, PollDecision decision, DateTimeOffset now, bool durable, CancellationToken ct)
+    {
+        if (decision.Sample is { } sample)
+        {
+            await db.Series.EnsureAsync(db, sample.Values.Keys, ct);
+        }
+
+        await commit.CommitAsync($"committing a poll of '{node}'", durable, (c, tx) => WritePollAsync(c, tx, node, decision, now), ct);
     }
 
     /// <summary>
@@ -131,7 +143,7 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
         {
             await c.ExecuteAsync(new CommandDefinition(
                 InsertSample,
-                new { Node = node, At = UnixMs.Of(sample.At), Metrics = MetricsJson.Write(sample.Values) },
+                new { Node = node, At = UnixMs.Of(sample.At), Data = PointCodec.Encode(db.Series.Ids(sample.Values)) },
                 tx,
                 cancellationToken: ct));
             if (archive is not null)
@@ -174,7 +186,7 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
                         cancellationToken: ct)))
                     .Select(r => r.ToState())
                     .ToLookup(s => s.Node, StringComparer.Ordinal);
-                return nodes.Select(n => new NodeStatus(n.ToNode(), n.ToSample(), [.. firing[n.Name]])).ToList();
+                return nodes.Select(n => new NodeStatus(n.ToNode(), n.ToSample(d => db.Series.Keys(c, PointCodec.Decode(d))), [.. firing[n.Name]])).ToList();
             },
             ct);
 

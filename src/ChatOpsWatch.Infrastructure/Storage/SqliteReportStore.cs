@@ -1,7 +1,9 @@
 using ChatOpsWatch.Domain.Network;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Reports;
+using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Vps;
+using ChatOpsWatch.Infrastructure.Storage.Compact;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -19,13 +21,18 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
             "reading the daily report",
             async c =>
             {
-                var args = new { From = UnixMs.Of(start), To = UnixMs.Of(until) };
+                var (from, to) = (UnixMs.Of(start), UnixMs.Of(until));
+                var (b0, b1) = await RolledSpanAsync(c, from, to, ct);
+                var args = new { From = from, To = to, B0 = b0, B1 = b1 };
                 var nodes = await c.QueryAsync<NodeRow>(new CommandDefinition(
                     """
                     SELECT n.name AS Name, n.interval_ms AS IntervalMs, n.first_seen AS FirstSeen, n.legacy_ssh AS LegacySsh,
-                           (SELECT count(*) FROM samples s WHERE s.node = n.name AND s.at >= @From AND s.at < @To) AS Answered,
-                           (SELECT metrics FROM samples s WHERE s.node = n.name ORDER BY s.at DESC LIMIT 1) AS Latest
-                    FROM nodes n WHERE n.retired_at IS NULL ORDER BY n.name;
+                           (SELECT count(*) FROM points p WHERE p.node_id = i.id AND p.at >= @From AND p.at < @B0)
+                           + (SELECT COALESCE(sum(polls), 0) FROM rollups r WHERE r.tier = 1 AND r.node_id = i.id AND r.at >= @B0 AND r.at < @B1)
+                           + (SELECT count(*) FROM points p WHERE p.node_id = i.id AND p.at >= @B1 AND p.at < @To) AS Answered,
+                           (SELECT data FROM points p WHERE p.node_id = i.id ORDER BY p.at DESC LIMIT 1) AS Latest,
+                           i.id AS NodeId
+                    FROM nodes n LEFT JOIN node_ids i ON i.name = n.name WHERE n.retired_at IS NULL ORDER BY n.name;
                     """,
                     args,
                     cancellationToken: ct));
@@ -38,7 +45,7 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
                     availability.Add(new NodeAvailability(n.Name, expected, (int)n.Answered) { LegacySsh = n.LegacySsh != 0 });
                     if (n.Latest is { } latest)
                     {
-                        expiries.AddRange(Expiries(n.Name, MetricsJson.Read(latest)));
+                        expiries.AddRange(Expiries(n.Name, db.Series.Keys(c, PointCodec.Decode(latest))));
                     }
                 }
 
@@ -46,6 +53,20 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
                 return new ReportInput(start, until, availability, episodes, expiries) { Monitor = await HeartbeatAsync(c, ct) };
             },
             ct);
+
+    /// <summary>
+    /// The whole 5-minute buckets inside [from, to) that are rolled up, [B0, B1): the report counts their polls from the
+    /// rollups (the raw rows of a 7-day window may be gone), and the raw rows before and after. B0 = B1 when none.
+    /// </summary>
+    private static async Task<(long B0, long B1)> RolledSpanAsync(SqliteConnection c, long from, long to, CancellationToken ct)
+    {
+        var mark = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT value FROM storage_marks WHERE name = 'rollup:1';", cancellationToken: ct));
+        var width = SampleTiers.WidthMs(SampleTier.FiveMinutes);
+        var b0 = SampleTiers.BucketStart(SampleTier.FiveMinutes, from + width - 1);
+        var b1 = SampleTiers.BucketStart(SampleTier.FiveMinutes, Math.Min(to, mark ?? long.MinValue / 2));
+        return b1 > b0 ? (b0, b1) : (from, from);
+    }
 
     /// <summary>The liveness row (schema v13) and the outbox backlog; null without the row (no Worker has run on this file).</summary>
     private static async Task<MonitorHeartbeat?> HeartbeatAsync(SqliteConnection c, CancellationToken ct)
@@ -124,6 +145,8 @@ public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
 
         public long LegacySsh { get; set; }
 
-        public string? Latest { get; set; }
+        public byte[]? Latest { get; set; }
+
+        public long? NodeId { get; set; }
     }
 }

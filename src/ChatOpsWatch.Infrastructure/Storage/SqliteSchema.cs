@@ -22,6 +22,7 @@ internal static class SqliteSchema
         new(12, V12),
         new(13, V13),
         new(14, V14),
+        new(15, V15),
     ];
 
     // v14 (issue 14, InfluxDB archive): the durable spool of line protocol, one row per poll, written in the poll's own
@@ -42,6 +43,49 @@ internal static class SqliteSchema
             written      INTEGER NOT NULL  -- points InfluxDB confirmed
         ) STRICT;
         INSERT INTO archive_state (id, dropped_full, dropped_bad, written) VALUES (1, 0, 0, 0);
+        """;
+
+    // v15 (issue 14): compact samples. A series key is stored once (series) and a node name once (node_ids); a poll is
+    // one row of points keyed (node_id, at) holding a blob of (series id, value) pairs (Storage/Compact/PointCodec).
+    // rollups holds one row per node and 5-minute (tier 1) or hourly (tier 2) bucket (RollupCodec). storage_marks keeps
+    // the rollup watermarks (rollup:1, rollup:2). The JSON rows of samples are converted at open, in batches that each
+    // commit, so a killed conversion resumes; sample_rows lists every stored poll of either form (node, at).
+    private const string V15 = """
+        CREATE TABLE node_ids (
+            id   INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        ) STRICT;
+        INSERT INTO node_ids (name) SELECT name FROM nodes ORDER BY first_seen, name;
+
+        CREATE TABLE series (
+            id  INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE
+        ) STRICT;
+
+        CREATE TABLE points (
+            node_id INTEGER NOT NULL,
+            at      INTEGER NOT NULL,
+            data    BLOB NOT NULL,
+            PRIMARY KEY (node_id, at)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE rollups (
+            tier    INTEGER NOT NULL, -- 1: 5 minutes, 2: 1 hour
+            node_id INTEGER NOT NULL,
+            at      INTEGER NOT NULL, -- the bucket's start
+            polls   INTEGER NOT NULL, -- raw polls rolled into it (for counts without decoding: /report)
+            data    BLOB NOT NULL,
+            PRIMARY KEY (tier, node_id, at)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE storage_marks (
+            name  TEXT PRIMARY KEY NOT NULL,
+            value INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE VIEW sample_rows AS
+            SELECT i.name AS node, p.at AS at FROM points p JOIN node_ids i ON i.id = p.node_id
+            UNION ALL SELECT node, at FROM samples;
         """;
 
     // v13 (issue 13): the running monitor's liveness, one row rewritten on a timer, read by `chatopswatch health` from

@@ -10,7 +10,7 @@ namespace ChatOpsWatch.Infrastructure.Telegram;
 /// them, shared by the composition root and the test harnesses, so a test talks to the handlers production runs.
 /// The caller registers what they stand on: the stores, <c>OutboxWriter</c>, <c>IOutboxSignal</c>, <c>TextCatalog</c>,
 /// <c>TimeProvider</c>, <c>ITelegramBotClient</c>, <c>ChatAccessPolicy</c>, <c>ChartOptions</c>,
-/// <c>IFindingSource</c>, and for /addnode the <c>INodeFleet</c>, <c>IHostKeyScanner</c> and <c>PendingNodeChanges</c>.
+/// <c>IFindingSource</c>, <c>RetentionOptions</c> (for /storage), and for /addnode the <c>INodeFleet</c>, <c>IHostKeyScanner</c> and <c>PendingNodeChanges</c>.
 /// </summary>
 public static class ChatCommandServices
 {
@@ -22,6 +22,7 @@ public static class ChatCommandServices
         services.AddSingleton<MaintCommands>();
         services.AddSingleton<ChartCommand>();
         services.AddSingleton<ReportCommand>();
+        services.AddSingleton<StorageCommand>();
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<NodeAdminParts>();
         services.AddSingleton<NodePrompts>();
@@ -32,6 +33,7 @@ public static class ChatCommandServices
         Command<MaintCommands>(services);
         Command<ChartCommand>(services);
         Command<ReportCommand>(services);
+        Command<StorageCommand>(services);
         Command<IncidentCommands>(services);
         Command<NodeAdminCommands>(services);
         services.AddSingleton<ICallbackHandler, IncidentStateButtons>();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatOpsWatch.Worker.Cli;
 
-/// <summary>The verbs: run (default), check-config, health, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise, evaluate.</summary>
+/// <summary>The verbs: run (default), check-config, health, import-known-hosts FILE, forget-hostkey NODE, backtest, baseline, noise, evaluate, storage.</summary>
 public static class CommandLine
 {
     public const int ExitConfig = 2;
@@ -37,6 +37,7 @@ public static class CommandLine
             "backtest" => await BacktestCommand.RunAsync(rest, Console.Error),
             "baseline" => BaselineCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System),
             "evaluate" => EvaluateCommand.Run(rest, Console.Out, Console.Error),
+            "storage" => await WithArgs([.. rest.Where(a => a != "--maintain")], usage, [], a => StorageCommand.RunAsync(a.ConfigArgs, rest.Contains("--maintain"), Console.Out, Console.Error)),
             _ => NoiseCommand.Run(rest, Console.Out, Console.Error, TimeProvider.System),
         };
     }
@@ -68,6 +69,8 @@ public static class CommandLine
                                                            per rule: episodes, self-resolved, flapping, muted before acked, a suggestion
                chatopswatch evaluate --corpus DIR [--output FILE.md]
                                                            score the reference detectors and the engine defaults on a labelled corpus
+               chatopswatch storage [--config FILE] [--maintain]
+                                                           the database's size by table and tier, rows, bytes per poll, the oldest data
         configuration: ./appsettings.json, the file named by --config or CHATOPSWATCH_CONFIG, then environment
         variables such as ChatOpsWatch__Telegram__OpsChatId (see README).
         """;

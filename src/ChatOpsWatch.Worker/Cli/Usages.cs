@@ -21,6 +21,7 @@ internal static class Usages
         ["baseline"] = BaselineCommand.Usage,
         ["noise"] = NoiseCommand.Usage,
         ["evaluate"] = EvaluateCommand.Usage,
+        ["storage"] = StorageCommand.Usage,
         ["help"] = CommandLine.Usage,
     };
 }

@@ -27,6 +27,7 @@ public static class ConfigLoader
         var storage = section.GetSection("Storage");
         var dbPath = read.String(storage, "Path", "data/chatopswatch.db")!;
         var commitTick = CommitTick(read, storage);
+        var retention = Retention(read, storage);
 
         var ssh = section.GetSection("Ssh");
         var defaults = SshSettings.Default;
@@ -63,7 +64,22 @@ public static class ConfigLoader
             return new Result(null, read.Problems);
         }
 
-        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Repeats = repeats, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine, CommitTick = commitTick, Health = selfWatch, Archive = archive }, read.Problems);
+        return new Result(new WatchConfig(dbPath, nodes, sshSettings, monitor, telegram, statusEvery) { Reports = reports, Repeats = repeats, Language = language, MuteReminderLead = reminderLead, Correlation = correlation, Engine = engine, CommitTick = commitTick, Retention = retention, Health = selfWatch, Archive = archive }, read.Problems);
+    }
+
+    /// <summary>Storage:RawDays (1 to 3650, default 8) and Storage:MaxSizeMb (none by default; at least 1).</summary>
+    private static Domain.Storage.RetentionOptions Retention(ConfigReader read, IConfigurationSection storage)
+    {
+        var defaults = Domain.Storage.RetentionOptions.Default;
+        var rawDays = read.Int(storage, "RawDays", (int)defaults.Raw.TotalDays, 1, 3650);
+        var maxMb = read.Long(storage, "MaxSizeMb");
+        if (maxMb is < 1)
+        {
+            read.Problem(storage, "MaxSizeMb", $"'{maxMb}' must be at least 1 (MB), or left out for no budget");
+            maxMb = null;
+        }
+
+        return defaults with { Raw = TimeSpan.FromDays(rawDays), MaxBytes = maxMb * 1024 * 1024 };
     }
 
     /// <summary>Storage:CommitTick, written in ms ("100ms", "0ms"); at most a second, since every message waits for it.</summary>

@@ -33,7 +33,7 @@ internal static class ConfigSchema
 
     private static readonly string[] Top =
     [
-        "Storage:Path=text", "Storage:CommitTick",
+        "Storage:Path=text", "Storage:CommitTick", "Storage:RawDays", "Storage:MaxSizeMb",
         "Local:Enabled", .. NodeCommon.Select(k => "Local:" + k),
         .. NodeCommon.Concat(NodeSsh).Select(k => "Nodes:*:" + k),
         "Ssh:ConnectTimeout", "Ssh:ProbeDeadline", "Ssh:MaxBackoff", "Ssh:HeartbeatInterval", "Ssh:HeartbeatTimeout",

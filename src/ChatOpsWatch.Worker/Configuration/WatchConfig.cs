@@ -20,6 +20,9 @@ public sealed record WatchConfig(
     /// <summary>How long finished polls wait to share one SQLite transaction (Storage:CommitTick, group commit).</summary>
     public TimeSpan CommitTick { get; init; } = Infrastructure.Storage.SqliteCommitOptions.Default.Tick;
 
+    /// <summary>How long each sample tier is kept, and the size budget (Storage:RawDays, Storage:MaxSizeMb; issue 14).</summary>
+    public Domain.Storage.RetentionOptions Retention { get; init; } = Domain.Storage.RetentionOptions.Default;
+
     /// <summary>The language of every chat text (Telegram:Language), also on the console.</summary>
     public Language Language { get; init; } = Language.En;
 

@@ -47,6 +47,9 @@ public static class HostingExtensions
         services.AddSingleton(TextCatalog.For(config.Language));
         services.AddSingleton(sp => new MuteReminderOptions(config.MuteReminderLead, TimeSpan.FromMinutes(1), sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>()));
         services.AddHostedService<MuteReminderService>();
+        services.AddSingleton(config.Retention);
+        services.AddSingleton<SqliteStorageMaintenance>();
+        services.AddHostedService<StorageMaintenanceService>();
 
         AddNotifier(services, config);
         AddPolling(services);

@@ -4,7 +4,7 @@ using ChatOpsWatch.Infrastructure.Storage;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage;
 
-/// <summary>Writes many samples straight into a test database (one transaction), as a week of polls would leave them.</summary>
+/// <summary>Writes many samples straight into a test database (one transaction, as JSON rows converted to the compact form), as a week of polls would leave them.</summary>
 internal static class SeriesSeed
 {
     public static async Task NodeAsync(SqliteDatabase db, TimeProvider time, string name) =>
@@ -29,6 +29,9 @@ internal static class SeriesSeed
         }
 
         tx.Commit();
+
+        // Rows in the v13 JSON form, converted as the next start would (schema v15, issue 14).
+        SqliteLegacySamples.ConvertAll(c, new Infrastructure.Storage.Compact.SeriesDictionary());
     }
 
     /// <summary>One sample every <paramref name="every"/> from <paramref name="from"/> until <paramref name="to"/>, value from the index.</summary>

@@ -81,6 +81,7 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
             }
 
             tx.Commit();
+            SqliteLegacySamples.ConvertAll(raw, new Infrastructure.Storage.Compact.SeriesDictionary());
         }
 
         var engine = new LiveEngine { Texts = TextCatalog.English };

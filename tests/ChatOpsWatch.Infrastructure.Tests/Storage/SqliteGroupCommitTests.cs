@@ -50,7 +50,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         await AdvanceUntilAsync(Task.WhenAll(commits));
 
         Assert.Equal(1, store.CommitTransactions);
-        Assert.Equal(20, Count("SELECT COUNT(*) FROM samples"));
+        Assert.Equal(20, Count("SELECT COUNT(*) FROM sample_rows"));
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Contains("not registered", ex.Message, StringComparison.Ordinal);
         await good;
         Assert.Equal(1, store.CommitTransactions);
-        Assert.Equal(1, Count("SELECT COUNT(*) FROM samples WHERE node = 'tokyo-1'"));
-        Assert.Equal(0, Count("SELECT COUNT(*) FROM samples WHERE node = 'ghost-1'"));
+        Assert.Equal(1, Count("SELECT COUNT(*) FROM sample_rows WHERE node = 'tokyo-1'"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM sample_rows WHERE node = 'ghost-1'"));
         Assert.Equal(1, Count("SELECT COUNT(*) FROM outbox"));
         Assert.Single(await store.LoadAlertStatesAsync("tokyo-1", None));
     }
@@ -87,7 +87,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         await AdvanceUntilAsync(Task.WhenAny(cancelled));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        Assert.Equal(0, Count("SELECT COUNT(*) FROM samples"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM sample_rows"));
     }
 
     [Fact]
@@ -98,6 +98,6 @@ public sealed class SqliteGroupCommitTests : IDisposable
 
         await store.CommitPollAsync("tokyo-1", new PollDecision(Some.Sample("tokyo-1", Some.Now), [], []), Some.Now, None);
 
-        Assert.Equal(1, Count("SELECT COUNT(*) FROM samples"));
+        Assert.Equal(1, Count("SELECT COUNT(*) FROM sample_rows"));
     }
 }

@@ -61,7 +61,7 @@ public sealed class SqliteMonitorStoreTests : IDisposable
         Assert.Empty(await store.LoadAlertStatesAsync("tokyo-1", None));
         Assert.Null(Assert.Single(await store.FleetAsync(None)).Latest);
         using var check = _db.Raw();
-        Assert.Equal(0, check.ExecuteScalar<int>("SELECT COUNT(*) FROM samples;"));
+        Assert.Equal(0, check.ExecuteScalar<int>("SELECT COUNT(*) FROM sample_rows;"));
         Assert.Null(check.ExecuteScalar<long?>("SELECT last_seen FROM nodes;"));
     }
 
@@ -151,8 +151,10 @@ public sealed class SqliteMonitorStoreTests : IDisposable
 
         var details = raw.Query("EXPLAIN QUERY PLAN " + FleetRow.Select).Select(r => (string)r.detail).ToList();
 
-        Assert.Contains(details, d => d.Contains("samples_node_at (node=?)", StringComparison.Ordinal));
-        Assert.DoesNotContain(details, d => d.StartsWith("SCAN samples", StringComparison.Ordinal) || d.StartsWith("SCAN s", StringComparison.Ordinal));
+        // Schema v14: the samples are points keyed (node_id, at); the newest is one seek on that key per node.
+        Assert.Contains(details, d => d.Contains("SEARCH p USING PRIMARY KEY (node_id=? AND at=?)", StringComparison.Ordinal));
+        Assert.Contains(details, d => d.Contains("SEARCH points USING PRIMARY KEY (node_id=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(details, d => d.StartsWith("SCAN points", StringComparison.Ordinal) || d.StartsWith("SCAN p", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Infrastructure.Storage;
 
@@ -22,7 +23,7 @@ public sealed class SqliteSeriesReaderTests : IDisposable
         ]);
         var reader = new SqliteSeriesReader(db.Database);
 
-        var points = await reader.ReadAsync("web-1", DataDisk, Some.Now.AddHours(-1), default);
+        var points = await reader.ReadAsync("web-1", DataDisk, Some.Now.AddHours(-1), SampleTier.Raw, default);
 
         Assert.Equal([80, 81.5], points.Select(p => p.Value));
         Assert.Equal(Some.Now.AddMinutes(-3), points[0].At);
@@ -47,7 +48,7 @@ public sealed class SqliteSeriesReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_UnknownNode_IsEmptyNotAnError()
     {
-        var points = await new SqliteSeriesReader(db.Database).ReadAsync("nope", MetricNames.CpuBusyPct, Some.Now.AddDays(-7), default);
+        var points = await new SqliteSeriesReader(db.Database).ReadAsync("nope", MetricNames.CpuBusyPct, Some.Now.AddDays(-7), SampleTier.FiveMinutes, default);
 
         Assert.Empty(points);
     }

@@ -106,6 +106,24 @@ public sealed partial class ChatLanguageTests
         Assert.Contains(("help", helpDescription), bot.Api.Commands);
     }
 
+    [Fact]
+    public async Task Storage_InChinese_HasNoEnglishWordsBeyondUnits()
+    {
+        await using var bot = H.WithAllHandlers(H.Fleet(TimeProvider.System.GetUtcNow()), TextCatalog.Chinese);
+        await bot.StartAsync();
+
+        var reply = await SendAsync(bot, H.Admin, "/storage");
+
+        Assert.StartsWith("💾 <b>存储</b>：磁盘占用 ", reply, StringComparison.Ordinal);
+        Assert.Contains("• 原始：", reply, StringComparison.Ordinal);
+        Assert.Contains("• 1 小时汇总：", reply, StringComparison.Ordinal);
+        var words = AsciiWords().Matches(reply).Select(m => m.Value).Distinct().ToList();
+        Assert.All(words, w => Assert.Contains(w, (string[])["b", "KB", "MB", "GB", "UTC"]));
+    }
+
+    [GeneratedRegex("[A-Za-z]+")]
+    private static partial Regex AsciiWords();
+
     /// <summary>Sends <paramref name="text"/> to the ops group and waits for the one new reply there.</summary>
     private static async Task<string> SendAsync(H bot, long user, string text)
     {

@@ -69,6 +69,7 @@ internal static class ChatWiring
         services.AddSingleton<IChatNodeStore, SqliteChatNodeStore>();
         services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
         services.AddSingleton(new ChartOptions(parts.Texts, () => Domain.Alerts.ThresholdRule.Defaults));
+        services.AddSingleton(Domain.Storage.RetentionOptions.Default);
         services.AddChatCommands();
         Replace(services, commands.ToList(), h => h.Kinds.Cast<object>());
         Replace(services, buttons.ToList(), h => h.Actions);

@@ -22,6 +22,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [InlineData("usage: chatopswatch backtest", "backtest", "--help")]
     [InlineData("usage: chatopswatch baseline", "baseline", "-h")]
     [InlineData("usage: chatopswatch noise", "noise", "--help")]
+    [InlineData("usage: chatopswatch storage [--config FILE] [--maintain]", "storage", "--help")]
     public async Task Help_AnyVerb_PrintsItsUsageExitsZeroAndStartsNothing(string expected, params string[] args)
     {
         var (exit, output) = await WorkerProcess.RunToExitAsync(_workDir, new Dictionary<string, string>(), args);

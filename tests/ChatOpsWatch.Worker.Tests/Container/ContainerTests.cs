@@ -194,7 +194,7 @@ public sealed partial class ContainerTests(ImageFixture image, ITestOutputHelper
             await using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
             await c.OpenAsync();
             await using var command = c.CreateCommand();
-            command.CommandText = "SELECT at FROM samples WHERE node = $node ORDER BY at;";
+            command.CommandText = "SELECT at FROM sample_rows WHERE node = $node ORDER BY at;";
             command.Parameters.AddWithValue("$node", node);
             var result = new List<long>();
             await using var reader = await command.ExecuteReaderAsync();

@@ -113,7 +113,7 @@ public sealed partial class AddNodeEndToEndTests(AddNodeLabFixture lab) : IAsync
     }
 
     private async Task<bool> HasSampleAsync(string node) =>
-        File.Exists(Db) && await ScalarAsync($"SELECT COUNT(*) FROM samples WHERE node = '{node}'") > 0;
+        File.Exists(Db) && await ScalarAsync($"SELECT COUNT(*) FROM sample_rows WHERE node = '{node}'") > 0;
 
     private async Task<long> ScalarAsync(string sql)
     {

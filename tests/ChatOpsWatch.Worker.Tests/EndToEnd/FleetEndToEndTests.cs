@@ -257,7 +257,7 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=false");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM samples WHERE node = $node";
+        command.CommandText = "SELECT COUNT(*) FROM sample_rows WHERE node = $node";
         command.Parameters.AddWithValue("$node", node);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -111,7 +111,7 @@ public sealed class StorageFailureTests : IAsyncDisposable
             {
                 await read.OpenAsync();
                 await using var count = read.CreateCommand();
-                count.CommandText = "SELECT COUNT(*) FROM samples;";
+                count.CommandText = "SELECT COUNT(*) FROM sample_rows;";
                 if ((long)(await count.ExecuteScalarAsync())! > 1)
                 {
                     return;

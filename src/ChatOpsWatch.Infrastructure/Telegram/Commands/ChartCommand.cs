@@ -14,7 +14,7 @@ namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
 public sealed record ChartOptions(TextCatalog Text, Func<IReadOnlyList<ThresholdRule>> Rules);
 
 /// <summary>
-/// /chart &lt;node&gt; &lt;metric&gt; [1h|24h|7d]: a PNG of one stored series with its warning and critical levels, sent
+/// /chart &lt;node&gt; &lt;metric&gt; [1h|24h|7d|30d|90d|1y]: a PNG of one stored series with its warning and critical levels, sent
 /// with sendPhoto through the outbox. The metric must resolve to a series the node stored (see <see cref="SeriesResolver"/>);
 /// chat text is never used as a key itself. Long ranges are downsampled (min/max) to at most 2,000 points. No data, an
 /// unknown node or series, and a store failure are each answered in words, never with an empty chart.
@@ -83,7 +83,7 @@ public sealed class ChartCommand(
                 : Words(chatId, Text.Format("chart.unknown_metric", Html.Escape(name), Html.Escape(request.Metric), Html.Escape(Text.List(Suggest(known)))));
         }
 
-        var points = await series.ReadAsync(name, key, since, ct);
+        var points = await series.ReadAsync(name, key, since, request.Range.Tier, ct);
         if (points.Count == 0)
         {
             return Words(chatId, Text.Format("chart.no_data", Html.Escape(name), Html.Escape(key), request.Range.Name));

@@ -1,0 +1,58 @@
+using ChatOpsWatch.Domain.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>
+/// Deletes what retention let go (<see cref="RetentionPolicy.Cutoff"/>), at most <see cref="RowsPerStep"/> rows per
+/// transaction so that a poll's commit never waits long behind it. Cutoffs are aligned down to the next tier's bucket,
+/// so a bucket is never half deleted and every rollup still has all or none of its raw rows.
+/// </summary>
+internal static class SqliteRetention
+{
+    public const int RowsPerStep = 1_000;
+
+    /// <summary>Deletes one batch of <paramref name="tier"/> rows older than its cutoff; returns how many.</summary>
+    public static async Task<int> StepAsync(SqliteDatabase db, SampleTier tier, RetentionOptions options, long nowMs, CancellationToken ct) =>
+        await db.InTransactionAsync($"pruning {tier} samples", async (c, tx) =>
+        {
+            var marks = await SqliteRollups.MarksAsync(c, ct);
+            var cutoff = RetentionPolicy.Cutoff(tier, options, marks, nowMs);
+            if (tier != SampleTier.Hour)
+            {
+                cutoff = SampleTiers.BucketStart(tier + 1, cutoff);
+            }
+
+            return await DeleteOldestAsync(c, tx, tier, cutoff, RowsPerStep, ct);
+        }, ct);
+
+    /// <summary>Deletes up to <paramref name="limit"/> rows of <paramref name="tier"/> taken before <paramref name="before"/>, the oldest node by node.</summary>
+    internal static async Task<int> DeleteOldestAsync(SqliteConnection c, System.Data.Common.DbTransaction tx, SampleTier tier, long before, int limit, CancellationToken ct)
+    {
+        var (table, where) = tier == SampleTier.Raw ? ("points", "") : ("rollups", "tier = @tier AND ");
+        var nodes = await c.QueryAsync<long>(new CommandDefinition(
+            $"SELECT i.id FROM node_ids i WHERE EXISTS (SELECT 1 FROM {table} WHERE {where}node_id = i.id AND at < @before);",
+            new { before, tier = (int)tier },
+            tx,
+            cancellationToken: ct));
+        var deleted = 0;
+        foreach (var node in nodes)
+        {
+            deleted += await c.ExecuteAsync(new CommandDefinition(
+                $"""
+                DELETE FROM {table} WHERE {where}node_id = @node AND at IN
+                    (SELECT at FROM {table} WHERE {where}node_id = @node AND at < @before ORDER BY at LIMIT @left);
+                """,
+                new { node, before, tier = (int)tier, left = limit - deleted },
+                tx,
+                cancellationToken: ct));
+            if (deleted >= limit)
+            {
+                break;
+            }
+        }
+
+        return deleted;
+    }
+}

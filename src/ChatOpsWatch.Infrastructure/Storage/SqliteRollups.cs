@@ -1,0 +1,153 @@
+using ChatOpsWatch.Domain.Storage;
+using ChatOpsWatch.Infrastructure.Storage.Compact;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsWatch.Infrastructure.Storage;
+
+/// <summary>
+/// Incremental rollups (issue 14): the due buckets of one tier (<see cref="RetentionPolicy.DueBuckets"/>) are read from
+/// the finer tier outside the write lock, aggregated here, and written with the tier's new watermark in one short
+/// transaction that first checks the watermark did not move (compare and set), so a kill at any point, or a second
+/// process, never counts a bucket twice nor skips one.
+/// </summary>
+internal static class SqliteRollups
+{
+    /// <summary>At most this many rollup rows per transaction, so a poll's commit never waits long behind one.</summary>
+    public const int RowsPerStep = 2_000;
+
+    public static string MarkName(SampleTier tier) => $"rollup:{(int)tier}";
+
+    public static async Task<RollupMarks> MarksAsync(SqliteConnection c, CancellationToken ct)
+    {
+        var rows = (await c.QueryAsync<(string Name, long Value)>(new CommandDefinition(
+            "SELECT name, value FROM storage_marks WHERE name LIKE 'rollup:%';", cancellationToken: ct))).ToDictionary(r => r.Name, r => r.Value);
+        return new RollupMarks(
+            rows.TryGetValue(MarkName(SampleTier.FiveMinutes), out var f) ? f : null,
+            rows.TryGetValue(MarkName(SampleTier.Hour), out var h) ? h : null);
+    }
+
+    /// <summary>Rolls up the due buckets of <paramref name="tier"/> as of <paramref name="nowMs"/>; returns the rows written (0: nothing due).</summary>
+    public static async Task<int> StepAsync(SqliteDatabase db, SampleTier tier, long nowMs, CancellationToken ct)
+    {
+        var plan = await db.RunAsync($"planning the {tier} rollup", async c =>
+        {
+            var marks = await MarksAsync(c, ct);
+            var mark = marks.Of(tier);
+            var nodes = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM node_ids;", cancellationToken: ct));
+            var oldest = mark is null ? await OldestAsync(c, RetentionPolicy.SourceOf(tier), ct) : null;
+            var due = RetentionPolicy.DueBuckets(tier, mark, oldest, RetentionPolicy.ReadyMs(tier, marks, nowMs), (int)Math.Max(1, RowsPerStep / Math.Max(1, nodes)));
+            return (mark, due);
+        }, ct);
+        if (plan.due is not { } due)
+        {
+            return 0;
+        }
+
+        var rows = await db.RunAsync($"reading the {tier} rollup's source", c => Task.FromResult(Aggregate(c, tier, due.From, due.To)), ct);
+        return await db.InTransactionAsync($"writing the {tier} rollup", async (c, tx) =>
+        {
+            var now = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT value FROM storage_marks WHERE name = @name;", new { name = MarkName(tier) }, tx, cancellationToken: ct));
+            if (now != plan.mark)
+            {
+                return 0; // another writer rolled these buckets up meanwhile
+            }
+
+            foreach (var r in rows)
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO rollups (tier, node_id, at, polls, data) VALUES (@Tier, @NodeId, @At, @Polls, @Data);",
+                    new { Tier = (int)tier, r.NodeId, r.At, r.Polls, r.Data },
+                    tx,
+                    cancellationToken: ct));
+            }
+
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO storage_marks (name, value) VALUES (@name, @to) ON CONFLICT (name) DO UPDATE SET value = excluded.value;",
+                new { name = MarkName(tier), to = due.To },
+                tx,
+                cancellationToken: ct));
+            return Math.Max(1, rows.Count);
+        }, ct);
+    }
+
+    /// <summary>The oldest row of <paramref name="tier"/> (one seek per node on the (node_id, at) key), or null.</summary>
+    public static async Task<long?> OldestAsync(SqliteConnection c, SampleTier tier, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            tier == SampleTier.Raw
+                ? "SELECT min(m) FROM (SELECT (SELECT min(at) FROM points WHERE node_id = i.id) AS m FROM node_ids i);"
+                : "SELECT min(m) FROM (SELECT (SELECT min(at) FROM rollups WHERE tier = @tier AND node_id = i.id) AS m FROM node_ids i);",
+            new { tier = (int)tier },
+            cancellationToken: ct));
+
+    private static List<RollupRow> Aggregate(SqliteConnection c, SampleTier tier, long from, long to)
+    {
+        var source = RetentionPolicy.SourceOf(tier);
+        var sql = source == SampleTier.Raw
+            ? "SELECT i.id AS NodeId, p.at AS At, p.data AS Data FROM node_ids i JOIN points p ON p.node_id = i.id AND p.at >= @from AND p.at < @to ORDER BY i.id, p.at;"
+            : "SELECT i.id AS NodeId, r.at AS At, r.data AS Data FROM node_ids i JOIN rollups r ON r.tier = @tier AND r.node_id = i.id AND r.at >= @from AND r.at < @to ORDER BY i.id, r.at;";
+        var result = new List<RollupRow>();
+        var bucket = new RollupBucket(-1, long.MinValue);
+        foreach (var (nodeId, at, data) in c.Query<(long, long, byte[])>(sql, new { from, to, tier = (int)source }, buffered: false))
+        {
+            var start = SampleTiers.BucketStart(tier, at);
+            if (nodeId != bucket.NodeId || start != bucket.At)
+            {
+                bucket.Flush(result);
+                bucket = new RollupBucket(nodeId, start);
+            }
+
+            if (source == SampleTier.Raw)
+            {
+                bucket.AddPoint(data);
+            }
+            else
+            {
+                bucket.AddRollup(data);
+            }
+        }
+
+        bucket.Flush(result);
+        return result;
+    }
+
+    internal sealed record RollupRow(long NodeId, long At, int Polls, byte[] Data);
+
+    private sealed class RollupBucket(long nodeId, long at)
+    {
+        private readonly SortedDictionary<int, RollupStats> _series = [];
+        private int _polls;
+
+        public long NodeId => nodeId;
+
+        public long At => at;
+
+        public void AddPoint(byte[] data)
+        {
+            _polls++;
+            PointCodec.Decode(data, (id, value) => Add(id, RollupStats.Of(value)));
+        }
+
+        public void AddRollup(byte[] data)
+        {
+            var (polls, series) = RollupCodec.Decode(data);
+            _polls += polls;
+            foreach (var (id, stats) in series)
+            {
+                Add(id, stats);
+            }
+        }
+
+        public void Flush(List<RollupRow> into)
+        {
+            if (_polls > 0)
+            {
+                into.Add(new RollupRow(nodeId, at, _polls, RollupCodec.Encode(_polls, [.. _series.Select(kv => (kv.Key, kv.Value))])));
+            }
+        }
+
+        private void Add(int id, RollupStats stats) =>
+            _series[id] = _series.TryGetValue(id, out var before) ? before.Then(stats) : stats;
+    }
+}
