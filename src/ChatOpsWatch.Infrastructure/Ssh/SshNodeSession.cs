@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Security;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Probe;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -17,7 +18,7 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// </summary>
 public sealed partial class SshNodeSession(
     SshTarget target,
-    string command,
+    ProbeCommand command,
     SshSettings settings,
     IHostKeyStore hostKeys,
     TimeProvider time,
@@ -222,7 +223,7 @@ public sealed partial class SshNodeSession(
     {
         try
         {
-            using var exec = client.CreateCommand(command);
+            using var exec = client.CreateCommand(command.Text());
             exec.CommandTimeout = settings.ProbeDeadline;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(settings.ProbeDeadline);
