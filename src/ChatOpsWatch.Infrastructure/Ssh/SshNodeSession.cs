@@ -14,7 +14,8 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// SSH.NET blocks threads in places (FACTS.md), so the work runs off the caller's thread and the
 /// caller gets an answer at the deadline whatever the library does; a late finisher only frees the gate.
 /// <paramref name="command"/> is our own probe text, never anything typed in chat. <paramref name="texts"/>: the
-/// language of the first-use announcement (English when null).
+/// language of the first-use announcement (English when null). <paramref name="connects"/>: the connect budget it takes
+/// turns from (<see cref="SshConnectBudget.Shared"/> when null).
 /// </summary>
 public sealed partial class SshNodeSession(
     SshTarget target,
@@ -23,7 +24,8 @@ public sealed partial class SshNodeSession(
     IHostKeyStore hostKeys,
     TimeProvider time,
     ILogger<SshNodeSession> log,
-    TextCatalog? texts = null) : IProbeRunner, IDisposable
+    TextCatalog? texts = null,
+    SshConnectBudget? connects = null) : IProbeRunner, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ReconnectBackoff _backoff = new(settings.MaxBackoff);
@@ -45,8 +47,9 @@ public sealed partial class SshNodeSession(
             return new ProbeRun.Failure("the previous probe of this node has not finished yet (node or link hung)");
         }
 
+        var turn = await TakeConnectTurnAsync(ct);
         var started = time.GetTimestamp();
-        var work = Task.Run(() => RunGatedAsync(started, ct), CancellationToken.None);
+        var work = Task.Run(() => RunGatedAsync(started, turn, ct), CancellationToken.None);
         var hardDeadline = settings.ConnectTimeout + settings.ProbeDeadline + TimeSpan.FromSeconds(2);
         try
         {
@@ -59,7 +62,7 @@ public sealed partial class SshNodeSession(
         }
     }
 
-    private async Task<ProbeRun> RunGatedAsync(long started, CancellationToken ct)
+    private async Task<ProbeRun> RunGatedAsync(long started, IDisposable? turn, CancellationToken ct)
     {
         Interlocked.Exchange(ref _polling, 1);
         try
@@ -74,7 +77,16 @@ public sealed partial class SshNodeSession(
 
             if (_client is not { IsConnected: true })
             {
-                var failure = await ConnectAsync(suspect, ct);
+                ProbeRun? failure;
+                try
+                {
+                    failure = await ConnectAsync(suspect, ct);
+                }
+                finally
+                {
+                    turn?.Dispose();
+                }
+
                 if (failure is not null)
                 {
                     return Settle(failure, requestConfirmation: !_lastFailed && failure is ProbeRun.Failure { Confirmed: false });
@@ -86,6 +98,7 @@ public sealed partial class SshNodeSession(
         }
         finally
         {
+            turn?.Dispose(); // idempotent: a poll that found the session connected after all gives its turn back here
             Interlocked.Exchange(ref _polling, 0);
             _gate.Release();
         }
@@ -102,7 +115,7 @@ public sealed partial class SshNodeSession(
         _suspect = null; // this poll confirmed or cleared it; a failure is remembered in _lastFailed
         if (!failed)
         {
-            _lastContact = time.GetTimestamp();
+            Interlocked.Exchange(ref _lastContact, time.GetTimestamp());
             _rechecked = false;
         }
 
