@@ -31,6 +31,9 @@ ap.add_argument("--user", default="cowlab", help="login user on the nodes: the l
 ap.add_argument("--baseline-worker-dll", default="", help="another build of the Worker (e.g. main's) run at --baseline-scales in the "
                 "same run, so a change is quoted as a ratio against it")
 ap.add_argument("--baseline-scales", default="", help="nodes:interval_s for --baseline-worker-dll")
+ap.add_argument("--env-variants", default="", help="experiments: 'label:K=V+K=V;label2:K=V' runs the Worker again at --env-scale "
+                "with those environment variables (runtime knobs), one phase each")
+ap.add_argument("--env-scale", default="1000:30", help="nodes:interval_s for --env-variants")
 ap.add_argument("--keep", action="store_true", help="keep the working directory (configurations, logs, databases)")
 a = ap.parse_args()
 env = dict(os.environ, COW_LAB_DIR=a.lab_dir)
@@ -122,7 +125,7 @@ def startup_failures(log_path, started, until):
     down, an outage) over the whole phase: the lab's nodes are all up, so each one is a false alert."""
     first60 = before = crit = 0
     for line in open(log_path, errors="replace"):
-        if "🔴" in line:
+        if "🔴 CRITICAL" in line or "🔴 OUTAGE" in line:
             crit += 1
         if "poll failed" not in line:
             continue
@@ -135,7 +138,7 @@ def startup_failures(log_path, started, until):
     return first60, before, crit
 
 
-def worker_phase(n, interval, sshds, key, variant="", dll=None, tag=""):
+def worker_phase(n, interval, sshds, key, variant="", dll=None, tag="", env=None):
     d = os.path.join(work, f"worker-{n}" + (f"-{variant}" if variant else "") + tag)
     os.makedirs(os.path.join(d, "data"))
     # The database apart from the configuration, as in production (Storage:Path data/...): the Worker watches the
@@ -156,7 +159,7 @@ def worker_phase(n, interval, sshds, key, variant="", dll=None, tag=""):
     log = open(os.path.join(d, "worker.log"), "w")
     started = time.time()
     p = subprocess.Popen(["dotnet", dll or a.worker_dll, "--config", path], cwd=d, stdout=log, stderr=subprocess.STDOUT,
-                         env=dict(os.environ, Logging__LogLevel__Default="Warning"), start_new_session=True)
+                         env=dict(os.environ, Logging__LogLevel__Default="Warning", **(env or {})), start_new_session=True)
     try:
         def polls():
             try:
@@ -190,7 +193,7 @@ def worker_phase(n, interval, sshds, key, variant="", dll=None, tag=""):
             by.setdefault(node, []).append(at / 1000)
         scheduled = n * (wins[-1]["end"] - wins[0]["start"]) / interval
         failed = sum(1 for l in open(log.name) if "poll failed" in l)
-        label = ("ChatOpsWatch Worker" + (", previous build" if tag else "") + f", {n} nodes @ {interval}s"
+        label = ("ChatOpsWatch Worker" + (", previous build" if tag == "-baseline" else f", {' '.join(f'{k}={v}' for k, v in env.items())}" if env else "") + f", {n} nodes @ {interval}s"
                  + (f", {VARIANTS[variant]}" if variant else ""))
         r = summarize(label, wins, lateness(by, interval), len(rows) / scheduled, failed)
         r["failed60"], r["failed_start"], r["critical"] = startup_failures(log.name, started, wins[0]["start"])
@@ -292,6 +295,16 @@ def main():
         except RuntimeError as e:
             say(str(e))
             FAILED.append(f"previous build at {n} nodes: {e}")
+    for i, spec in enumerate(filter(None, a.env_variants.split(";"))):
+        name, _, kvs = spec.partition(":")
+        env = dict(kv.split("=", 1) for kv in kvs.split("+") if kv)
+        n, iv = map(int, a.env_scale.split(":"))
+        say(f"Worker with {env}: {n} nodes every {iv}s")
+        try:
+            results.append(("env-" + name, n, worker_phase(n, iv, sshds, key, dll=None, tag=f"-env{i}", env=env)))
+        except RuntimeError as e:
+            say(str(e))
+            FAILED.append(f"Worker with {env} at {n} nodes: {e}")
     for spec in filter(None, a.breakdown.split(",")):
         n, iv = map(int, spec.split(":"))
         for variant in ("no-heartbeat", "no-icmp", "bare"):
