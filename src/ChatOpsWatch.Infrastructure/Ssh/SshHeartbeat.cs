@@ -66,10 +66,8 @@ public sealed class SshHeartbeat : IDisposable
     {
         get
         {
-            lock (_lock)
-            {
-                return _sentAt == 0 ? null : _time.GetElapsedTime(_sentAt);
-            }
+            var sentAt = Interlocked.Read(ref _sentAt); // read every tick for every session: no lock
+            return sentAt == 0 ? null : _time.GetElapsedTime(sentAt);
         }
     }
 
@@ -86,7 +84,7 @@ public sealed class SshHeartbeat : IDisposable
                 return false; // the previous one is still unanswered: the link is not answering
             }
 
-            _sentAt = _time.GetTimestamp();
+            Interlocked.Exchange(ref _sentAt, _time.GetTimestamp());
             _givenUp = false;
         }
 
@@ -166,7 +164,7 @@ public sealed class SshHeartbeat : IDisposable
             rtt = _time.GetElapsedTime(_sentAt);
             counted = !_givenUp;
             waiter = _waiter;
-            _sentAt = 0;
+            Interlocked.Exchange(ref _sentAt, 0);
             _waiter = null;
         }
 

@@ -104,7 +104,8 @@ public sealed partial class SshNodeSession
             return; // a poll is testing the link, or one was asked for
         }
 
-        if (_client is { IsConnected: true } && _heartbeat is { } heartbeat)
+        // Cheap checks first: a tick visits every session 4 times a second, and IsConnected asks the socket (a syscall).
+        if (_client is { } client && _heartbeat is { } heartbeat)
         {
             if (heartbeat.Outstanding is { } waited)
             {
@@ -119,7 +120,7 @@ public sealed partial class SshNodeSession
                 return;
             }
 
-            if (time.GetElapsedTime(Interlocked.Read(ref _lastContact)) >= settings.HeartbeatInterval)
+            if (time.GetElapsedTime(Interlocked.Read(ref _lastContact)) >= settings.HeartbeatInterval && client.IsConnected)
             {
                 _beatLost = false;
                 heartbeat.Send(); // a poll within the interval proved the link; otherwise ask for a reply
