@@ -4,7 +4,8 @@
 Run through scripts/bench.sh poll-cost (as root, under flock /tmp/cow-lab.lock). Writes bench/results/poll-cost.md.
 Every figure is a median over the phase's windows; CPU is read per process from /proc (utime+stime, every
 thread), node CPU from a cgroup holding the lab's sshd listeners (their sessions and probes inherit it)."""
-import argparse, os, re, shutil, signal, sqlite3, statistics, subprocess, sys, tempfile, time, json, resource
+import argparse
+import calendar, os, re, shutil, signal, sqlite3, statistics, subprocess, sys, tempfile, time, json, resource
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LAB = os.path.join(REPO, "scripts", "lab.sh")
@@ -27,6 +28,12 @@ ap.add_argument("--lab-dir", required=True)
 ap.add_argument("--cgroup", default="")
 ap.add_argument("--user", default="cowlab", help="login user on the nodes: the lab's own user, whose shell startup is the distribution's "
                 "(root's may run anything the machine's owner put in its .bashrc)")
+ap.add_argument("--baseline-worker-dll", default="", help="another build of the Worker (e.g. main's) run at --baseline-scales in the "
+                "same run, so a change is quoted as a ratio against it")
+ap.add_argument("--baseline-scales", default="", help="nodes:interval_s for --baseline-worker-dll")
+ap.add_argument("--env-variants", default="", help="experiments: 'label:K=V+K=V;label2:K=V' runs the Worker again at --env-scale "
+                "with those environment variables (runtime knobs), one phase each")
+ap.add_argument("--env-scale", default="1000:30", help="nodes:interval_s for --env-variants")
 ap.add_argument("--keep", action="store_true", help="keep the working directory (configurations, logs, databases)")
 a = ap.parse_args()
 env = dict(os.environ, COW_LAB_DIR=a.lab_dir)
@@ -113,8 +120,26 @@ def measure(pid, count_polls, polls_wanted):
 VARIANTS = {"": "", "no-heartbeat": "no heartbeats", "no-icmp": "no ICMP burst", "bare": "no heartbeats, no ICMP burst"}
 
 
-def worker_phase(n, interval, sshds, key, variant=""):
-    d = os.path.join(work, f"worker-{n}" + (f"-{variant}" if variant else ""))
+def startup_failures(log_path, started, until):
+    """Failed polls logged within 60 s of the Worker's start and before the first window, and critical messages (a node
+    down, an outage) over the whole phase: the lab's nodes are all up, so each one is a false alert."""
+    first60 = before = crit = 0
+    for line in open(log_path, errors="replace"):
+        if "🔴 CRITICAL" in line or "🔴 OUTAGE" in line:
+            crit += 1
+        if "poll failed" not in line:
+            continue
+        try:
+            at = calendar.timegm(time.strptime(line[:19], "%Y-%m-%d %H:%M:%S"))
+        except ValueError:
+            continue
+        first60 += at < started + 60
+        before += at < until
+    return first60, before, crit
+
+
+def worker_phase(n, interval, sshds, key, variant="", dll=None, tag="", env=None):
+    d = os.path.join(work, f"worker-{n}" + (f"-{variant}" if variant else "") + tag)
     os.makedirs(os.path.join(d, "data"))
     # The database apart from the configuration, as in production (Storage:Path data/...): the Worker watches the
     # configuration's directory, and each SQLite write there would be an inotify event for it to read.
@@ -132,8 +157,9 @@ def worker_phase(n, interval, sshds, key, variant=""):
     path = os.path.join(d, "config.json")
     json.dump(cfg, open(path, "w"))
     log = open(os.path.join(d, "worker.log"), "w")
-    p = subprocess.Popen(["dotnet", a.worker_dll, "--config", path], cwd=d, stdout=log, stderr=subprocess.STDOUT,
-                         env=dict(os.environ, Logging__LogLevel__Default="Warning"), start_new_session=True)
+    started = time.time()
+    p = subprocess.Popen(["dotnet", dll or a.worker_dll, "--config", path], cwd=d, stdout=log, stderr=subprocess.STDOUT,
+                         env=dict(os.environ, Logging__LogLevel__Default="Warning", **(env or {})), start_new_session=True)
     try:
         def polls():
             try:
@@ -167,8 +193,12 @@ def worker_phase(n, interval, sshds, key, variant=""):
             by.setdefault(node, []).append(at / 1000)
         scheduled = n * (wins[-1]["end"] - wins[0]["start"]) / interval
         failed = sum(1 for l in open(log.name) if "poll failed" in l)
-        label = f"ChatOpsWatch Worker, {n} nodes @ {interval}s" + (f", {VARIANTS[variant]}" if variant else "")
-        return summarize(label, wins, lateness(by, interval), len(rows) / scheduled, failed)
+        label = ("ChatOpsWatch Worker" + (", previous build" if tag == "-baseline" else f", {' '.join(f'{k}={v}' for k, v in env.items())}" if env else "") + f", {n} nodes @ {interval}s"
+                 + (f", {VARIANTS[variant]}" if variant else ""))
+        r = summarize(label, wins, lateness(by, interval), len(rows) / scheduled, failed)
+        r["failed60"], r["failed_start"], r["critical"] = startup_failures(log.name, started, wins[0]["start"])
+        say(f"{label}: {r['failed60']} failed polls in the first 60 s, {r['failed_start']} before measuring, {r['critical']} critical messages")
+        return r
     finally:
         stop(p)
         p.wait(30)
@@ -257,6 +287,24 @@ def main():
         except RuntimeError as e:  # the other phases still run, and the report names what failed
             say(str(e))
             FAILED.append(f"Worker at {n} nodes: {e}")
+    for spec in filter(None, a.baseline_scales.split(",") if a.baseline_worker_dll else []):
+        n, iv = map(int, spec.split(":"))
+        say(f"Worker, previous build: {n} nodes every {iv}s")
+        try:
+            results.append(("baseline", n, worker_phase(n, iv, sshds, key, dll=a.baseline_worker_dll, tag="-baseline")))
+        except RuntimeError as e:
+            say(str(e))
+            FAILED.append(f"previous build at {n} nodes: {e}")
+    for i, spec in enumerate(filter(None, a.env_variants.split(";"))):
+        name, _, kvs = spec.partition(":")
+        env = dict(kv.split("=", 1) for kv in kvs.split("+") if kv)
+        n, iv = map(int, a.env_scale.split(":"))
+        say(f"Worker with {env}: {n} nodes every {iv}s")
+        try:
+            results.append(("env-" + name, n, worker_phase(n, iv, sshds, key, dll=None, tag=f"-env{i}", env=env)))
+        except RuntimeError as e:
+            say(str(e))
+            FAILED.append(f"Worker with {env} at {n} nodes: {e}")
     for spec in filter(None, a.breakdown.split(",")):
         n, iv = map(int, spec.split(":"))
         for variant in ("no-heartbeat", "no-icmp", "bare"):
@@ -290,16 +338,27 @@ def report(results, load0, sshds):
              f"shared with other work (load average {' '.join(load0)} at start, {' '.join(load1)} at the end). "
              f"{sshds} real OpenSSH sshd nodes (scripts/lab.sh), node names spread over them to reach each scale. "
              f"Figures are medians of {a.windows} windows of {a.window:.0f} s after every node's first poll and {a.warmup:.0f} s of warm-up.", "",
-             "| Client, same run | Monitor CPU per poll | ratio to Paramiko | Node CPU per poll | RSS | Threads | Polls/s | Stored / scheduled | Failed polls | Lateness p50 / p99 |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| Client, same run | Monitor CPU per poll | ratio to Paramiko | Node CPU per poll | RSS | Threads | Polls/s | Stored / scheduled | Failed polls (first 60 s) | Critical messages | Lateness p50 / p99 |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for kind, n, r in results:
         if kind.startswith("worker-"):
             continue  # the breakdown's runs have their own section
         p = para.get(n) if kind != "openssh" else (para.get(min(para)) if para else None)
         ratio = f(r["cpu_ms"] / p["cpu_ms"]) + "×" if p and kind != "paramiko" else "—"
         lines.append(f"| {r['label']} | {f(r['cpu_ms'])} ms | {ratio} | {f(r['node_ms'])} ms | {f(r['rss'], 0)} MB | {f(r['threads'], 0)} | "
-                     f"{f(r['rate'], 1)} | {f(100 * r['stored'], 1)} % | {f(r['failed'], 0)} | {f(r['p50'], 3)} s / {f(r['p99'], 3)} s |")
+                     f"{f(r['rate'], 1)} | {f(100 * r['stored'], 1)} % | {f(r['failed'], 0)} ({f(r.get('failed60', float('nan')), 0)}) | "
+                     f"{f(r.get('critical', float('nan')), 0)} | {f(r['p50'], 3)} s / {f(r['p99'], 3)} s |")
     w = {n: r for k, n, r in results if k == "worker"}
+    base = {n: r for k, n, r in results if k == "baseline"}
+    if base:
+        lines += ["", "## Against the previous build (same run)", "",
+                  "| Nodes | Monitor CPU per poll: this / previous | ratio | RSS: this / previous | Failed polls in the first 60 s | Critical messages |",
+                  "|---:|---:|---:|---:|---:|---:|"]
+        for n, r0 in sorted(base.items()):
+            if n in w:
+                r1 = w[n]
+                lines.append(f"| {n} | {f(r1['cpu_ms'])} / {f(r0['cpu_ms'])} ms | {f(r1['cpu_ms'] / r0['cpu_ms'])}× | "
+                             f"{f(r1['rss'], 0)} / {f(r0['rss'], 0)} MB | {r1['failed60']} / {r0['failed60']} | {r1['critical']} / {r0['critical']} |")
     lines += ["", "## Against the issue's targets", ""]
     if 200 in w and 200 in para:
         lines.append(f"- Monitor CPU per poll at 200 nodes: {f(w[200]['cpu_ms'])} ms (target ≤ 1.5 ms and ≤ Paramiko's {f(para[200]['cpu_ms'])} ms).")

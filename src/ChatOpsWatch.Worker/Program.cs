@@ -1,3 +1,5 @@
 using ChatOpsWatch.Worker.Cli;
+using ChatOpsWatch.Worker.Hosting;
 
+NativeHeap.LimitArenas();
 return await CommandLine.RunAsync(args);

@@ -33,19 +33,31 @@ public static class ProbeScript
     public static string RemoteCommand(TimeSpan deadline) => RemoteCommand(deadline, ProbeTargets.None);
 
     /// <summary>As <see cref="RemoteCommand(TimeSpan)"/>, checking the node's configured processes and ports too.</summary>
-    public static string RemoteCommand(TimeSpan deadline, ProbeTargets targets, string? nonce = null)
+    public static string RemoteCommand(TimeSpan deadline, ProbeTargets targets, string? nonce = null) => Command(deadline, targets, nonce).Text();
+
+    /// <summary>
+    /// <see cref="RemoteCommand(TimeSpan, ProbeTargets, string?)"/> as a per-node head and the tail every node shares
+    /// (<see cref="ProbeCommand"/>): quoting works character by character, so the quoted script is the quoted head of
+    /// the argument followed by one shared quoted <see cref="Script"/> and its closing quote.
+    /// </summary>
+    public static ProbeCommand Command(TimeSpan deadline, ProbeTargets targets, string? nonce = null)
     {
         var seconds = Math.Max(1, (long)Math.Ceiling(deadline.TotalSeconds));
-        return string.Create(
+        var head = string.Create(
             CultureInfo.InvariantCulture,
-            $"sh -c {Quote(Wrapper)} cowprobe {seconds} {Quote(For(targets, nonce))}");
+            $"sh -c {Quote(Wrapper)} cowprobe {seconds} '{Escape(Header(targets, nonce))}");
+        return new ProbeCommand(head, QuotedScriptTail);
     }
+
+    private static readonly string QuotedScriptTail = Escape(Script) + "'";
 
     /// <summary>
     /// The script with the node's targets set at its top; run it with <c>/bin/sh -c</c> on the local node. With a
     /// <paramref name="nonce"/> (<see cref="ProbeNonce"/>) the output is framed by <c>cowprobe 2 NONCE</c> and <c>end NONCE</c>.
     /// </summary>
-    public static string For(ProbeTargets targets, string? nonce = null)
+    public static string For(ProbeTargets targets, string? nonce = null) => Header(targets, nonce) + Script;
+
+    private static string Header(ProbeTargets targets, string? nonce)
     {
         ArgumentNullException.ThrowIfNull(targets);
         if (nonce is not null && !ProbeNonce.IsValid(nonce))
@@ -53,15 +65,17 @@ public static class ProbeScript
             throw new ArgumentException($"'{nonce}' is not a probe nonce", nameof(nonce));
         }
 
-        return (nonce is null ? string.Empty : $"COW_NONCE={nonce}\n") + targets.ShellAssignments() + Script;
+        return (nonce is null ? string.Empty : $"COW_NONCE={nonce}\n") + targets.ShellAssignments();
     }
 
     /// <summary>Single-quotes <paramref name="text"/> for a POSIX shell: every ' becomes '\''.</summary>
     public static string Quote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        return "'" + Escape(text) + "'";
     }
+
+    private static string Escape(string text) => text.Replace("'", "'\\''", StringComparison.Ordinal);
 
     /// <summary>Drops blank lines, whole-line comments and leading indentation; probe.sh keeps no text where those matter.</summary>
     internal static string Compact(string script)

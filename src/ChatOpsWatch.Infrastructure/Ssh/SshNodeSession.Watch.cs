@@ -18,8 +18,6 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// </summary>
 public sealed partial class SshNodeSession
 {
-    private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(200);
-
     private readonly Lock _watchLock = new();
     private readonly List<EchoResult> _roundTrips = [];
     private readonly Queue<TimeSpan> _recentReplies = new();
@@ -31,6 +29,9 @@ public sealed partial class SshNodeSession
     private volatile bool _lastFailed;
     private volatile bool _networkFailure;
     private long _lastContact;
+    private long _nextBanner;
+    private int _bannerRunning;
+    private volatile bool _beatLost;
 
     /// <summary>Asks for a poll of this node now (a confirming or recovery poll); set by the scheduler. Must not block.</summary>
     public Action? PollNow { get; init; }
@@ -66,8 +67,7 @@ public sealed partial class SshNodeSession
             _watchStop = new CancellationTokenSource();
         }
 
-        var stop = _watchStop.Token;
-        _ = Task.Run(() => WatchAsync(stop), CancellationToken.None);
+        SshHeartbeatClock.For(time).Add(this);
     }
 
     private void StopWatch()
@@ -76,71 +76,94 @@ public sealed partial class SshNodeSession
         {
             _watchStop?.Cancel();
         }
+
+        SshHeartbeatClock.For(time).Remove(this);
     }
 
-    private async Task WatchAsync(CancellationToken stop)
+    /// <summary>
+    /// One look at the link, from the shared <see cref="SshHeartbeatClock"/>; never blocks. Sends the heartbeat when one is
+    /// due, judges an unanswered one, or starts a banner check of a down node.
+    /// </summary>
+    internal void Tick()
     {
-        var wait = settings.HeartbeatInterval;
-        while (!stop.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await Task.Delay(wait, time, stop);
-                // A steady pace: a check that waited out a connect timeout (a blackholed node) does not stretch the next gap.
-                var started = time.GetTimestamp();
-                await WatchOnceAsync(stop);
-                var left = settings.HeartbeatInterval - time.GetElapsedTime(started);
-                wait = left > MinimumGap ? left : MinimumGap;
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The watch must outlive any surprise from the library; the polls still judge the node.
-                log.LogWarning(e, "Node {Node}: heartbeat failed unexpectedly", target.Node);
-            }
+            TickOnce();
+        }
+        catch (Exception e)
+        {
+            // The watch must outlive any surprise from the library; the polls still judge the node.
+            log.LogWarning(e, "Node {Node}: heartbeat failed unexpectedly", target.Node);
         }
     }
 
-    private async Task WatchOnceAsync(CancellationToken stop)
+    private void TickOnce()
     {
-        if (Volatile.Read(ref _polling) == 1 || _suspect is not null)
+        if (_disposed || Volatile.Read(ref _polling) == 1 || _suspect is not null)
         {
             return; // a poll is testing the link, or one was asked for
         }
 
-        if (_client is { IsConnected: true } && _heartbeat is { } heartbeat)
+        // Cheap checks first: a tick visits every session 4 times a second, and IsConnected asks the socket (a syscall).
+        if (_client is { } client && _heartbeat is { } heartbeat)
         {
-            if (time.GetElapsedTime(_lastContact) < settings.HeartbeatInterval)
+            if (heartbeat.Outstanding is { } waited)
             {
-                return; // a poll just proved the link
-            }
+                if (waited >= settings.HeartbeatTimeout && !_beatLost)
+                {
+                    _beatLost = true;
+                    heartbeat.GiveUp();
+                    Record(new EchoResult.Lost("no heartbeat reply"));
+                    MarkSuspect($"no heartbeat reply within {settings.HeartbeatTimeout.TotalSeconds:0.#} s");
+                }
 
-            var rtt = await heartbeat.BeatAsync(settings.HeartbeatTimeout, time, stop);
-            Record(rtt is { } r ? new EchoResult.Reply(r.TotalMilliseconds) : new EchoResult.Lost("no heartbeat reply"));
-            if (rtt is not null)
-            {
-                _lastContact = time.GetTimestamp();
                 return;
             }
 
-            if (Volatile.Read(ref _polling) == 0)
+            if (time.GetElapsedTime(Interlocked.Read(ref _lastContact)) >= settings.HeartbeatInterval && client.IsConnected)
             {
-                MarkSuspect($"no heartbeat reply within {settings.HeartbeatTimeout.TotalSeconds:0.#} s");
+                _beatLost = false;
+                heartbeat.Send(); // a poll within the interval proved the link; otherwise ask for a reply
             }
 
             return;
         }
 
-        if (_client is null && _lastFailed && _networkFailure && _rejected is null && await BannerAsync(stop))
+        if (_client is null && _lastFailed && _networkFailure && _rejected is null && time.GetTimestamp() >= Interlocked.Read(ref _nextBanner)
+            && Interlocked.CompareExchange(ref _bannerRunning, 1, 0) == 0)
         {
-            log.LogInformation("Node {Node}: its SSH port answers again; polling now", target.Node);
-            _backoff.Succeed();
-            _networkFailure = false;
-            PollNow?.Invoke();
+            // A steady pace: a check that waited out a connect timeout (a blackholed node) does not stretch the next gap.
+            Interlocked.Exchange(ref _nextBanner, time.GetTimestamp() + (long)(settings.HeartbeatInterval.TotalSeconds * time.TimestampFrequency));
+            _ = BannerCheckAsync(_watchStop?.Token ?? CancellationToken.None);
         }
+    }
+
+    private async Task BannerCheckAsync(CancellationToken stop)
+    {
+        try
+        {
+            if (await BannerAsync(stop) && !_disposed)
+            {
+                log.LogInformation("Node {Node}: its SSH port answers again; polling now", target.Node);
+                _backoff.Succeed();
+                _networkFailure = false;
+                PollNow?.Invoke();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Volatile.Write(ref _bannerRunning, 0);
+        }
+    }
+
+    /// <summary>A heartbeat's reply, on SSH.NET's receive thread: the round trip is a contact with the node.</summary>
+    private void OnHeartbeatReply(TimeSpan roundTrip)
+    {
+        Record(new EchoResult.Reply(roundTrip.TotalMilliseconds));
+        Interlocked.Exchange(ref _lastContact, time.GetTimestamp());
     }
 
     private void MarkSuspect(string why)
@@ -208,8 +231,12 @@ public sealed partial class SshNodeSession
             return null;
         }
 
-        var rtt = await heartbeat.BeatAsync(settings.HeartbeatTimeout, time, ct);
-        Record(rtt is { } r ? new EchoResult.Reply(r.TotalMilliseconds) : new EchoResult.Lost("no heartbeat reply"));
+        var rtt = await heartbeat.BeatAsync(settings.HeartbeatTimeout, ct); // a reply is recorded by OnHeartbeatReply
+        if (rtt is null)
+        {
+            Record(new EchoResult.Lost("no heartbeat reply"));
+        }
+
         return rtt;
     }
 
@@ -240,7 +267,7 @@ public sealed partial class SshNodeSession
     {
         _attached = client;
         client.ErrorOccurred += OnSessionError;
-        _heartbeat = SshHeartbeat.For(client);
+        _heartbeat = SshHeartbeat.For(client, time, OnHeartbeatReply);
         if (_heartbeat is null && settings.HeartbeatInterval > TimeSpan.Zero)
         {
             log.LogWarning("Node {Node}: this SSH.NET offers no heartbeat with a reply; only polls judge the node", target.Node);

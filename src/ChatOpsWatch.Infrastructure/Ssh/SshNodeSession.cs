@@ -2,6 +2,7 @@ using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Security;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Time;
+using ChatOpsWatch.Infrastructure.Probe;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -14,16 +15,18 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// SSH.NET blocks threads in places (FACTS.md), so the work runs off the caller's thread and the
 /// caller gets an answer at the deadline whatever the library does; a late finisher only frees the gate.
 /// <paramref name="command"/> is our own probe text, never anything typed in chat. <paramref name="texts"/>: the
-/// language of the first-use announcement.
+/// language of the first-use announcement. <paramref name="connects"/>: the connect budget it takes
+/// turns from (<see cref="SshConnectBudget.Shared"/> when null).
 /// </summary>
 public sealed partial class SshNodeSession(
     SshTarget target,
-    string command,
+    ProbeCommand command,
     SshSettings settings,
     IHostKeyStore hostKeys,
     TimeProvider time,
     ILogger<SshNodeSession> log,
-    TextCatalog texts) : IProbeRunner, IDisposable
+    TextCatalog texts,
+    SshConnectBudget? connects = null) : IProbeRunner, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -49,8 +52,9 @@ public sealed partial class SshNodeSession(
             return new ProbeRun.Failure("the previous probe of this node has not finished yet (node or link hung)");
         }
 
+        var turn = await TakeConnectTurnAsync(ct);
         var started = time.GetTimestamp();
-        var work = Task.Run(() => RunGatedAsync(started, ct), CancellationToken.None);
+        var work = Task.Run(() => RunGatedAsync(started, turn, ct), CancellationToken.None);
         var hardDeadline = settings.ConnectTimeout + settings.ProbeDeadline + TimeSpan.FromSeconds(2);
         try
         {
@@ -63,7 +67,7 @@ public sealed partial class SshNodeSession(
         }
     }
 
-    private async Task<ProbeRun> RunGatedAsync(long started, CancellationToken ct)
+    private async Task<ProbeRun> RunGatedAsync(long started, IDisposable? turn, CancellationToken ct)
     {
         Interlocked.Exchange(ref _polling, 1);
         try
@@ -78,7 +82,16 @@ public sealed partial class SshNodeSession(
 
             if (_client is not { IsConnected: true })
             {
-                var failure = await ConnectAsync(suspect, ct);
+                ProbeRun? failure;
+                try
+                {
+                    failure = await ConnectAsync(suspect, ct);
+                }
+                finally
+                {
+                    turn?.Dispose();
+                }
+
                 if (failure is not null)
                 {
                     return Settle(failure, requestConfirmation: !_lastFailed && failure is ProbeRun.Failure { Confirmed: false });
@@ -90,6 +103,7 @@ public sealed partial class SshNodeSession(
         }
         finally
         {
+            turn?.Dispose(); // idempotent: a poll that found the session connected after all gives its turn back here
             Interlocked.Exchange(ref _polling, 0);
             _gate.Release();
         }
@@ -106,7 +120,7 @@ public sealed partial class SshNodeSession(
         _suspect = null; // this poll confirmed or cleared it; a failure is remembered in _lastFailed
         if (!failed)
         {
-            _lastContact = time.GetTimestamp();
+            Interlocked.Exchange(ref _lastContact, time.GetTimestamp());
             _rechecked = false;
         }
 
@@ -227,7 +241,7 @@ public sealed partial class SshNodeSession(
     {
         try
         {
-            using var exec = client.CreateCommand(command);
+            using var exec = client.CreateCommand(command.Text());
             exec.CommandTimeout = settings.ProbeDeadline;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(settings.ProbeDeadline);

@@ -17,7 +17,7 @@ public sealed class ProbeRunnerFactory(ConfigHolder config, IHostKeyStore hostKe
         var targets = node.Targets ?? ProbeTargets.None;
         return node.Ssh is null
             ? new LocalProbeRunner(ProbeScript.For(targets, ProbeNonce.For(node.Name)), ssh.ProbeDeadline, time)
-            : new SshNodeSession(node.Ssh, ProbeScript.RemoteCommand(ssh.ProbeDeadline, targets, ProbeNonce.For(node.Name)), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>(), texts)
+            : new SshNodeSession(node.Ssh, ProbeScript.Command(ssh.ProbeDeadline, targets, ProbeNonce.For(node.Name)), ssh, hostKeys, time, logs.CreateLogger<SshNodeSession>(), texts)
             {
                 PollNow = () => trigger.Now(node.Name),
             };

@@ -16,7 +16,7 @@ public sealed class SshNodeSessionTests(SshLabFixture fixture) : IDisposable
 
     private LabNodes Lab => fixture.Lab;
 
-    private SshNodeSession Session(LabNode node, SshAuth? auth = null, string command = "echo hello; uname -s", string user = "root", SshSettings? settings = null)
+    private SshNodeSession Session(LabNode node, SshAuth? auth = null, string command = "echo hello; uname -s", string user = "root", SshSettings? settings = null, SshConnectBudget? budget = null)
     {
         var session = new SshNodeSession(
             new SshTarget(node.Name, node.Address, node.Port, user, auth ?? new SshAuth.KeyFile(Lab.Ed25519Key, null)),
@@ -24,7 +24,9 @@ public sealed class SshNodeSessionTests(SshLabFixture fixture) : IDisposable
             settings ?? Fast,
             _keys,
             TimeProvider.System,
-            NullLogger<SshNodeSession>.Instance, TextCatalog.English);
+            NullLogger<SshNodeSession>.Instance,
+            TextCatalog.English,
+            connects: budget);
         _sessions.Add(session);
         return session;
     }
@@ -40,6 +42,37 @@ public sealed class SshNodeSessionTests(SshLabFixture fixture) : IDisposable
             Assert.Equal("hello\nLinux\n", run.Stdout);
         }
 
+        Assert.Equal(1, session.Connects);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConnectBudgetSpentLongerThanThePollDeadline_WaitsItsTurnAndSucceeds()
+    {
+        using var budget = new SshConnectBudget(1);
+        var session = Session(Lab.Nodes[0], budget: budget);
+        var held = await budget.EnterAsync(CancellationToken.None);
+
+        var run = session.RunAsync(CancellationToken.None);
+        // Longer than the poll's hard deadline (2 s connect + 3 s probe + 2 s): queued time must not count against it.
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        Assert.False(run.IsCompleted, "the poll must wait for a connect turn, not fail");
+        held.Dispose();
+
+        Assert.IsType<ProbeRun.Output>(await run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, budget.InFlight);
+    }
+
+    [Fact]
+    public async Task RunAsync_OpenSessionWhileConnectBudgetSpent_PollsWithoutATurn()
+    {
+        using var budget = new SshConnectBudget(1);
+        var session = Session(Lab.Nodes[0], budget: budget);
+        Assert.IsType<ProbeRun.Output>(await session.RunAsync(CancellationToken.None));
+        using var held = await budget.EnterAsync(CancellationToken.None);
+
+        var run = await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.IsType<ProbeRun.Output>(run);
         Assert.Equal(1, session.Connects);
     }
 
