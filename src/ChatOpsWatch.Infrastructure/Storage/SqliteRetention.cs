@@ -39,12 +39,36 @@ internal static class SqliteRetention
         var deleted = 0;
         foreach (var node in nodes)
         {
+            var left = limit - deleted;
+            var until = before;
+            if (tier != SampleTier.Hour)
+            {
+                // The batch ends at a bucket boundary of the next tier, so a kill between batches never leaves a rollup
+                // with part of its raw rows (a LIMIT alone cut through buckets). A first bucket larger than the batch
+                // goes whole.
+                var last = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    $"SELECT at FROM {table} WHERE {where}node_id = @node AND at < @before ORDER BY at LIMIT 1 OFFSET @skip;",
+                    new { node, before, tier = (int)tier, skip = left },
+                    tx,
+                    cancellationToken: ct));
+                if (last is { } next)
+                {
+                    var first = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                        $"SELECT min(at) FROM {table} WHERE {where}node_id = @node;",
+                        new { node, tier = (int)tier },
+                        tx,
+                        cancellationToken: ct));
+                    var cut = SampleTiers.BucketStart(tier + 1, next);
+                    until = Math.Min(before, cut > first ? cut : SampleTiers.BucketStart(tier + 1, first) + SampleTiers.WidthMs(tier + 1));
+                }
+            }
+
             deleted += await c.ExecuteAsync(new CommandDefinition(
                 $"""
                 DELETE FROM {table} WHERE {where}node_id = @node AND at IN
-                    (SELECT at FROM {table} WHERE {where}node_id = @node AND at < @before ORDER BY at LIMIT @left);
+                    (SELECT at FROM {table} WHERE {where}node_id = @node AND at < @until ORDER BY at LIMIT @left);
                 """,
-                new { node, before, tier = (int)tier, left = limit - deleted },
+                new { node, until, tier = (int)tier, left = tier == SampleTier.Hour ? left : int.MaxValue },
                 tx,
                 cancellationToken: ct));
             if (deleted >= limit)

@@ -11,13 +11,13 @@ namespace ChatOpsWatch.Worker.Tests.Cli;
 
 /// <summary>
 /// kill -9 during rollups and retention batches (issue 14): the real executable runs <c>storage --maintain</c> over 12
-/// days of polls of 12 nodes (Storage:RawDays 1, so most raw rows are rolled up and deleted), and is killed 20 times at
+/// days of polls of 16 nodes (Storage:RawDays 1, so most raw rows are rolled up and deleted), and is killed 20 times at
 /// random moments. After every kill the file is intact, each poll is counted exactly once across the tiers, rollup
 /// counts equal raw counts where both exist, and the buckets have no gap; after a last run to the end, too.
 /// </summary>
 public sealed class StorageKillTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Nodes = 12;
+    private const int Nodes = 16;
     private static readonly TimeSpan Span = TimeSpan.FromDays(12);
 
     private readonly string _workDir = Directory.CreateTempSubdirectory("cow-kill-").FullName;
@@ -43,7 +43,7 @@ public sealed class StorageKillTests(ITestOutputHelper output) : IDisposable
         for (var kill = 0; kill < 20; kill++)
         {
             await using var child = WorkerProcess.Start(_workDir, env, "storage", "--maintain");
-            await Task.Delay(200 + random.Next(500));
+            await Task.Delay(150 + random.Next(250));
             var running = !child.HasExited;
             if (running)
             {
