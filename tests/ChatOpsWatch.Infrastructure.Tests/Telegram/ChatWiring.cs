@@ -1,14 +1,11 @@
 using ChatOpsWatch.Domain.Chat;
-using ChatOpsWatch.Domain.Commands;
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Incidents;
-using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.Commands;
 using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
@@ -48,7 +45,10 @@ internal static class ChatWiring
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(new IntoOneLog(parts.Log)));
         services.AddSingleton(parts.Bot);
-        services.AddSingleton(parts.Database);
+
+        // The product's stores on the test's file, then the test's own monitor, muting and incident stores in their place
+        // (a later registration wins).
+        services.AddSqliteStorage(parts.Database, SqliteCommitOptions.Immediate);
         services.AddSingleton(parts.Monitor);
         services.AddSingleton(parts.Muting);
         services.AddSingleton(parts.Incidents);
@@ -63,11 +63,6 @@ internal static class ChatWiring
         services.AddSingleton(parts.Texts);
         services.AddSingleton(parts.Time);
         services.AddSingleton(parts.Log);
-        services.AddSingleton<IMaintenanceStore, SqliteMaintenanceStore>();
-        services.AddSingleton<Domain.Reports.IReportStore, SqliteReportStore>();
-        services.AddSingleton<ISeriesReader, SqliteSeriesReader>();
-        services.AddSingleton<IChatNodeStore, SqliteChatNodeStore>();
-        services.AddSingleton<IHostKeyStore, SqliteHostKeyStore>();
         services.AddSingleton(new ChartOptions(parts.Texts, () => Domain.Alerts.ThresholdRule.Defaults));
         services.AddSingleton(Domain.Storage.RetentionOptions.Default);
         services.AddChatCommands();
