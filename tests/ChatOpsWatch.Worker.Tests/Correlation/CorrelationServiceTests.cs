@@ -41,11 +41,14 @@ public sealed class CorrelationServiceTests : IDisposable
         await service.StartAsync(CancellationToken.None);
         Assert.True(SpinWait.SpinUntil(() => _time.Timers >= 1, Wait), "the loop never waited");
 
+        // Counted before the down is observed: the loop may wake and wait again before this thread reads the count.
+        var armed = _time.Timers;
         await hub.ObserveAsync(new NodeReport(Nodes[0].Info, true, 1, "connect timed out"), CancellationToken.None);
         for (var waited = TimeSpan.Zero; waited < CorrelationOptions.DefaultSettle; waited += TimeSpan.FromSeconds(1))
         {
-            var armed = _time.Timers;
-            Assert.True(SpinWait.SpinUntil(() => _time.Timers > armed, Wait), $"the held down was not looked at {waited} after it was held");
+            var before = armed;
+            Assert.True(SpinWait.SpinUntil(() => _time.Timers > before, Wait), $"the held down was not looked at {waited} after it was held");
+            armed = _time.Timers;
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
