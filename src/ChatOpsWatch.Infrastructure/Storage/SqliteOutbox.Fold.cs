@@ -46,12 +46,10 @@ public sealed partial class SqliteOutbox : IBacklogFolder
     private async Task<int> FoldAsync(SqliteConnection c, DbTransaction tx, IReadOnlyList<FoldRow> rows, DateTimeOffset now, CancellationToken ct)
     {
         var messages = rows.Select(r => OutboxSql.ToMessage(r.Kind, r.Severity, r.Html, r.ChatId)).ToList();
-        var kind = messages.Select(m => m.Kind).Distinct().Count() == 1 ? messages[0].Kind : MessageKind.Info;
-        var severity = messages.Max(m => m.Severity);
         long? first = null;
-        foreach (var html in BacklogDigest.Compose(messages, catalogue))
+        foreach (var digest in BacklogDigest.Fold(messages, catalogue))
         {
-            var id = await OutboxSql.InsertAsync(c, tx, new OutboxMessage(kind, severity, html, rows[0].ChatId), now, ct);
+            var id = await OutboxSql.InsertAsync(c, tx, digest, now, ct);
             await c.ExecuteAsync(new CommandDefinition("UPDATE outbox SET is_digest = 1 WHERE id = @id;", new { id }, tx, cancellationToken: ct));
             first ??= id;
         }
