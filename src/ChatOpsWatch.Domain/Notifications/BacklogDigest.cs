@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Notifications;
@@ -17,6 +18,9 @@ public static class BacklogDigest
     public const int MaxMessageChars = 4096;
 
     private const int HeaderReserve = 160;
+
+    /// <summary>Only messages less severe than this are folded: a critical rings on its own, however long the backlog.</summary>
+    public static Severity FoldsBelow => Severity.Critical;
 
     /// <summary>
     /// The digest messages that replace <paramref name="messages"/> (one chat's backlog, oldest first): of their kind when
