@@ -168,7 +168,7 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
             await IncidentSql.ApplyAsync(c, tx, message, now, texts, ct);
         }
 
-await IncidentSql.FollowAsync(c, tx, node, IncidentLifecycle.Unannounced(decision), now, texts, ct);
+        await IncidentSql.FollowAsync(c, tx, node, IncidentLifecycle.Unannounced(decision), now, texts, ct);
     }
 
     public Task<IReadOnlyList<NodeStatus>> FleetAsync(CancellationToken ct) =>
