@@ -8,7 +8,7 @@ namespace ChatOpsWatch.Domain.Incidents;
 /// <summary>
 /// Silences and maintenance windows for node-health messages (unreachable, probe output), which
 /// <see cref="NodeMonitor"/> judges without a policy. A held message's state is still committed; an incident whose
-/// alert stops firing while muted is closed quietly by the store. A changed SSH host key is never held: it may be
+/// alert stops firing while muted is closed quietly (<see cref="IncidentLifecycle.Follow"/>). A changed SSH host key is never held: it may be
 /// an attack, and a silence set for planned work must not hide it.
 /// </summary>
 public static class HealthMuting

@@ -17,7 +17,8 @@ public interface IIncidentLog
 }
 
 /// <summary>
-/// What the buttons change on an incident. Each change and the edit of the incident's message are one transaction;
+/// What the buttons change on an incident, as <see cref="IncidentLifecycle.Ack"/> and <see cref="IncidentLifecycle.Mute"/>
+/// decide it. Each change and the edit of the incident's message are one transaction;
 /// both methods throw <see cref="Ports.StorageException"/> when it could not be written (then nothing changed).
 /// </summary>
 public interface IIncidentActions

@@ -34,8 +34,9 @@ public sealed record OutboxMessage(MessageKind Kind, Severity Severity, string H
     public long? ReplyToMessageId { get; init; }
 
     /// <summary>
-    /// Set when the message is an incident's change (a poll's alert): the store then opens or updates the incident and
-    /// queues a send, an edit or a reply of its one message instead of this text alone. Not persisted itself.
+    /// Set when the message is an incident's change (a poll's alert): <see cref="IncidentLifecycle"/> then opens or moves
+    /// the incident and renders the send, edit or reply of its one message, which the store writes instead of this text
+    /// (kept only when there is no incident to resolve). Not persisted itself.
     /// </summary>
     public IncidentNotice? Incident { get; init; }
 }

@@ -4,7 +4,7 @@ using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>An <c>incidents</c> row (schema v6) as Dapper reads it, and the SQL that writes it.</summary>
+/// <summary>An <c>incidents</c> row (schema v6) as Dapper reads it, and the SQL that writes it. It stores what <see cref="IncidentLifecycle"/> decided.</summary>
 internal sealed record IncidentRow
 {
     public const string Select = """
@@ -16,12 +16,20 @@ internal sealed record IncidentRow
         FROM incidents
         """;
 
+    /// <summary>A new incident under the id the lifecycle gave it (<see cref="IncidentSql"/> reserved it in the same transaction).</summary>
     public const string Insert = """
-        INSERT INTO incidents (node, tags, rule_id, series, security, severity, max_severity, firing_since, opened_at,
-                               detail, detail_en, detail_zh, chat_id, updated_at)
-        VALUES (@Node, @Tags, @RuleId, @Series, @Security, @Severity, @MaxSeverity, @FiringSince, @OpenedAt,
-                @Detail, @DetailEn, @DetailZh, @ChatId, @Now)
-        RETURNING id;
+        INSERT INTO incidents (id, node, tags, rule_id, series, security, severity, max_severity, firing_since, opened_at,
+                               detail, detail_en, detail_zh, chat_id, last_text, updated_at)
+        VALUES (@Id, @Node, @Tags, @RuleId, @Series, @Security, @Severity, @MaxSeverity, @FiringSince, @OpenedAt,
+                @Detail, @DetailEn, @DetailZh, @ChatId, @LastText, @Now);
+        """;
+
+    /// <summary>
+    /// The id the next incident takes: past every id ever given (AUTOINCREMENT's sequence), so an old message's buttons
+    /// never reach a new incident.
+    /// </summary>
+    public const string NextId = """
+        SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'incidents'), 0), COALESCE((SELECT MAX(id) FROM incidents), 0)) + 1;
         """;
 
     /// <summary>Everything that moves during an episode; message_id is only written by the outbox, on delivery.</summary>

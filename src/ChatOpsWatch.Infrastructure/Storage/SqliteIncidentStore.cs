@@ -4,10 +4,12 @@ using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>Incidents in SQLite (schema v6): the history reads and the button changes, each with its message edit in one transaction.</summary>
+/// <summary>
+/// Incidents in SQLite (schema v6): the history reads, and the button changes as <see cref="IncidentLifecycle"/> decides
+/// them, each written with its message edit in one transaction.
+/// </summary>
 public sealed class SqliteIncidentStore(SqliteDatabase db, TextCatalog texts) : IIncidentStore
 {
-
     public Task<Incident?> GetAsync(long id, CancellationToken ct) =>
         db.RunAsync($"reading incident {id}", c => IncidentSql.GetAsync(c, null, id, ct), ct);
 
@@ -30,29 +32,25 @@ public sealed class SqliteIncidentStore(SqliteDatabase db, TextCatalog texts) : 
             ct);
 
     public Task<Incident?> AckAsync(long id, string by, DateTimeOffset at, CancellationToken ct) =>
-        ChangeAsync(id, $"acknowledging incident {id}", i => i.AckedBy is null ? i with { AckedBy = by, AckedAt = at } : i, at, ct);
+        ChangeAsync(id, $"acknowledging incident {id}", i => IncidentLifecycle.Ack(i, by, at, texts), at, ct);
 
     public Task<Incident?> MuteAsync(long id, DateTimeOffset until, string by, DateTimeOffset at, CancellationToken ct) =>
-        ChangeAsync(id, $"muting incident {id}", i => i.MutedUntil is { } u && u >= until ? i : i with { MutedUntil = until, MutedBy = by }, at, ct);
+        ChangeAsync(id, $"muting incident {id}", i => IncidentLifecycle.Mute(i, until, by, texts), at, ct);
 
-    /// <summary>A resolved incident does not change; an unchanged one queues no edit.</summary>
-    private Task<Incident?> ChangeAsync(long id, string operation, Func<Incident, Incident> change, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Writes what the lifecycle decided; an unchanged incident queues no edit.</summary>
+    private Task<Incident?> ChangeAsync(long id, string operation, Func<Incident, IncidentStep> change, DateTimeOffset now, CancellationToken ct) =>
         db.InTransactionAsync(
             operation,
             async (c, tx) =>
             {
-                if (await IncidentSql.GetAsync(c, tx, id, ct) is not { } incident || !incident.IsOpen)
+                if (await IncidentSql.GetAsync(c, tx, id, ct) is not { } incident)
                 {
-                    return await IncidentSql.GetAsync(c, tx, id, ct);
+                    return null;
                 }
 
-                var next = change(incident);
-                if (next != incident)
-                {
-                    await IncidentSql.SaveAndEditAsync(c, tx, next, now, texts, ct);
-                }
-
-                return next;
+                var step = change(incident);
+                await IncidentSql.WriteAsync(c, tx, incident, step, now, ct);
+                return step.Next;
             },
             ct);
 }

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Live;
+using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
@@ -167,9 +168,7 @@ public sealed class SqliteMonitorStore(SqliteDatabase db, TimeProvider time, Tex
             await IncidentSql.ApplyAsync(c, tx, message, now, texts, ct);
         }
 
-        var told = decision.Messages.Where(m => m.Incident is not null).Select(m => AlertKey.Of(m.Incident!.RuleId, m.Incident.Series)).ToHashSet(StringComparer.Ordinal);
-        told.UnionWith(decision.ToldElsewhere);
-        await IncidentSql.FollowAsync(c, tx, node, decision.Transitions, told, now, texts, ct);
+        await IncidentSql.FollowAsync(c, tx, node, IncidentLifecycle.Unannounced(decision), now, texts, ct);
     }
 
     public Task<IReadOnlyList<NodeStatus>> FleetAsync(CancellationToken ct) =>

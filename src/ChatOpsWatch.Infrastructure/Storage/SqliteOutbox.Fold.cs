@@ -1,5 +1,4 @@
 using System.Data.Common;
-using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Dapper;
@@ -14,7 +13,7 @@ public sealed partial class SqliteOutbox : IBacklogFolder
     private const string Foldable = """
         SELECT id AS Id, kind AS Kind, severity AS Severity, chat_id AS ChatId, html AS Html
         FROM outbox
-        WHERE sent_at IS NULL AND severity < @Critical AND is_digest = 0 AND inflight_since IS NULL AND incident_id IS NULL
+        WHERE sent_at IS NULL AND severity < @Below AND is_digest = 0 AND inflight_since IS NULL AND incident_id IS NULL
               AND photo IS NULL -- a digest is text: a chart folded into one would be lost
         ORDER BY id;
         """;
@@ -31,7 +30,7 @@ public sealed partial class SqliteOutbox : IBacklogFolder
             "folding the backlog into digests",
             async (c, tx) =>
             {
-                var rows = await c.QueryAsync<FoldRow>(new CommandDefinition(Foldable, new { Critical = (int)Severity.Critical }, tx, cancellationToken: ct));
+                var rows = await c.QueryAsync<FoldRow>(new CommandDefinition(Foldable, new { Below = (int)BacklogDigest.FoldsBelow }, tx, cancellationToken: ct));
                 var folded = 0;
                 foreach (var chat in rows.GroupBy(r => r.ChatId).Where(g => g.Count() > threshold))
                 {
@@ -46,12 +45,10 @@ public sealed partial class SqliteOutbox : IBacklogFolder
     private async Task<int> FoldAsync(SqliteConnection c, DbTransaction tx, IReadOnlyList<FoldRow> rows, DateTimeOffset now, CancellationToken ct)
     {
         var messages = rows.Select(r => OutboxSql.ToMessage(r.Kind, r.Severity, r.Html, r.ChatId)).ToList();
-        var kind = messages.Select(m => m.Kind).Distinct().Count() == 1 ? messages[0].Kind : MessageKind.Info;
-        var severity = messages.Max(m => m.Severity);
         long? first = null;
-        foreach (var html in BacklogDigest.Compose(messages, catalogue))
+        foreach (var digest in BacklogDigest.Fold(messages, catalogue))
         {
-            var id = await OutboxSql.InsertAsync(c, tx, new OutboxMessage(kind, severity, html, rows[0].ChatId), now, ct);
+            var id = await OutboxSql.InsertAsync(c, tx, digest, now, ct);
             await c.ExecuteAsync(new CommandDefinition("UPDATE outbox SET is_digest = 1 WHERE id = @id;", new { id }, tx, cancellationToken: ct));
             first ??= id;
         }

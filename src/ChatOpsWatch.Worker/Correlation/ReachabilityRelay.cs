@@ -1,6 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Ports;
-using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -13,14 +12,14 @@ namespace ChatOpsWatch.Worker.Correlation;
 /// </summary>
 public sealed class ReachabilityRelay(CorrelationHub hub, VantageCheck vantage, ILogger<ReachabilityRelay> log)
 {
-    public static PollDecision Withhold(NodeConfig node, PollDecision health, PollOutcome outcome, TextCatalog texts)
+    /// <summary>
+    /// The decision without its reachability messages, which the hub tells instead. The messages kept are the ones the
+    /// Domain rendered for the decision: nothing is rendered a second time.
+    /// </summary>
+    public static PollDecision Withhold(PollDecision health)
     {
-        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(health);
-        var messages = health.Transitions
-            .Where(t => t.Notifies && t.Next.RuleId != ReachabilityEvaluator.RuleId)
-            .Select(t => AlertText.For(node.Info, t, outcome, texts))
-            .ToList();
+        var messages = health.Messages.Where(m => m.Incident?.RuleId != ReachabilityEvaluator.RuleId).ToList();
         return health with { Messages = messages, ToldElsewhere = new HashSet<string>([AlertKey.Of(ReachabilityEvaluator.RuleId, ReachabilityEvaluator.Series)], StringComparer.Ordinal) };
     }
 

@@ -70,7 +70,7 @@ public sealed class NodePoller(
         if (reachability is not null)
         {
             // Reachability news is the correlator's to tell (held, grouped into an outage, or muted by isolation).
-            health = ReachabilityRelay.Withhold(runtime.Config, health, outcome, texts);
+            health = ReachabilityRelay.Withhold(health);
         }
 
         var metrics = runtime.Engine.Evaluate(runtime.Config.Info, outcome, monitor, runtime.States, policy);

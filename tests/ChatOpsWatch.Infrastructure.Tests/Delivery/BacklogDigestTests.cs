@@ -1,7 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Testing.FakeBotApi;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Delivery;

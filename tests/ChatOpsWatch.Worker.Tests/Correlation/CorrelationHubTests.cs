@@ -156,10 +156,12 @@ public sealed class CorrelationHubTests : IDisposable
         var outcome = new PollOutcome.Failed(now, "refused");
         var health = new PollDecision(null, [reach, probe], [AlertText.For(node.Info, reach, outcome, TextCatalog.English), AlertText.For(node.Info, probe, outcome, TextCatalog.English)]);
 
-        var withheld = ReachabilityRelay.Withhold(node, health, outcome, TextCatalog.English);
+        var withheld = ReachabilityRelay.Withhold(health);
 
         Assert.Equal(2, withheld.Transitions.Count);                // both states are still committed
-        Assert.Contains("probe output unreadable", Assert.Single(withheld.Messages).Html, StringComparison.Ordinal);
+        var kept = Assert.Single(withheld.Messages);
+        Assert.Contains("probe output unreadable", kept.Html, StringComparison.Ordinal);
+        Assert.Same(health.Messages[1], kept);                      // the message the Domain rendered, not a second rendering
     }
 
     public void Dispose()
