@@ -26,8 +26,8 @@ internal static class AlertQualityReport
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {r.Episodes} | {r.FalsePerWeekPerSeries:0.00} | {r.Recall:0.00} ({r.Detected}/{r.Windows}) | {lead} | {r.WindowedScore:0} |");
             }
 
-            var engine = split.Detectors[^1].Result;
-            text.AppendLine().AppendLine("Engine defaults by incident kind:").AppendLine();
+            var engine = split.Detectors[^1].Result; // the live defaults: what the monitor runs
+            text.AppendLine().AppendLine("Live defaults (what the monitor runs) by incident kind:").AppendLine();
             text.AppendLine("| Kind | Incidents | Detected | Median lead (min) |").AppendLine("|---|---:|---:|---:|");
             foreach (var kind in engine.Outcomes.GroupBy(o => o.Window.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -37,7 +37,7 @@ internal static class AlertQualityReport
             }
 
             var noisy = engine.FalseBySeries.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}");
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Engine false episodes by series: {(engine.FalseEpisodes == 0 ? "none" : string.Join(", ", noisy))}.");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Live defaults' false episodes by series: {(engine.FalseEpisodes == 0 ? "none" : string.Join(", ", noisy))}.");
         }
 
         return text.ToString();

@@ -78,7 +78,7 @@ public sealed class NodePoller(
             health.Sample,
             [.. health.Transitions, .. metrics.Projections],
             [.. HealthMuting.Filter(runtime.Config.Info, health.Messages, policy, now), .. metrics.Messages],
-            metrics.Changed)
+            metrics.ToPersist)
         {
             ToldElsewhere = health.ToldElsewhere,
         };

@@ -9,7 +9,16 @@ namespace ChatOpsWatch.Domain.Engine.Live;
 
 /// <summary>What one poll changes in the engine: every stepped rule's state (to persist), the /status
 /// projections into alert_state whose severity moved, and the messages to queue.</summary>
-public sealed record EngineDecision(IReadOnlyList<EngineAlert> Changed, IReadOnlyList<AlertTransition> Projections, IReadOnlyList<OutboxMessage> Messages);
+public sealed record EngineDecision(IReadOnlyList<EngineAlert> Changed, IReadOnlyList<AlertTransition> Projections, IReadOnlyList<OutboxMessage> Messages)
+{
+    /// <summary>
+    /// The states worth committing: every paging rule's, and an info-tier rule's only when its phase or severity moved.
+    /// An info finding sends nothing (no "no data" either), so its quiet steps are not news to a restart, and every
+    /// series has one: writing them all cost a poll four times the state rows. <see cref="Changed"/> still advances
+    /// the engine in memory.
+    /// </summary>
+    public IReadOnlyList<EngineAlert> ToPersist { get; init; } = Changed;
+}
 
 /// <summary>
 /// The engine's live side for one node: per (series, rule) a signal source, a <see cref="RuleState"/> and a
@@ -134,6 +143,7 @@ public sealed class LiveEngine
 
         var labels = new Dictionary<string, string> { ["provider"] = node.Provider, ["region"] = node.Region, ["role"] = node.Role.ToString().ToLowerInvariant() };
         var changed = new List<EngineAlert>();
+        var persist = new List<EngineAlert>();
         var projected = new List<AlertTransition>();
         var messages = new List<OutboxMessage>();
         var silentSeries = new HashSet<string>(StringComparer.Ordinal);
@@ -146,6 +156,11 @@ public sealed class LiveEngine
             var (reason, _, ledger) = NotificationPolicy.Decide(notice, next, new AlertLabels(node.Name, track.Rule.Id, labels), policy, track.Ledger, now);
             var alert = new EngineAlert(node.Name, track.Series, track.Rule.Id, next, ledger, value ?? track.LastValue, now);
             changed.Add(alert);
+            if (track.Rule.Tier != RuleTier.Info || track.State.Evaluations == 0 || next.Phase != track.State.Phase || next.Severity != track.State.Severity || ledger != track.Ledger)
+            {
+                persist.Add(alert);
+            }
+
             if (track.Rule.Tier == RuleTier.Info)
             {
                 // A finding of the info tier never pages and opens no incident: no message, no /status projection.
@@ -164,7 +179,7 @@ public sealed class LiveEngine
             }
         }
 
-        return new EngineDecision(changed, projected, messages);
+        return new EngineDecision(changed, projected, messages) { ToPersist = persist };
     }
 
     /// <summary>The info-tier findings firing now (series, rule, since, reason), for a digest or /alerts to show.</summary>

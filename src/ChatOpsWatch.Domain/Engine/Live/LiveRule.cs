@@ -52,7 +52,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         {
             var recovery = options.RecoveryOf(rule.Id);
             var live = Configured(rule)
-                ?? new LiveRule(rule.Id, rule.Title, Threshold, () => new StreakThresholdSource(rule, recovery), recovery is null ? rule : new RecoveredThreshold(rule, recovery));
+                ?? new LiveRule(rule.Id, rule.Title, Threshold, ThresholdSource(rule, recovery, metric), recovery is null ? rule : new RecoveredThreshold(rule, recovery));
             rules.Add(live with { TitleKey = SeedTitleKey(rule) });
         }
 
@@ -63,7 +63,20 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
 
         // A percentage rule at Warning = Critical = 100 can never fire: that is how an operator switches a metric
         // off, so its learned rules go quiet with it (other units have no such ceiling, and keep theirs).
-        if (rules.Count == 0 || !Learned(metric) || statics.All(SwitchedOff))
+        if (statics.Count > 0 && statics.All(SwitchedOff))
+        {
+            return rules;
+        }
+
+        if (rules.Count == 0 && !IoTrendOptions.Watches(metric))
+        {
+            // A series no threshold watches still gets what DefaultRules gives its kind (the quiet level-shift rule, a
+            // fill forecast): the live engine runs the same defaults `evaluate` scores, not only those of CPU, memory
+            // and disk (traffic drops, packet loss and slow drifts went unseen).
+            return [.. DefaultRules.For(metric).Select(r => Default(r, metricKey))];
+        }
+
+        if (!Learned(metric))
         {
             return rules;
         }
@@ -136,6 +149,28 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             TitleArgument = device,
             Tier = r.Tier,
         });
+    }
+
+    /// <summary>
+    /// An upward threshold's source. The seed's own CPU levels, as shipped, fall back to the learned baseline once it
+    /// knows the hour (<see cref="SeedFallbackSource"/>): a busy CPU is slow, not broken, and a nightly job is normal.
+    /// Memory and disk are capacities that run out whatever is usual, so their levels, and levels an operator set, hold always.
+    /// </summary>
+    private static Func<ISignalSource> ThresholdSource(ThresholdRule rule, RecoveryLevels? recovery, string metric) =>
+        metric == MetricNames.CpuBusyPct && ThresholdRule.Defaults.Contains(rule)
+            ? () => new SeedFallbackSource(new StreakThresholdSource(rule, recovery))
+            : () => new StreakThresholdSource(rule, recovery);
+
+    /// <summary>A default rule on a series no configured rule watches, titled by the series' key.</summary>
+    private static LiveRule Default(EngineRule rule, string metricKey)
+    {
+        var key = "reason.rule." + rule.Id[(rule.Id.LastIndexOf(':') + 1)..];
+        return new LiveRule(rule.Id, TextCatalog.English.Format(key, metricKey), rule.Timing, rule.NewSource, rule.Id)
+        {
+            TitleKey = key,
+            TitleArgument = metricKey,
+            Tier = rule.Tier,
+        };
     }
 
     /// <summary>The catalogue key of a seed rule's title ("Memory"), unless the operator gave the rule their own.</summary>

@@ -28,5 +28,10 @@ public static class ReferenceDetectors
         ("seed \"sustained 10 min\" (>70 % for 10 min)", _ => [Sustained]),
         ("rolling mean + 3σ over 10 min", _ => [Rolling]),
         ("engine defaults", DefaultRules.For),
+        ("live defaults (what the monitor runs)", Live),
     ];
+
+    /// <summary>The rules the live engine gives a series on the product's defaults: seed thresholds plus learned rules.</summary>
+    private static IReadOnlyList<EngineRule> Live(string metric) =>
+        [.. Engine.Live.LiveRule.For(metric, MonitorSettings.Default, Engine.Live.EngineOptions.Default).Select(r => new EngineRule(r.Id, r.Timing, r.NewSource, r.Tier))];
 }
