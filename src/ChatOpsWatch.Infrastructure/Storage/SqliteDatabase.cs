@@ -21,6 +21,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         FilePath = path;
         Health = new StorageHealth(path, time);
+        Turns = new WriteTurns(time);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -35,6 +36,9 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>Whether the file works, as the last operations found; kept in memory for the storage alarm.</summary>
     public StorageHealth Health { get; }
+
+    /// <summary>The write turn the poll commits and the storage maintenance share, polls first (issue 14).</summary>
+    public WriteTurns Turns { get; }
 
     /// <summary>The series keys and their ids (schema v14), shared by every store on this file.</summary>
     internal Compact.SeriesDictionary Series { get; } = new();
@@ -136,6 +140,20 @@ public sealed class SqliteDatabase : IDisposable
             await tx.CommitAsync(ct);
             return result;
         }, ct);
+
+    /// <summary>A maintenance write: <see cref="InTransactionAsync"/> inside a maintenance turn (<see cref="WriteTurns"/>).</summary>
+    internal async Task<T> InMaintenanceTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        using var turn = await Turns.MaintenanceAsync(ct);
+        return await InTransactionAsync(operation, work, ct);
+    }
+
+    /// <summary>A maintenance write outside a transaction (incremental vacuum) inside a maintenance turn.</summary>
+    internal async Task<T> RunMaintenanceAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken ct)
+    {
+        using var turn = await Turns.MaintenanceAsync(ct);
+        return await RunAsync(operation, work, ct);
+    }
 
     internal StorageException Failure(string operation, Exception cause)
     {
