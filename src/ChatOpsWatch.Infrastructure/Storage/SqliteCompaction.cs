@@ -22,7 +22,7 @@ internal sealed class SqliteCompaction(SqliteDatabase db, MaintenanceBudget budg
     private int _table;
     private (long Tier, long Node, long At) _after = (-1, -1, long.MinValue);
 
-    /// <summary>Converts one batch; returns the rows looked at (0: nothing left).</summary>
+    /// <summary>Converts one batch; returns the rows converted (0: nothing left).</summary>
     public async Task<int> StepAsync(CancellationToken ct)
     {
         _pending ??= await db.RunAsync("looking for format-1 samples", async c =>
@@ -48,7 +48,7 @@ internal sealed class SqliteCompaction(SqliteDatabase db, MaintenanceBudget budg
             if (old.Count == 0)
             {
                 _after = (batch[^1].Tier, batch[^1].NodeId, batch[^1].At);
-                return batch.Count;
+                continue; // converted already (before a restart): read on, outside the lock, until a row needs work
             }
 
             var done = await db.InTransactionAsync("converting format-1 samples", async (c, tx) =>
@@ -89,11 +89,13 @@ internal sealed class SqliteCompaction(SqliteDatabase db, MaintenanceBudget budg
     }
 
     private List<Row> Read(Microsoft.Data.Sqlite.SqliteConnection c) =>
-        [.. c.Query<Row>(
-            _table == 0
-                ? "SELECT -1 AS Tier, node_id AS NodeId, at AS At, data AS Data FROM points WHERE (node_id, at) > (@Node, @At) ORDER BY node_id, at LIMIT @BatchRows;"
-                : "SELECT tier AS Tier, node_id AS NodeId, at AS At, data AS Data FROM rollups WHERE (tier, node_id, at) > (@Tier, @Node, @At) ORDER BY tier, node_id, at LIMIT @BatchRows;",
-            new { _after.Tier, _after.Node, _after.At, BatchRows })];
+        _table == 0
+            ? [.. c.Query<(long NodeId, long At, byte[] Data)>(
+                "SELECT node_id, at, data FROM points WHERE (node_id, at) > (@Node, @At) ORDER BY node_id, at LIMIT @BatchRows;",
+                new { _after.Node, _after.At, BatchRows }).Select(r => new Row(-1, r.NodeId, r.At, r.Data))]
+            : [.. c.Query<Row>(
+                "SELECT tier AS Tier, node_id AS NodeId, at AS At, data AS Data FROM rollups WHERE (tier, node_id, at) > (@Tier, @Node, @At) ORDER BY tier, node_id, at LIMIT @BatchRows;",
+                new { _after.Tier, _after.Node, _after.At, BatchRows })];
 
     private sealed record Row(long Tier, long NodeId, long At, byte[] Data);
 }

@@ -141,18 +141,41 @@ public sealed class SqliteDatabase : IDisposable
             return result;
         }, ct);
 
-    /// <summary>A maintenance write: <see cref="InTransactionAsync"/> inside a maintenance turn (<see cref="WriteTurns"/>).</summary>
+    /// <summary>
+    /// A maintenance write: <see cref="InTransactionAsync"/> inside a maintenance turn (<see cref="WriteTurns"/>), with
+    /// synchronous=NORMAL and no WAL checkpoint of its own, so the turn is never held over an fsync. What it writes is
+    /// made again after a power loss (rollups and their watermark, deletions, a budget notice and its mark commit
+    /// together); a killed process loses nothing (WAL).
+    /// </summary>
     internal async Task<T> InMaintenanceTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
         using var turn = await Turns.MaintenanceAsync(ct);
-        return await InTransactionAsync(operation, work, ct);
+        return await RunAsync(operation, async connection =>
+        {
+            Lighten(connection);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var result = await work(connection, tx);
+            await tx.CommitAsync(ct);
+            return result;
+        }, ct);
     }
 
-    /// <summary>A maintenance write outside a transaction (incremental vacuum) inside a maintenance turn.</summary>
+    /// <summary>A maintenance write outside a transaction (incremental vacuum) inside a maintenance turn, as above.</summary>
     internal async Task<T> RunMaintenanceAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken ct)
     {
         using var turn = await Turns.MaintenanceAsync(ct);
-        return await RunAsync(operation, work, ct);
+        return await RunAsync(operation, connection =>
+        {
+            Lighten(connection);
+            return work(connection);
+        }, ct);
+    }
+
+    private static void Lighten(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
+        command.ExecuteNonQuery();
     }
 
     internal StorageException Failure(string operation, Exception cause)
@@ -201,12 +224,14 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Per connection, because pooled connections may be new. synchronous=FULL everywhere: every write
-    /// here carries alert state or the outbox, and WAL with NORMAL can lose the last commits on power loss.
+    /// here carries alert state or the outbox, and WAL with NORMAL can lose the last commits on power loss. The
+    /// maintenance lightens its own connection for its turn (<see cref="InMaintenanceTransactionAsync"/>); this puts
+    /// the checkpoint back when the pool hands that connection out again.
     /// </summary>
     private static void ApplyPragmas(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = FULL;";
+        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;";
         command.ExecuteNonQuery();
     }
 
