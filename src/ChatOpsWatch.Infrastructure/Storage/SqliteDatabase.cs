@@ -143,40 +143,50 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// A maintenance write: <see cref="InTransactionAsync"/> inside a maintenance turn (<see cref="WriteTurns"/>), with
-    /// synchronous=NORMAL and no WAL checkpoint of its own, so the turn is never held over an fsync. What it writes is
-    /// made again after a power loss (rollups and their watermark, deletions, a budget notice and its mark commit
-    /// together); a killed process loses nothing (WAL).
+    /// synchronous=NORMAL and no WAL checkpoint inside the turn, so the turn is never held over an fsync. What it writes
+    /// is made again after a power loss (rollups and their watermark, deletions, a budget notice and its mark commit
+    /// together); a killed process loses nothing (WAL). Every <see cref="CheckpointEvery"/> writes it checkpoints the WAL
+    /// after its turn (PASSIVE: polls go on writing meanwhile), so the WAL stays small where no poll writes (the storage verb).
     /// </summary>
-    internal async Task<T> InMaintenanceTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct)
-    {
-        using var turn = await Turns.MaintenanceAsync(ct);
-        return await RunAsync(operation, async connection =>
+    internal Task<T> InMaintenanceTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        RunMaintenanceAsync(operation, async connection =>
         {
-            Lighten(connection);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var result = await work(connection, tx);
             await tx.CommitAsync(ct);
             return result;
         }, ct);
-    }
 
     /// <summary>A maintenance write outside a transaction (incremental vacuum) inside a maintenance turn, as above.</summary>
-    internal async Task<T> RunMaintenanceAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken ct)
-    {
-        using var turn = await Turns.MaintenanceAsync(ct);
-        return await RunAsync(operation, connection =>
+    internal Task<T> RunMaintenanceAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken ct) =>
+        RunAsync(operation, async connection =>
         {
-            Lighten(connection);
-            return work(connection);
-        }, ct);
-    }
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
+                await command.ExecuteNonQueryAsync(ct);
+            }
 
-    private static void Lighten(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
-        command.ExecuteNonQuery();
-    }
+            T result;
+            using (await Turns.MaintenanceAsync(ct))
+            {
+                result = await work(connection);
+            }
+
+            if (Interlocked.Increment(ref _maintenanceWrites) % CheckpointEvery == 0)
+            {
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                await checkpoint.ExecuteNonQueryAsync(ct);
+            }
+
+            return result;
+        }, ct);
+
+    /// <summary>Maintenance writes between two WAL checkpoints of the maintenance's own.</summary>
+    internal const int CheckpointEvery = 64;
+
+    private long _maintenanceWrites;
 
     internal StorageException Failure(string operation, Exception cause)
     {
