@@ -164,14 +164,14 @@ def worker_phase(n, interval, sshds, key, variant="", dll=None, tag="", env=None
         def polls():
             try:
                 with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as c:
-                    return c.execute("SELECT COUNT(*) FROM samples").fetchone()[0]
+                    return c.execute("SELECT COUNT(*) FROM sample_rows").fetchone()[0]
             except sqlite3.Error:
                 return 0
 
         def nodes_polled():
             try:
                 with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as c:
-                    return c.execute("SELECT COUNT(DISTINCT node) FROM samples").fetchone()[0]
+                    return c.execute("SELECT COUNT(DISTINCT node) FROM sample_rows").fetchone()[0]
             except sqlite3.Error:
                 return 0
 
@@ -186,7 +186,7 @@ def worker_phase(n, interval, sshds, key, variant="", dll=None, tag="", env=None
             say(f"Worker at {n} nodes: only {nodes_polled()} nodes polled after 300 s; measuring anyway")
         wins = measure(p.pid, polls, 0)
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
-            rows = c.execute("SELECT node, at FROM samples WHERE at >= ? AND at <= ? ORDER BY at",
+            rows = c.execute("SELECT node, at FROM sample_rows WHERE at >= ? AND at <= ? ORDER BY at",
                              (int(wins[0]["start"] * 1000), int(wins[-1]["end"] * 1000))).fetchall()
         by = {}
         for node, at in rows:

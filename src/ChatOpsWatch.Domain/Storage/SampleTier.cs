@@ -22,7 +22,15 @@ public static class SampleTiers
     public static long BucketStart(SampleTier tier, long atMs)
     {
         var width = WidthMs(tier);
-        return width == 0 ? atMs : atMs - (((atMs % width) + width) % width);
+        if (width == 0)
+        {
+            return atMs;
+        }
+
+        // Saturates instead of wrapping: long.MinValue stands for "nothing yet" (no rollup mark), and aligning it down
+        // wrapped around to a time far in the future, so retention deleted every raw row of a fresh database.
+        var offset = ((atMs % width) + width) % width;
+        return atMs < long.MinValue + offset ? long.MinValue : atMs - offset;
     }
 
     /// <summary>The tier a read of <paramref name="span"/> back from now uses: raw up to a day, 5 minutes up to 7 days, hours beyond.</summary>

@@ -76,6 +76,29 @@ public sealed class SqliteStorageMaintenanceTests(ITestOutputHelper output) : ID
         Assert.Contains("hourly", Assert.Single(notices), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StepAsync_FreshDatabaseBeforeItsFirstRollup_KeepsEveryRawPoll()
+    {
+        // A new install: no rollup mark yet. Maintenance runs after every poll, as the monitor's idle loop does, and
+        // must not delete a raw row of the first minutes (it deleted them all: the unset mark wrapped to the future).
+        var maintenance = new SqliteStorageMaintenance(_db.Database, RetentionOptions.Default, TextCatalog.English, _db.Time);
+        var store = _db.Monitor;
+        await store.UpsertNodeAsync(Some.Node("web-1"), default);
+        var start = _db.Time.GetUtcNow();
+        for (var i = 0; i < 20; i++)
+        {
+            var at = start.AddSeconds(30 * i);
+            _db.Time.SetUtcNow(at);
+            await store.CommitPollAsync("web-1", new PollDecision(Some.Sample("web-1", at), [], []), at, default);
+            await maintenance.RunUntilIdleAsync(default);
+        }
+
+        using var raw = _db.Raw();
+        Assert.Equal(20, raw.ExecuteScalar<long>("SELECT count(*) FROM points;"));
+        Assert.Equal(start.ToUnixTimeMilliseconds(), raw.ExecuteScalar<long>("SELECT min(at) FROM points;"));
+        Assert.True(raw.ExecuteScalar<long>("SELECT count(*) FROM rollups WHERE tier = 1;") > 0); // 10 minutes in, the first bucket is rolled up
+    }
+
     /// <summary>Polls every 30 s for <paramref name="span"/>, running maintenance as each simulated hour ends; returns the polls written.</summary>
     private async Task<long> PollAsync(string[] nodes, TimeSpan span, SqliteStorageMaintenance maintenance)
     {
