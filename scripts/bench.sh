@@ -7,10 +7,11 @@
 #
 #   sudo scripts/bench.sh [--nodes K] [bench options...]
 #   sudo scripts/bench.sh poll-cost [--sshds K] [poll-cost options...]
-#   scripts/bench.sh storage [--nodes 10] [--days 90] [--extrapolate-to 1000]
+#   scripts/bench.sh storage [--nodes 10] [--days 90] [--extrapolate-to 1000] [--fleet-nodes 1000] [--fleet-days 1]
 #
 # storage writes N simulated nodes x D simulated days of 30 s polls through the real store with the real rollups and
-# retention beside it, and writes bench/results/storage.md (no lab, no root; about 4 minutes with the defaults).
+# retention beside it, then the fleet (1,000 nodes x 1 day) the same way, and writes bench/results/storage.md (no lab,
+# no root; minutes to half an hour with the defaults, depending on the machine's load).
 #
 # poll-cost runs the REAL Worker (and Paramiko, and one ssh process per poll) against K sshd nodes
 # (default 20, prefix pc, subnet 10.238.x) at 20, 200 and 1,000 node names, and writes

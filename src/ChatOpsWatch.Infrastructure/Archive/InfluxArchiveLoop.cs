@@ -25,12 +25,16 @@ public sealed class InfluxArchiveLoop(SqliteArchiveSpool spool, InfluxWriter wri
     private string _lastError = "none";
     private bool _fullTold;
     private DateTimeOffset _fullLoggedAt = DateTimeOffset.MinValue;
+    private long _oldestQueuedMs;
 
     /// <summary>Failed attempts in a row (0: the last one, if any, worked).</summary>
     public int Failures => _backoff.Failures;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        Telemetry.SelfMetrics.ObserveArchive(new Telemetry.ArchiveGaugeSources(
+            () => Math.Max(0, spool.Bytes),
+            () => Interlocked.Read(ref _oldestQueuedMs) is > 0 and var ms ? Math.Max(0, (time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(ms)).TotalSeconds) : 0));
         log.LogInformation("InfluxDB archive to {Target}: batches of {Points} points or {Age} s, spool bound {Max} MB", _options.WriteUri().GetLeftPart(UriPartial.Path), _options.BatchPoints, _options.FlushAge.TotalSeconds, _options.MaxSpoolBytes / (1024 * 1024));
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -69,6 +73,7 @@ public sealed class InfluxArchiveLoop(SqliteArchiveSpool spool, InfluxWriter wri
         }
 
         var head = await spool.HeadAsync(_options.BatchPoints, ct);
+        Interlocked.Exchange(ref _oldestQueuedMs, head.Count == 0 ? 0 : head[0].QueuedAt);
         if (head.Count == 0)
         {
             return Tick;
@@ -91,6 +96,8 @@ public sealed class InfluxArchiveLoop(SqliteArchiveSpool spool, InfluxWriter wri
         }
 
         await spool.CompleteAsync(head[^1].Id, head.Sum(r => r.Bytes), sent.Written, sent.Bad, ct);
+        Telemetry.SelfMetrics.ArchiveWritten.Inc(sent.Written);
+        Telemetry.SelfMetrics.ArchiveDropped.WithLabels("bad").Inc(sent.Bad);
         if (_backoff.Succeed())
         {
             log.LogInformation("InfluxDB archive: writes work again; sending the spooled points in order");
@@ -103,6 +110,7 @@ public sealed class InfluxArchiveLoop(SqliteArchiveSpool spool, InfluxWriter wri
     {
         _lastError = failure.Status > 0 ? $"HTTP {failure.Status}: {failure.Detail}" : failure.Detail;
         var delay = _backoff.Fail();
+        Telemetry.SelfMetrics.ArchiveRetried.Inc();
         switch (failure.Verdict)
         {
             case WriteVerdict.Refused:

@@ -79,6 +79,7 @@ public sealed class SqliteArchiveSpool(SqliteDatabase db, InfluxOptions options,
         }
 
         Interlocked.Add(ref _droppedInEpisode, points);
+        Telemetry.SelfMetrics.ArchiveDropped.WithLabels("full").Inc(points);
     }
 
     /// <summary>The head of the spool in send order: rows until <paramref name="maxPoints"/> points (at least one row).</summary>

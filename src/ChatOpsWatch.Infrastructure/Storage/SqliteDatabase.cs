@@ -21,6 +21,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         FilePath = path;
         Health = new StorageHealth(path, time);
+        Turns = new WriteTurns(time);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -35,6 +36,9 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>Whether the file works, as the last operations found; kept in memory for the storage alarm.</summary>
     public StorageHealth Health { get; }
+
+    /// <summary>The write turn the poll commits and the storage maintenance share, polls first (issue 14).</summary>
+    public WriteTurns Turns { get; }
 
     /// <summary>The series keys and their ids (schema v14), shared by every store on this file.</summary>
     internal Compact.SeriesDictionary Series { get; } = new();
@@ -137,6 +141,53 @@ public sealed class SqliteDatabase : IDisposable
             return result;
         }, ct);
 
+    /// <summary>
+    /// A maintenance write: <see cref="InTransactionAsync"/> inside a maintenance turn (<see cref="WriteTurns"/>), with
+    /// synchronous=NORMAL and no WAL checkpoint inside the turn, so the turn is never held over an fsync. What it writes
+    /// is made again after a power loss (rollups and their watermark, deletions, a budget notice and its mark commit
+    /// together); a killed process loses nothing (WAL). Every <see cref="CheckpointEvery"/> writes it checkpoints the WAL
+    /// after its turn (PASSIVE: polls go on writing meanwhile), so the WAL stays small where no poll writes (the storage verb).
+    /// </summary>
+    internal Task<T> InMaintenanceTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        RunMaintenanceAsync(operation, async connection =>
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var result = await work(connection, tx);
+            await tx.CommitAsync(ct);
+            return result;
+        }, ct);
+
+    /// <summary>A maintenance write outside a transaction (incremental vacuum) inside a maintenance turn, as above.</summary>
+    internal Task<T> RunMaintenanceAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken ct) =>
+        RunAsync(operation, async connection =>
+        {
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            T result;
+            using (await Turns.MaintenanceAsync(ct))
+            {
+                result = await work(connection);
+            }
+
+            if (Interlocked.Increment(ref _maintenanceWrites) % CheckpointEvery == 0)
+            {
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                await checkpoint.ExecuteNonQueryAsync(ct);
+            }
+
+            return result;
+        }, ct);
+
+    /// <summary>Maintenance writes between two WAL checkpoints of the maintenance's own.</summary>
+    internal const int CheckpointEvery = 64;
+
+    private long _maintenanceWrites;
+
     internal StorageException Failure(string operation, Exception cause)
     {
         var hint = cause switch
@@ -183,12 +234,14 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Per connection, because pooled connections may be new. synchronous=FULL everywhere: every write
-    /// here carries alert state or the outbox, and WAL with NORMAL can lose the last commits on power loss.
+    /// here carries alert state or the outbox, and WAL with NORMAL can lose the last commits on power loss. The
+    /// maintenance lightens its own connection for its turn (<see cref="InMaintenanceTransactionAsync"/>); this puts
+    /// the checkpoint back when the pool hands that connection out again.
     /// </summary>
     private static void ApplyPragmas(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = FULL;";
+        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;";
         command.ExecuteNonQuery();
     }
 

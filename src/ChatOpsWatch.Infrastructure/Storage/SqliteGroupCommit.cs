@@ -83,6 +83,7 @@ internal sealed class SqliteGroupCommit(SqliteDatabase db, SqliteCommitOptions o
         var written = new List<Pending>(batch.Count);
         try
         {
+            using var turn = await db.Turns.PollAsync();
             await db.RunAsync($"committing {batch.Count} poll(s)", async c =>
             {
                 await using (var pragma = c.CreateCommand())

@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace ChatOpsWatch.Infrastructure.Storage;
 
 /// <summary>
-/// Deletes what retention let go (<see cref="RetentionPolicy.Cutoff"/>), at most <see cref="RowsPerStep"/> rows per
-/// transaction so that a poll's commit never waits long behind it. Cutoffs are aligned down to the next tier's bucket,
+/// Deletes what retention let go (<see cref="RetentionPolicy.Cutoff"/>), at most <see cref="RowsPerStep"/> rows and
+/// about one <see cref="MaintenanceBudget"/> per transaction so that a poll's commit never waits long behind it. Cutoffs are aligned down to the next tier's bucket,
 /// so a bucket is never half deleted and every rollup still has all or none of its raw rows.
 /// </summary>
 internal static class SqliteRetention
@@ -14,8 +14,8 @@ internal static class SqliteRetention
     public const int RowsPerStep = 1_000;
 
     /// <summary>Deletes one batch of <paramref name="tier"/> rows older than its cutoff; returns how many.</summary>
-    public static async Task<int> StepAsync(SqliteDatabase db, SampleTier tier, RetentionOptions options, long nowMs, CancellationToken ct) =>
-        await db.InTransactionAsync($"pruning {tier} samples", async (c, tx) =>
+    public static async Task<int> StepAsync(SqliteDatabase db, SampleTier tier, RetentionOptions options, long nowMs, MaintenanceBudget budget, CancellationToken ct) =>
+        await db.InMaintenanceTransactionAsync($"pruning {tier} samples", async (c, tx) =>
         {
             var marks = await SqliteRollups.MarksAsync(c, ct);
             var cutoff = RetentionPolicy.Cutoff(tier, options, marks, nowMs);
@@ -24,12 +24,17 @@ internal static class SqliteRetention
                 cutoff = SampleTiers.BucketStart(tier + 1, cutoff);
             }
 
-            return await DeleteOldestAsync(c, tx, tier, cutoff, RowsPerStep, ct);
+            return await DeleteOldestAsync(c, tx, tier, cutoff, RowsPerStep, budget, ct);
         }, ct);
 
-    /// <summary>Deletes up to <paramref name="limit"/> rows of <paramref name="tier"/> taken before <paramref name="before"/>, the oldest node by node.</summary>
-    internal static async Task<int> DeleteOldestAsync(SqliteConnection c, System.Data.Common.DbTransaction tx, SampleTier tier, long before, int limit, CancellationToken ct)
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> rows of <paramref name="tier"/> taken before <paramref name="before"/>, node
+    /// by node, and stops after the node at which <paramref name="budget"/> is spent.
+    /// </summary>
+    internal static async Task<int> DeleteOldestAsync(
+        SqliteConnection c, System.Data.Common.DbTransaction tx, SampleTier tier, long before, int limit, MaintenanceBudget budget, CancellationToken ct)
     {
+        var started = budget.Start();
         var (table, where) = tier == SampleTier.Raw ? ("points", "") : ("rollups", "tier = @tier AND ");
         var nodes = await c.QueryAsync<long>(new CommandDefinition(
             $"SELECT i.id FROM node_ids i WHERE EXISTS (SELECT 1 FROM {table} WHERE {where}node_id = i.id AND at < @before);",
@@ -71,7 +76,7 @@ internal static class SqliteRetention
                 new { node, until, tier = (int)tier, left = tier == SampleTier.Hour ? left : int.MaxValue },
                 tx,
                 cancellationToken: ct));
-            if (deleted >= limit)
+            if (deleted >= limit || budget.Spent(started))
             {
                 break;
             }

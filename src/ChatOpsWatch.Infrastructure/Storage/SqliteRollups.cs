@@ -27,8 +27,12 @@ internal static class SqliteRollups
             rows.TryGetValue(MarkName(SampleTier.Hour), out var h) ? h : null);
     }
 
-    /// <summary>Rolls up the due buckets of <paramref name="tier"/> as of <paramref name="nowMs"/>; returns the rows written (0: nothing due).</summary>
-    public static async Task<int> StepAsync(SqliteDatabase db, SampleTier tier, long nowMs, CancellationToken ct)
+    /// <summary>
+    /// Rolls up the due buckets of <paramref name="tier"/> as of <paramref name="nowMs"/>, bucket after bucket (every node
+    /// of a bucket in one go), stopping after the bucket at which <paramref name="budget"/> is spent: the watermark then
+    /// ends there and the rest is planned again. Returns the rows written (0: nothing due).
+    /// </summary>
+    public static async Task<int> StepAsync(SqliteDatabase db, SampleTier tier, long nowMs, MaintenanceBudget budget, CancellationToken ct)
     {
         var plan = await db.RunAsync($"planning the {tier} rollup", async c =>
         {
@@ -45,7 +49,8 @@ internal static class SqliteRollups
         }
 
         var rows = await db.RunAsync($"reading the {tier} rollup's source", c => Task.FromResult(Aggregate(c, tier, due.From, due.To)), ct);
-        return await db.InTransactionAsync($"writing the {tier} rollup", async (c, tx) =>
+        rows.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.NodeId.CompareTo(b.NodeId));
+        return await db.InMaintenanceTransactionAsync($"writing the {tier} rollup", async (c, tx) =>
         {
             var now = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
                 "SELECT value FROM storage_marks WHERE name = @name;", new { name = MarkName(tier) }, tx, cancellationToken: ct));
@@ -54,21 +59,35 @@ internal static class SqliteRollups
                 return 0; // another writer rolled these buckets up meanwhile
             }
 
-            foreach (var r in rows)
+            var started = budget.Start();
+            var to = due.To;
+            var i = 0;
+            while (i < rows.Count)
             {
-                await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO rollups (tier, node_id, at, polls, data) VALUES (@Tier, @NodeId, @At, @Polls, @Data);",
-                    new { Tier = (int)tier, r.NodeId, r.At, r.Polls, r.Data },
-                    tx,
-                    cancellationToken: ct));
+                var bucket = rows[i].At;
+                for (; i < rows.Count && rows[i].At == bucket; i++)
+                {
+                    var r = rows[i];
+                    await c.ExecuteAsync(new CommandDefinition(
+                        "INSERT INTO rollups (tier, node_id, at, polls, data) VALUES (@Tier, @NodeId, @At, @Polls, @Data);",
+                        new { Tier = (int)tier, r.NodeId, r.At, r.Polls, r.Data },
+                        tx,
+                        cancellationToken: ct));
+                }
+
+                if (i < rows.Count && budget.Spent(started))
+                {
+                    to = bucket + SampleTiers.WidthMs(tier);
+                    break;
+                }
             }
 
             await c.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO storage_marks (name, value) VALUES (@name, @to) ON CONFLICT (name) DO UPDATE SET value = excluded.value;",
-                new { name = MarkName(tier), to = due.To },
+                new { name = MarkName(tier), to },
                 tx,
                 cancellationToken: ct));
-            return Math.Max(1, rows.Count);
+            return Math.Max(1, i);
         }, ct);
     }
 
@@ -116,7 +135,7 @@ internal static class SqliteRollups
 
     private sealed class RollupBucket(long nodeId, long at)
     {
-        private readonly SortedDictionary<int, RollupStats> _series = [];
+        private readonly SortedDictionary<int, Series> _series = [];
         private int _polls;
 
         public long NodeId => nodeId;
@@ -126,7 +145,7 @@ internal static class SqliteRollups
         public void AddPoint(byte[] data)
         {
             _polls++;
-            PointCodec.Decode(data, (id, value) => Add(id, RollupStats.Of(value)));
+            PointCodec.Decode(data, (id, value) => Add(id, RollupStats.Of(value), BlobWriter.TryDecimal(value, 5, out var m, out var scale) ? (m, scale) : null));
         }
 
         public void AddRollup(byte[] data)
@@ -135,7 +154,7 @@ internal static class SqliteRollups
             _polls += polls;
             foreach (var (id, stats) in series)
             {
-                Add(id, stats);
+                Add(id, stats, RollupCodec.TryExactSum(stats, out var sum, out var scale) ? (sum, scale) : null);
             }
         }
 
@@ -143,11 +162,71 @@ internal static class SqliteRollups
         {
             if (_polls > 0)
             {
-                into.Add(new RollupRow(nodeId, at, _polls, RollupCodec.Encode(_polls, [.. _series.Select(kv => (kv.Key, kv.Value))])));
+                into.Add(new RollupRow(nodeId, at, _polls, RollupCodec.Encode(_polls, [.. _series.Select(kv => (kv.Key, kv.Value.Stats()))])));
             }
         }
 
-        private void Add(int id, RollupStats stats) =>
-            _series[id] = _series.TryGetValue(id, out var before) ? before.Then(stats) : stats;
+        private void Add(int id, RollupStats stats, (long Sum, int Scale)? exact)
+        {
+            if (_series.TryGetValue(id, out var before))
+            {
+                before.Add(stats, exact);
+            }
+            else
+            {
+                _series[id] = new Series(stats, exact);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One series of a bucket: its stats, and while every part was a short decimal their exact sum, so the mean is the
+    /// sum over the count (<see cref="RollupCodec.MeanOf"/>) and keeps its compact form from one tier to the next.
+    /// </summary>
+    private sealed class Series
+    {
+        private static readonly decimal[] Pow10 = [1m, 10m, 100m, 1_000m, 10_000m, 100_000m];
+
+        private RollupStats _stats;
+        private decimal _sum;
+        private int _scale;
+        private bool _exact;
+
+        public Series(RollupStats stats, (long Sum, int Scale)? exact)
+        {
+            _stats = stats;
+            _exact = exact is not null;
+            if (exact is { } e)
+            {
+                (_sum, _scale) = (e.Sum / Pow10[e.Scale], e.Scale);
+            }
+        }
+
+        public void Add(RollupStats stats, (long Sum, int Scale)? exact)
+        {
+            _stats = _stats.Then(stats);
+            if (exact is { } e && _exact)
+            {
+                _sum += e.Sum / Pow10[e.Scale];
+                _scale = Math.Max(_scale, e.Scale);
+            }
+            else
+            {
+                _exact = false;
+            }
+        }
+
+        public RollupStats Stats()
+        {
+            if (!_exact)
+            {
+                return _stats;
+            }
+
+            var scaled = _sum * Pow10[_scale];
+            return scaled == decimal.Truncate(scaled) && Math.Abs(scaled) < (1L << 53)
+                ? _stats with { Avg = RollupCodec.MeanOf((long)scaled, _scale, _stats.Count) }
+                : _stats;
+        }
     }
 }

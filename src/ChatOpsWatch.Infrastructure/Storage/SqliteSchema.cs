@@ -23,7 +23,15 @@ internal static class SqliteSchema
         new(13, V13),
         new(14, V14),
         new(15, V15),
+        new(16, V16),
     ];
+
+    // v16 (issue 14): format 2 of the points and rollups blobs (Compact/PointCodec, RollupCodec: ids as runs, rollup
+    // stats as integers at the series' scale). The mark says format-1 rows may remain; the maintenance converts them in
+    // batches (SqliteCompaction) and deletes the mark when none is left. Readers take both formats.
+    private const string V16 = """
+        INSERT OR IGNORE INTO storage_marks (name, value) VALUES ('compact:2', 0);
+        """;
 
     // v14 (issue 14, InfluxDB archive): the durable spool of line protocol, one row per poll, written in the poll's own
     // transaction and deleted once InfluxDB stored it (AUTOINCREMENT: ids never come back, so they give the send order);

@@ -13,29 +13,36 @@ public enum MaintenanceWork
     Pruned,
     BudgetPruned,
     Vacuumed,
+    Converted,
 }
 
 /// <summary>
 /// Keeps the sample store within its retention and budget (issue 14), one short transaction per step: rollups first
-/// (5 minutes, then hours), then retention by age (raw, 5 minutes, hours), then the size budget (Storage:MaxSizeMb:
+/// (5 minutes, then hours), then retention by age (raw, 5 minutes, hours), then the conversion of format-1 blobs
+/// (<see cref="SqliteCompaction"/>), then the size budget (Storage:MaxSizeMb:
 /// the oldest rollups go first, and the operators are told once through the outbox), and when nothing else is due one
-/// <c>incremental_vacuum</c> step. The decisions are <see cref="RetentionPolicy"/>'s; time comes from the TimeProvider.
+/// <c>incremental_vacuum</c> step. Each write step holds the write lock for about <see cref="MaintenanceBudget.Default"/>
+/// at most (it stops at the next unit of work once spent) and takes its turn after the poll commits
+/// (<see cref="WriteTurns"/>). The decisions are <see cref="RetentionPolicy"/>'s; time comes from the TimeProvider.
 /// Every step throws <see cref="Domain.Ports.StorageException"/> when the file cannot be read or written; nothing is
 /// half done then (each step is one transaction).
 /// </summary>
 public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions options, TextCatalog texts, TimeProvider time)
 {
-    /// <summary>Free pages given back per idle step (4 KB each): small, so a poll never waits behind it.</summary>
-    public const int VacuumPages = 256;
+    /// <summary>Free pages given back per <c>incremental_vacuum</c> (4 KB each); a step repeats it within its time budget.</summary>
+    public const int VacuumPages = 32;
 
     private const string BudgetMark = "budget:told";
+
+    private readonly MaintenanceBudget _budget = new(MaintenanceBudget.Default, time);
+    private readonly SqliteCompaction _compaction = new(db, new MaintenanceBudget(MaintenanceBudget.Default, time));
 
     public async Task<MaintenanceWork> StepAsync(CancellationToken ct)
     {
         var now = UnixMs.Of(time.GetUtcNow());
         foreach (var tier in (SampleTier[])[SampleTier.FiveMinutes, SampleTier.Hour])
         {
-            if (await SqliteRollups.StepAsync(db, tier, now, ct) > 0)
+            if (await SqliteRollups.StepAsync(db, tier, now, _budget, ct) > 0)
             {
                 return MaintenanceWork.RolledUp;
             }
@@ -43,10 +50,15 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
 
         foreach (var tier in (SampleTier[])[SampleTier.Raw, SampleTier.FiveMinutes, SampleTier.Hour])
         {
-            if (await SqliteRetention.StepAsync(db, tier, options, now, ct) > 0)
+            if (await SqliteRetention.StepAsync(db, tier, options, now, _budget, ct) > 0)
             {
                 return MaintenanceWork.Pruned;
             }
+        }
+
+        if (await _compaction.StepAsync(ct) > 0)
+        {
+            return MaintenanceWork.Converted;
         }
 
         if (await BudgetStepAsync(ct))
@@ -54,7 +66,7 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
             return MaintenanceWork.BudgetPruned;
         }
 
-        var freed = await db.RunAsync("vacuuming freed pages", c => Task.FromResult(SqliteVacuum.Step(c, VacuumPages)), ct);
+        var freed = await db.RunMaintenanceAsync("vacuuming freed pages", c => Task.FromResult(SqliteVacuum.Step(c, VacuumPages, _budget)), ct);
         return freed > 0 ? MaintenanceWork.Vacuumed : MaintenanceWork.Idle;
     }
 
@@ -77,7 +89,7 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
             return false;
         }
 
-        return await db.InTransactionAsync("keeping the storage budget", async (c, tx) =>
+        return await db.InMaintenanceTransactionAsync("keeping the storage budget", async (c, tx) =>
         {
             var used = await c.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count());", transaction: tx, cancellationToken: ct))
@@ -106,7 +118,7 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
             }
 
             // The oldest day of the tier, a batch at a time; the freed pages make `used` fall at once.
-            return await SqliteRetention.DeleteOldestAsync(c, tx, tier, oldest + 86_400_000, SqliteRetention.RowsPerStep, ct) > 0;
+            return await SqliteRetention.DeleteOldestAsync(c, tx, tier, oldest + 86_400_000, SqliteRetention.RowsPerStep, _budget, ct) > 0;
         }, ct);
     }
 

@@ -39,11 +39,15 @@ internal static class SqliteVacuum
         }
     }
 
-    /// <summary>Gives at most <paramref name="pages"/> free pages back; returns how many were free before.</summary>
-    public static long Step(SqliteConnection c, int pages)
+    /// <summary>
+    /// Gives free pages back, <paramref name="pages"/> per statement (each its own short transaction) until none is left
+    /// or the budget is spent; returns how many were free before.
+    /// </summary>
+    public static long Step(SqliteConnection c, int pages, MaintenanceBudget budget)
     {
         var free = c.ExecuteScalar<long>("PRAGMA freelist_count;");
-        if (free > 0)
+        var started = budget.Start();
+        for (var left = free; left > 0 && !budget.Spent(started); left -= pages)
         {
             c.Execute($"PRAGMA incremental_vacuum({pages});");
         }

@@ -32,6 +32,19 @@ public static class SelfMetrics
     /// <summary>severity: the new one (warning, critical; none = resolved).</summary>
     public static readonly Counter AlertTransitions = Factory.CreateCounter("chatopswatch_alert_transitions_total", "Alert transitions that notify, by rule and new severity.", ["rule", "severity"]);
 
+    /// <summary>Points InfluxDB confirmed (issue 14).</summary>
+    public static readonly Counter ArchiveWritten = Factory.CreateCounter("chatopswatch_archive_points_written_total", "Points the InfluxDB archive wrote (2xx).");
+
+    /// <summary>reason: full (the spool was at Archive:Influx:MaxSpoolMb, never spooled), bad (InfluxDB refused the point as unparsable or conflicting).</summary>
+    public static readonly Counter ArchiveDropped = Factory.CreateCounter("chatopswatch_archive_points_dropped_total", "Points the InfluxDB archive dropped, by reason.", ["reason"]);
+
+    public static readonly Counter ArchiveRetried = Factory.CreateCounter("chatopswatch_archive_write_failures_total", "InfluxDB writes that failed and are retried with backoff (5xx, timeouts, refused connections, refused credentials).");
+
+    private static readonly Gauge ArchiveSpoolBytes = Factory.CreateGauge("chatopswatch_archive_spool_bytes", "Bytes of line protocol waiting in the archive spool.");
+    private static readonly Gauge ArchiveSpoolAge = Factory.CreateGauge("chatopswatch_archive_spool_oldest_age_seconds", "Age of the oldest spooled point as the archive last looked (0: the spool is empty).");
+
+    private static volatile ArchiveGaugeSources archive = ArchiveGaugeSources.None;
+
     private static readonly Gauge SshSessions = Factory.CreateGauge("chatopswatch_ssh_sessions_open", "Open SSH sessions to nodes.");
     private static readonly Gauge OutboxBacklog = Factory.CreateGauge("chatopswatch_outbox_backlog_messages", "Undelivered outbox messages, at the last liveness beat.");
     private static readonly Gauge OutboxAge = Factory.CreateGauge("chatopswatch_outbox_oldest_age_seconds", "Age of the oldest undelivered message at the last liveness beat (0: none).");
@@ -55,8 +68,16 @@ public static class SelfMetrics
             OutboxBacklog.Set(s.OutboxBacklog());
             OutboxAge.Set(s.OutboxOldestAge());
             DatabaseSize.Set(s.DatabaseBytes());
+            var a = archive;
+            ArchiveSpoolBytes.Set(a.SpoolBytes());
+            ArchiveSpoolAge.Set(a.OldestAge());
         });
+        ArchiveDropped.WithLabels("full");
+        ArchiveDropped.WithLabels("bad");
     }
+
+    /// <summary>Where the archive's gauges read; set by the archive when it is configured (else they stay 0).</summary>
+    public static void ObserveArchive(ArchiveGaugeSources gauges) => archive = gauges ?? ArchiveGaugeSources.None;
 
     /// <summary>Where the gauges read their values; the running host sets them once (a later host replaces them).</summary>
     public static void ObserveGauges(GaugeSources gauges) => sources = gauges ?? GaugeSources.None;
@@ -66,4 +87,10 @@ public static class SelfMetrics
 public sealed record GaugeSources(Func<int> SshSessions, Func<int> OutboxBacklog, Func<double> OutboxOldestAge, Func<long> DatabaseBytes)
 {
     public static readonly GaugeSources None = new(() => 0, () => 0, () => 0, () => 0);
+}
+
+/// <summary>The archive's gauge callbacks, answered from memory.</summary>
+public sealed record ArchiveGaugeSources(Func<long> SpoolBytes, Func<double> OldestAge)
+{
+    public static readonly ArchiveGaugeSources None = new(() => 0, () => 0);
 }

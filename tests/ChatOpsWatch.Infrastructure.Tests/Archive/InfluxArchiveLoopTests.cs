@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Archive;
+using ChatOpsWatch.Infrastructure.Telemetry;
 using ChatOpsWatch.Testing.Influx;
 using Microsoft.Extensions.Logging;
 
@@ -78,9 +79,13 @@ public sealed class InfluxArchiveLoopTests : IAsyncLifetime
             ? (400, $$"""{"error":"partial write: unable to parse '{{bad}}': invalid field format dropped=0"}""")
             : null;
         rig.Time.Advance(TimeSpan.FromSeconds(10));
+        var (written, dropped) = (SelfMetrics.ArchiveWritten.Value, SelfMetrics.ArchiveDropped.WithLabels("bad").Value);
 
         await rig.DrainAsync();
 
+        // /metrics counts them too (process-wide counters: other tests may add to them meanwhile, never take away)
+        Assert.InRange(SelfMetrics.ArchiveWritten.Value - written, 10, double.MaxValue);
+        Assert.InRange(SelfMetrics.ArchiveDropped.WithLabels("bad").Value - dropped, 1, double.MaxValue);
         Assert.Equal(10, _influx.Stored.Count);
         Assert.DoesNotContain(bad, _influx.Stored);
         var warning = Assert.Single(rig.Log.At(LogLevel.Warning));
@@ -120,6 +125,7 @@ public sealed class InfluxArchiveLoopTests : IAsyncLifetime
         var failures = 4;
         _influx.Answer = _ => Interlocked.Decrement(ref failures) >= 0 ? (503, """{"error":"timeout"}""") : null;
         rig.Time.Advance(TimeSpan.FromSeconds(1));
+        var retried = SelfMetrics.ArchiveRetried.Value;
 
         var waits = new List<TimeSpan>();
         for (var i = 0; i < 4; i++)
@@ -135,6 +141,7 @@ public sealed class InfluxArchiveLoopTests : IAsyncLifetime
 
         Assert.Equal(4, rig.Loop.Failures);
         Assert.Equal(4, _influx.Requests.Count);
+        Assert.InRange(SelfMetrics.ArchiveRetried.Value - retried, 4, double.MaxValue);
         await rig.DrainAsync();
         Assert.Equal(11, _influx.Stored.Count);
         Assert.Equal(0, rig.Loop.Failures);

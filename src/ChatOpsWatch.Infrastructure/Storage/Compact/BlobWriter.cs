@@ -12,7 +12,7 @@ internal sealed class BlobWriter(int capacity = 256)
     private const int MaxScale = 5;
     private const double Exact = 4503599627370496d; // 2^52: every integer below it is a double exactly
 
-    private static readonly double[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000];
+    internal static readonly double[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000];
 
     private byte[] _buffer = new byte[capacity];
 
@@ -21,6 +21,15 @@ internal sealed class BlobWriter(int capacity = 256)
     public void Clear() => Length = 0;
 
     public byte[] ToArray() => _buffer.AsSpan(0, Length).ToArray();
+
+    public void Byte(byte value)
+    {
+        Reserve(1);
+        _buffer[Length++] = value;
+    }
+
+    /// <summary>Sets a byte already written (a header filled in after the values that decide it).</summary>
+    public void Patch(int at, byte value) => _buffer[at] = value;
 
     public void Varint(ulong value)
     {
@@ -75,7 +84,23 @@ internal sealed class BlobWriter(int capacity = 256)
 
     private static bool TryDecimal(double value, out ulong tag)
     {
-        for (var scale = 0; scale <= MaxScale; scale++)
+        if (TryDecimal(value, MaxScale, out var mantissa, out var scale))
+        {
+            tag = (ZigZag(mantissa) << 3) | (uint)scale;
+            return true;
+        }
+
+        tag = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// The shortest decimal form of <paramref name="value"/> with at most <paramref name="maxScale"/> digits after the
+    /// point: mantissa / 10^scale gives back the very same double. False for NaN, infinities, -0 and huge values.
+    /// </summary>
+    internal static bool TryDecimal(double value, int maxScale, out long mantissa, out int scale)
+    {
+        for (scale = 0; scale <= maxScale; scale++)
         {
             var scaled = value * Pow10[scale];
             if (!(Math.Abs(scaled) < Exact))
@@ -83,21 +108,36 @@ internal sealed class BlobWriter(int capacity = 256)
                 break; // NaN, infinities and huge values
             }
 
-            var mantissa = Math.Round(scaled);
-            if (mantissa / Pow10[scale] == value && (value != 0 || !double.IsNegative(value)))
+            var m = Math.Round(scaled);
+            if (m / Pow10[scale] == value && (value != 0 || !double.IsNegative(value)))
             {
-                tag = (ZigZag((long)mantissa) << 3) | (uint)scale;
+                mantissa = (long)m;
                 return true;
             }
         }
 
-        tag = 0;
+        (mantissa, scale) = (0, 0);
         return false;
     }
 
-    private static ulong ZigZag(long v) => (ulong)((v << 1) ^ (v >> 63));
+    /// <summary>The mantissa of <paramref name="value"/> at exactly <paramref name="scale"/> digits, if it gives the value back.</summary>
+    internal static bool TryMantissa(double value, int scale, out long mantissa)
+    {
+        var scaled = value * Pow10[scale];
+        mantissa = 0;
+        if (!(Math.Abs(scaled) < Exact) || (value == 0 && double.IsNegative(value)))
+        {
+            return false;
+        }
 
-    private static long UnZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
+        var m = Math.Round(scaled);
+        mantissa = (long)m;
+        return m / Pow10[scale] == value;
+    }
+
+    internal static ulong ZigZag(long v) => (ulong)((v << 1) ^ (v >> 63));
+
+    internal static long UnZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
 
     private void Reserve(int bytes)
     {
@@ -115,6 +155,12 @@ internal ref struct BlobReader(ReadOnlySpan<byte> data)
     private int _pos;
 
     public readonly bool AtEnd => _pos >= _data.Length;
+
+    public byte Byte()
+    {
+        Need(1);
+        return _data[_pos++];
+    }
 
     public ulong Varint()
     {

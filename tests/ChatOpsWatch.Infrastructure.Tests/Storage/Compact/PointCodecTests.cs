@@ -33,7 +33,7 @@ public sealed class PointCodecTests
     {
         var blob = PointCodec.Encode([(1, value)]);
 
-        Assert.Equal(2 + valueBytes, blob.Length); // count and id delta, one byte each
+        Assert.Equal(4 + valueBytes, blob.Length); // the format byte, then one run of ids: the count, its start and its length
     }
 
     [Fact]
@@ -47,17 +47,45 @@ public sealed class PointCodecTests
     }
 
     [Fact]
-    public void RollupDecode_EncodedStats_GivesThemBackWithMeansToFloat32()
+    public void Decode_FormatOneBlob_GivesTheSameValuesAsFormatTwo()
+    {
+        var pairs = Values.Select((v, i) => (Id: (i * 3) + 1, Value: v)).ToList();
+        var v1 = PointCodecV1.Encode(pairs);
+
+        Assert.False(PointCodec.IsCurrent(v1));
+        Assert.Equal(PointCodec.Decode(PointCodec.Encode(pairs)), PointCodec.Decode(v1));
+        Assert.Equal(23.45, PointCodec.Find(v1, 13));
+        Assert.False(PointCodec.IsCurrent(PointCodecV1.Encode([])));
+        Assert.True(PointCodec.IsCurrent(PointCodec.Encode([])));
+    }
+
+    [Fact]
+    public void RollupDecode_EncodedStats_GivesBackTheSameBits()
     {
         var constant = new RollupStats(7, 7, 7, 7, 10);
-        var moving = new RollupStats(1.5, 9.25, 4.123456789, 3, 9);
+        var moving = new RollupStats(1.5, 9.25, 4.123456789, 3, 9); // a mean no short sum gives: the escape form
+        var exact = new RollupStats(1.5, 9.25, RollupCodec.MeanOf(4_125, 2, 10), 3, 10); // sum 41.25 over 10 polls
+        var nan = new RollupStats(double.NaN, double.NaN, double.NaN, double.NaN, 10);
+        var counter = new RollupStats(1e12, 1e12 + 990_000, 1e12 + 412_345.5, 1e12 + 990_000, 10);
 
-        var (polls, series) = RollupCodec.Decode(RollupCodec.Encode(10, [(1, constant), (4, moving)]));
+        var blob = RollupCodec.Encode(10, [(1, constant), (4, moving), (5, exact), (6, nan), (9, counter)]);
+        var (polls, series) = RollupCodec.Decode(blob);
 
         Assert.Equal(10, polls);
-        Assert.Equal((1, constant), series[0]);
-        Assert.Equal(4, series[1].Id);
-        Assert.Equal(moving with { Avg = (float)moving.Avg }, series[1].Stats);
-        Assert.Equal(moving with { Avg = (float)moving.Avg }, RollupCodec.Find(RollupCodec.Encode(10, [(1, constant), (4, moving)]), 4));
+        Assert.Equal([(1, constant), (4, moving), (5, exact), (6, nan), (9, counter)], series);
+        Assert.Equal(moving, RollupCodec.Find(blob, 4));
+        Assert.Equal(counter, RollupCodec.Find(blob, 9));
+        Assert.Null(RollupCodec.Find(blob, 7));
+    }
+
+    [Fact]
+    public void RollupDecode_FormatOneBlob_GivesItsValuesWithFloat32Means()
+    {
+        var moving = new RollupStats(1.5, 9.25, 4.123456789, 3, 9);
+
+        var (polls, series) = RollupCodec.Decode(RollupCodecV1.Encode(10, [(4, moving)]));
+
+        Assert.Equal(10, polls);
+        Assert.Equal((4, moving with { Avg = (float)moving.Avg }), series[0]);
     }
 }
