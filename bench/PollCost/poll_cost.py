@@ -16,6 +16,7 @@ ap.add_argument("--sshds", type=int, default=20, help="real sshd nodes; node nam
 ap.add_argument("--scales", default="20:5,200:30,1000:30", help="nodes:interval_s for the Worker")
 ap.add_argument("--breakdown", default="200:30", help="nodes:interval_s at which the Worker runs again without heartbeats, "
                 "without the ICMP burst, and without both, so the difference is what each costs per poll (empty: skip)")
+ap.add_argument("--breakdown-variants", default="no-heartbeat,no-icmp,bare", help="which of no-heartbeat, no-icmp, bare the breakdown runs")
 ap.add_argument("--paramiko-scales", default="20:5,200:30", help="nodes:interval_s for Paramiko")
 ap.add_argument("--openssh-polls", type=int, default=20)
 ap.add_argument("--windows", type=int, default=3, help="measurement windows per phase (medians are over them)")
@@ -307,7 +308,7 @@ def main():
             FAILED.append(f"Worker with {env} at {n} nodes: {e}")
     for spec in filter(None, a.breakdown.split(",")):
         n, iv = map(int, spec.split(":"))
-        for variant in ("no-heartbeat", "no-icmp", "bare"):
+        for variant in a.breakdown_variants.split(","):
             say(f"Worker: {n} nodes every {iv}s, {VARIANTS[variant]}")
             try:
                 results.append(("worker-" + variant, n, worker_phase(n, iv, sshds, key, variant)))
