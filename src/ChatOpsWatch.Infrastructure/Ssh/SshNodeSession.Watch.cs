@@ -240,8 +240,12 @@ public sealed partial class SshNodeSession
         return rtt;
     }
 
-    /// <summary>A TCP connect and the server's identification line: the cheapest proof that sshd is back. Never throws.</summary>
-    private async Task<bool> BannerAsync(CancellationToken stop)
+    /// <summary>
+    /// A TCP connect and the server's identification line: the cheapest proof that sshd is back. The connect may take
+    /// <see cref="SshSettings.ConnectTimeout"/>; the banner then <paramref name="bannerWait"/> (by default what is left of
+    /// it). Never throws.
+    /// </summary>
+    private async Task<bool> BannerAsync(CancellationToken stop, TimeSpan? bannerWait = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
         deadline.CancelAfter(settings.ConnectTimeout);
@@ -249,6 +253,11 @@ public sealed partial class SshNodeSession
         {
             using var tcp = new TcpClient();
             await tcp.ConnectAsync(target.Host, target.Port, deadline.Token);
+            if (bannerWait is { } wait)
+            {
+                deadline.CancelAfter(wait); // restarts the deadline: the connect is done, only the banner is awaited
+            }
+
             var stream = tcp.GetStream();
             var buffer = new byte[256];
             var read = await stream.ReadAsync(buffer, deadline.Token);
@@ -268,6 +277,10 @@ public sealed partial class SshNodeSession
         _attached = client;
         client.ErrorOccurred += OnSessionError;
         _heartbeat = SshHeartbeat.For(client, time, OnHeartbeatReply);
+        if (settings.HeartbeatInterval > TimeSpan.Zero)
+        {
+            SshTcpKeepAlive.Apply(client); // a lost link breaks the session between heartbeats, at no CPU on either end
+        }
         if (_heartbeat is null && settings.HeartbeatInterval > TimeSpan.Zero)
         {
             log.LogWarning("Node {Node}: this SSH.NET offers no heartbeat with a reply; only polls judge the node", target.Node);
