@@ -175,7 +175,7 @@ public sealed partial class SshNodeSession(
                 : new ProbeRun.Failure($"reconnect backing off until {_backoff.RetryAt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
         }
 
-        if (suspect is not null && !await BannerAsync(ct, ConfirmBannerWait))
+        if (suspect is not null && await NoBannerAsync(ConfirmBannerWait, ct) is { } noBanner)
         {
             // A frozen sshd's kernel still accepts the TCP connect; SSH.NET would wait out the whole connect timeout for
             // the identification line. A live sshd sends it within a round trip (a lost segment is resent within about
@@ -183,8 +183,8 @@ public sealed partial class SshNodeSession(
             _backoff.Fail();
             _rejected = null;
             _networkFailure = true;
-            _lastConnectError = $"no SSH banner within {settings.ConnectTimeout.TotalSeconds:0.#} s (connect) + {ConfirmBannerWait.TotalSeconds:0.#} s";
-            return new ProbeRun.Failure($"connect to {target.Host}:{target.Port} failed: {_lastConnectError} (after: {suspect})", Confirmed: true);
+            _lastConnectError = noBanner;
+            return new ProbeRun.Failure($"connect to {target.Host}:{target.Port} failed: {noBanner} (after: {suspect})", Confirmed: true);
         }
 
         var pins = await hostKeys.PinsAsync(target.Node, ct);
