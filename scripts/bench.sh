@@ -16,7 +16,7 @@
 # poll-cost runs the REAL Worker (and Paramiko, and one ssh process per poll) against K sshd nodes
 # (default 20, prefix pc, subnet 10.238.x) at 20, 200 and 1,000 node names, and writes
 # bench/results/poll-cost.md; see bench/README.md. Options: --scales 20:5,200:30,1000:30
-# --paramiko-scales 20:5,200:30 --breakdown 200:30 --windows 3 --window 40 --warmup 40 --openssh-polls 20 --user cowlab --keep.
+# --paramiko-scales 20:5,200:30 --breakdown 200:30 --breakdown-variants no-heartbeat,no-icmp,bare --windows 3 --window 40 --warmup 40 --openssh-polls 20 --user cowlab --keep.
 #
 # Bench options (see bench/README.md): --rounds R --polls N --reconnect-polls N --warmup N
 # --reconnect-warmup N --concurrency C --handshakes N --handshake-warmup N --out DIR.

@@ -241,24 +241,43 @@ public sealed partial class SshNodeSession
     }
 
     /// <summary>A TCP connect and the server's identification line: the cheapest proof that sshd is back. Never throws.</summary>
-    private async Task<bool> BannerAsync(CancellationToken stop)
+    private async Task<bool> BannerAsync(CancellationToken stop) => await NoBannerAsync(null, stop) is null;
+
+    /// <summary>
+    /// Why no SSH banner came (the connect failed or timed out, or no identification line followed it), or null when it
+    /// came. The connect may take <see cref="SshSettings.ConnectTimeout"/>; the banner then <paramref name="bannerWait"/>
+    /// (by default what is left of it). Never throws except on <paramref name="stop"/>.
+    /// </summary>
+    private async Task<string?> NoBannerAsync(TimeSpan? bannerWait, CancellationToken stop)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
         deadline.CancelAfter(settings.ConnectTimeout);
+        var connected = false;
         try
         {
             using var tcp = new TcpClient();
             await tcp.ConnectAsync(target.Host, target.Port, deadline.Token);
+            connected = true;
+            if (bannerWait is { } wait)
+            {
+                deadline.CancelAfter(wait); // restarts the deadline: the connect is done, only the banner is awaited
+            }
+
             var stream = tcp.GetStream();
             var buffer = new byte[256];
             var read = await stream.ReadAsync(buffer, deadline.Token);
             // Answer in kind, so sshd sees a client that changed its mind rather than a broken one.
             await stream.WriteAsync(Encoding.ASCII.GetBytes("SSH-2.0-ChatOpsWatch_check\r\n"), deadline.Token);
-            return read >= 4 && Encoding.ASCII.GetString(buffer, 0, read).Contains("SSH-", StringComparison.Ordinal);
+            return read >= 4 && Encoding.ASCII.GetString(buffer, 0, read).Contains("SSH-", StringComparison.Ordinal) ? null : "no SSH banner";
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !stop.IsCancellationRequested)
         {
-            return false;
+            return (connected, e) switch
+            {
+                (true, OperationCanceledException) => $"no SSH banner within {(bannerWait ?? settings.ConnectTimeout).TotalSeconds:0.#} s of the TCP connect",
+                (true, _) => $"no SSH banner: {Describe(e)}",
+                _ => Describe(e),
+            };
         }
     }
 
@@ -268,6 +287,10 @@ public sealed partial class SshNodeSession
         _attached = client;
         client.ErrorOccurred += OnSessionError;
         _heartbeat = SshHeartbeat.For(client, time, OnHeartbeatReply);
+        if (settings.HeartbeatInterval > TimeSpan.Zero)
+        {
+            SshTcpKeepAlive.Apply(client); // a lost link breaks the session between heartbeats, at no CPU on either end
+        }
         if (_heartbeat is null && settings.HeartbeatInterval > TimeSpan.Zero)
         {
             log.LogWarning("Node {Node}: this SSH.NET offers no heartbeat with a reply; only polls judge the node", target.Node);

@@ -159,6 +159,9 @@ public sealed partial class SshNodeSession(
 
     private static readonly TimeSpan RecheckDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a confirming connect waits for the SSH banner once TCP is connected (issue 10).</summary>
+    private static readonly TimeSpan ConfirmBannerWait = TimeSpan.FromSeconds(2);
+
     private async Task<ProbeRun?> ConnectAsync(string? suspect, CancellationToken ct)
     {
         DropClient();
@@ -170,6 +173,18 @@ public sealed partial class SshNodeSession(
             return _rejected is { } rejected
                 ? rejected
                 : new ProbeRun.Failure($"reconnect backing off until {_backoff.RetryAt:HH:mm:ss}Z after {_backoff.Failures} failures; last error: {_lastConnectError}");
+        }
+
+        if (suspect is not null && await NoBannerAsync(ConfirmBannerWait, ct) is { } noBanner)
+        {
+            // A frozen sshd's kernel still accepts the TCP connect; SSH.NET would wait out the whole connect timeout for
+            // the identification line. A live sshd sends it within a round trip (a lost segment is resent within about
+            // 200 ms), so its absence for 2 s after the connect confirms the loss that early.
+            _backoff.Fail();
+            _rejected = null;
+            _networkFailure = true;
+            _lastConnectError = noBanner;
+            return new ProbeRun.Failure($"connect to {target.Host}:{target.Port} failed: {noBanner} (after: {suspect})", Confirmed: true);
         }
 
         var pins = await hostKeys.PinsAsync(target.Node, ct);

@@ -27,12 +27,12 @@ public sealed class SshNodeSessionWatchTests(SshLabFixture fixture) : IDisposabl
 
     private LabNodes Lab => fixture.Lab;
 
-    private SshNodeSession Session(LabNode node)
+    private SshNodeSession Session(LabNode node, SshSettings? settings = null)
     {
         var session = new SshNodeSession(
             new SshTarget(node.Name, node.Address, node.Port, "root", new SshAuth.KeyFile(Lab.Ed25519Key, null)),
             "echo ok",
-            Watchful,
+            settings ?? Watchful,
             _keys,
             TimeProvider.System,
             NullLogger<SshNodeSession>.Instance, TextCatalog.English)
@@ -54,6 +54,31 @@ public sealed class SshNodeSessionWatchTests(SshLabFixture fixture) : IDisposabl
 
     [Fact]
     public void Heartbeat_PinnedSshNet_OffersAGlobalRequestWithAReply() => Assert.True(SshHeartbeat.Available);
+
+    [Fact]
+    public void KeepAlive_PinnedSshNet_ExposesTheSessionsSocket() => Assert.True(SshTcpKeepAlive.Available);
+
+    [Fact]
+    public async Task KeepAlive_LinkBlackholedBetweenRareHeartbeats_BreaksTheSessionAndAsksForAPoll()
+    {
+        var node = Lab.Nodes[2];
+        var session = Session(node, new SshSettings(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30))
+        {
+            HeartbeatInterval = TimeSpan.FromSeconds(60), // no heartbeat within the test: only the kernel's keepalive can tell
+        });
+        Assert.IsType<ProbeRun.Output>(await session.RunAsync(CancellationToken.None));
+        await Lab.BlackholeAsync(node);
+        try
+        {
+            // keepalive: 4 s idle, then 5 probes 1 s apart; a tick (0.25 s) and the receive thread's error on top
+            await PollRequestedAsync(SshTcpKeepAlive.UserTimeout + TimeSpan.FromSeconds(3));
+            Assert.True(session.Suspect);
+        }
+        finally
+        {
+            await Lab.UnblackholeAsync(node);
+        }
+    }
 
     [Fact]
     public async Task Heartbeats_BetweenPolls_AreTimedAndLeaveNoLineInTheNodesLog()
@@ -91,6 +116,31 @@ public sealed class SshNodeSessionWatchTests(SshLabFixture fixture) : IDisposabl
             var confirmed = Assert.IsType<ProbeRun.Failure>(await session.RunAsync(CancellationToken.None));
             Assert.True(confirmed.Confirmed, confirmed.Error);
             Assert.Contains("heartbeat", confirmed.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Lab.ThawAsync(node);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_SshdFrozenAfterASuspectHeartbeat_ConfirmsByTheMissingBannerBeforeTheConnectTimeout()
+    {
+        var node = Lab.Nodes[3];
+        var session = Session(node, Watchful with { ConnectTimeout = TimeSpan.FromSeconds(8), ProbeDeadline = TimeSpan.FromSeconds(8) });
+        Assert.IsType<ProbeRun.Output>(await session.RunAsync(CancellationToken.None));
+        await Lab.FreezeAsync(node);
+        try
+        {
+            await PollRequestedAsync(TimeSpan.FromSeconds(5));
+            var started = TimeProvider.System.GetTimestamp();
+
+            var confirmed = Assert.IsType<ProbeRun.Failure>(await session.RunAsync(CancellationToken.None));
+
+            // The kernel accepts the connect at once; 2 s without a banner confirm it, not the 8 s connect timeout.
+            Assert.True(confirmed.Confirmed, confirmed.Error);
+            Assert.Contains("no SSH banner", confirmed.Error, StringComparison.Ordinal);
+            Assert.InRange(TimeProvider.System.GetElapsedTime(started).TotalSeconds, 1.5, 5);
         }
         finally
         {
