@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Io;
+using ChatOpsWatch.Domain.Indicators;
 using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
@@ -144,8 +145,8 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             ? "reason.title." + rule.Id
             : null;
 
-    private static bool Learned(string metric) =>
-        metric is MetricNames.CpuBusyPct or MetricNames.MemUsedPct or MetricNames.DiskUsedPct;
+    /// <summary>An indicator that ships with a seed rule gets its other default rules live too.</summary>
+    private static bool Learned(string metric) => IndicatorCatalog.Find(metric)?.Rules.Seed is not null;
 }
 
 /// <summary>A threshold rule with configured recovery levels: a change of either gives the series a fresh source.</summary>
