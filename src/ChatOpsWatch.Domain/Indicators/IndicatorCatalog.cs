@@ -62,6 +62,11 @@ public static class IndicatorCatalog
         new(SystemMetricNames.TcpRetransPct, "%", Percent, None, IndicatorRules.ShiftOnly, Hidden(Pct), new("TCP retransmitted", "TCP 重传率")),
         new(SystemMetricNames.TcpConnections, "count", Count, None, IndicatorRules.ShiftOnly, Hidden(Num), new("TCP connections", "TCP 连接数")),
         new(SystemMetricNames.TcpTimeWait, "count", Count, None, IndicatorRules.ShiftOnly, Hidden(Num), new("TCP TIME-WAIT", "TCP TIME-WAIT 数")),
+        new("net.conntrack_used_pct", "%", Percent, None, IndicatorRules.ShiftOnly with { Seed = new("conntrack", "net.conntrack_used_pct", "Conntrack table", 80, 1, 95, 1), SeedTitle = new("Conntrack table", "连接跟踪表") }, new(Pct, StatusPlacement.Line, "conntrack"), new("Conntrack table used", "连接跟踪表使用率"))
+        {
+            // At 100 % the kernel drops new connections ("nf_conntrack: table full, dropping packet").
+            Probe = new ProbeGauge("conntrack", 2, v => v[1] > 0 ? Math.Min(100, 100.0 * v[0] / v[1]) : null),
+        },
         new(SystemMetricNames.OomKills, "count per poll", Counter, None, IndicatorRules.ShiftOnly, Hidden(Num), new("OOM kills", "OOM 终止进程数")),
         new(SystemMetricNames.SystemdFailedUnits, "count", Count, None, IndicatorRules.ShiftOnly, Hidden(Num), new("Failed systemd units", "失败的 systemd 单元")),
         new(MetricNames.UptimeSeconds, "s", Level, None, IndicatorRules.ShiftOnly, Hidden(Num), new("Uptime", "运行时长")),
