@@ -15,13 +15,8 @@ public sealed record ThresholdRule(
     double Critical,
     int CriticalFor)
 {
-    /// <summary>The seed's defaults.</summary>
-    public static IReadOnlyList<ThresholdRule> Defaults { get; } =
-    [
-        new("cpu", Samples.MetricNames.CpuBusyPct, "CPU", 70, 1, 85, 5),
-        new("memory", Samples.MetricNames.MemUsedPct, "Memory", 80, 1, 90, 3),
-        new("disk", Samples.MetricNames.DiskUsedPct, "Disk", 85, 1, 95, 1),
-    ];
+    /// <summary>The seed's defaults: the seed rule of each indicator that has one, in catalogue order (cpu, memory, disk, ...).</summary>
+    public static IReadOnlyList<ThresholdRule> Defaults => Indicators.IndicatorCatalog.Seeds;
 
     /// <summary>What the rule watches for: a level (the default), a rate of change, absence, or deviation from the learned baseline.</summary>
     public RuleKind Kind { get; init; } = RuleKind.Threshold;

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Indicators;
 using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Domain.Commands;
@@ -6,15 +7,17 @@ namespace ChatOpsWatch.Domain.Commands;
 /// <summary>
 /// Finds the stored series a user meant. Exact keys match first; otherwise the name must match and every label
 /// given must equal the stored one, so <c>disk.used_pct{mount=/data}</c> finds <c>disk.used_pct{kind=data,mount=/data}</c>.
-/// A rule's id or title (<c>cpu</c>, <c>Memory</c>) stands for the rule's series, and a short name for the series of
-/// its family (<c>load</c> for <c>load.*</c>), labels kept: <c>disk{mount=/data}</c> is the disk rule's series on /data.
+/// A rule's id or title (<c>cpu</c>, <c>Memory</c>) stands for the rule's series, an indicator's short name in the
+/// catalogue (<c>mem</c>, <c>inodes</c>) for its series, and otherwise a short name for the series of its family
+/// (<c>load</c> for <c>load.*</c>), labels kept: <c>disk{mount=/data}</c> is the disk rule's series on /data.
 /// Pure; the requested text is only ever compared, never used as a key itself.
 /// </summary>
 public static class SeriesResolver
 {
     /// <summary>
     /// As <see cref="Resolve(string, IReadOnlyCollection{string})"/>; when no stored name matches, a rule's id or
-    /// title (case ignored) resolves to the rule's metric, and then a short name to the series of its family.
+    /// title (case ignored) resolves to the rule's metric, then an indicator's short name to its series, and then a short
+    /// name to the series of its family.
     /// </summary>
     public static (string? Series, IReadOnlyList<string> Candidates) Resolve(string requested, IReadOnlyCollection<string> known, IReadOnlyList<ThresholdRule> rules)
     {
@@ -30,6 +33,11 @@ public static class SeriesResolver
         if (rules.FirstOrDefault(r => string.Equals(r.Id, name, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Title, name, StringComparison.OrdinalIgnoreCase)) is { } rule)
         {
             return Resolve(rule.Metric + suffix, known);
+        }
+
+        if (IndicatorCatalog.All.FirstOrDefault(i => string.Equals(i.Display.ShortName, name, StringComparison.OrdinalIgnoreCase)) is { } indicator)
+        {
+            return Resolve(indicator.Name + suffix, known);
         }
 
         var labels = Labels(requested);

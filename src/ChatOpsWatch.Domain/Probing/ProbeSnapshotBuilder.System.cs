@@ -12,6 +12,7 @@ internal sealed partial class ProbeSnapshotBuilder
     private readonly List<NetCounters> interfaces = [];
     private readonly List<ProcessUsage> processes = [];
     private readonly List<PortState> ports = [];
+    private readonly Dictionary<string, IReadOnlyList<long>> gauges = new(StringComparer.Ordinal);
     private SystemReadings system = SystemReadings.None;
 
     private string? AddSystem(string[] f)
@@ -25,7 +26,8 @@ internal sealed partial class ProbeSnapshotBuilder
             "oom" => CountError(f, 1) ?? Whole(f, 1, out var oom) ?? Keep(system with { OomKills = oom }),
             "systemd" => CountError(f, 1) ?? Whole(f, 1, out var failed) ?? Keep(system with { SystemdFailedUnits = (int)Math.Min(failed, int.MaxValue) }),
             "proc" => Process(f),
-            _ => Port(f),
+            "port" => Port(f),
+            _ => throw new InvalidOperationException($"ProbeSections lists '{f[0]}' but the parser has no reader for it"),
         };
         if (error is not null)
         {
@@ -36,7 +38,22 @@ internal sealed partial class ProbeSnapshotBuilder
     }
 
     private SystemReadings BuildSystem() =>
-        system with { DiskIo = diskIo.ToArray(), Interfaces = interfaces.ToArray(), Processes = processes.ToArray(), Ports = ports.ToArray() };
+        system with { DiskIo = diskIo.ToArray(), Interfaces = interfaces.ToArray(), Processes = processes.ToArray(), Ports = ports.ToArray(), Gauges = gauges };
+
+    /// <summary>A catalogue gauge section (<c>SECTION N1 N2 …</c>): like the other format-2 sections, a malformed line costs only its indicator.</summary>
+    private string? AddGauge(string[] f, Indicators.ProbeGauge gauge)
+    {
+        var values = Array.Empty<long>();
+        var error = CountError(f, gauge.Fields) ?? Wholes(f, 1, gauge.Fields, out values);
+        if (error is not null)
+        {
+            unavailable.Add(new ProbeUnavailable(f[0], "unreadable line: " + error));
+            return null;
+        }
+
+        gauges[f[0]] = values;
+        return null;
+    }
 
     private string? Keep(SystemReadings next)
     {

@@ -5,12 +5,6 @@ namespace ChatOpsWatch.Domain.Probing;
 /// <summary>Collects the section lines of one probe output into a <see cref="ProbeSnapshot"/>.</summary>
 internal sealed partial class ProbeSnapshotBuilder(int version)
 {
-    /// <summary>Sections every version-1 probe prints, as a value or as an 'unavailable' line.</summary>
-    private static readonly string[] Expected = ["clock", "uptime", "boot", "cpu", "ncpu", "load", "mem", "disk"];
-
-    /// <summary>Sections a version-2 probe prints besides those of version 1 (proc and port only when asked).</summary>
-    private static readonly string[] ExpectedSince2 = ["dio", "net", "tcp", "tw", "oom", "systemd"];
-
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private readonly List<MountUsage> mounts = [];
     private readonly List<ProbeUnavailable> unavailable = [];
@@ -25,9 +19,24 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
         }
 
         var name = f[0];
-        if (name is "clock" or "uptime" or "boot" or "cpu" or "ncpu" or "load" or "mem" or "tcp" or "tw" or "oom" or "systemd" && !seen.Add(name))
+        if (name == "unavailable")
+        {
+            return Unavailable(f);
+        }
+
+        if (ProbeSections.Find(name) is not { } section)
+        {
+            return null; // a section from a newer probe: ignored, so old monitors keep working
+        }
+
+        if (section.Once && !seen.Add(name))
         {
             return $"duplicate '{name}' line";
+        }
+
+        if (section.Gauge is { } gauge)
+        {
+            return AddGauge(f, gauge);
         }
 
         return name switch
@@ -40,15 +49,13 @@ internal sealed partial class ProbeSnapshotBuilder(int version)
             "load" => Load(f),
             "mem" => Memory(f),
             "disk" => Disk(f),
-            "unavailable" => Unavailable(f),
-            "dio" or "net" or "tcp" or "tw" or "oom" or "systemd" or "proc" or "port" => AddSystem(f),
-            _ => null, // a section from a newer probe: ignored, so old monitors keep working
+            _ => AddSystem(f),
         };
     }
 
     public ProbeSnapshot Build()
     {
-        foreach (var section in version >= 2 ? Expected.Concat(ExpectedSince2) : Expected)
+        foreach (var section in ProbeSections.ExpectedIn(version).Select(s => s.Name))
         {
             var present = section switch
             {

@@ -24,6 +24,14 @@ public static class SampleCalculator
         }
 
         SystemIndicators.Add(values, previous, current, rebooted, clockReference ?? at);
+        foreach (var indicator in Indicators.IndicatorCatalog.Gauges)
+        {
+            // A node that did not print the section (a kernel module not loaded) has no value: absent, never zero.
+            if (current.System.Gauges.TryGetValue(indicator.Probe!.Section, out var fields))
+            {
+                AddIfKnown(values, indicator.Name, indicator.Probe.Value(fields));
+            }
+        }
 
         AddIfKnown(values, MetricNames.CpuCount, current.CpuCount);
         AddIfKnown(values, MetricNames.Load1, current.Load?.One);

@@ -52,4 +52,7 @@ public sealed record SystemReadings
     public IReadOnlyList<ProcessUsage> Processes { get; init; } = [];
 
     public IReadOnlyList<PortState> Ports { get; init; } = [];
+
+    /// <summary>The whole numbers of each catalogue gauge section the probe printed (<see cref="ProbeSections"/>), by section name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<long>> Gauges { get; init; } = new Dictionary<string, IReadOnlyList<long>>(StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatOpsWatch.Domain.Indicators;
 using ChatOpsWatch.Domain.Network;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
@@ -129,7 +130,21 @@ internal static class NodeLayers
                 Ms(Io(SystemMetricNames.DiskIoWriteAwaitMs)), StatusText.Num(Io(SystemMetricNames.DiskIoQueue))));
         }
 
+        lines.AddRange(OwnLines(s, IndicatorCatalog.All, text));
         return lines;
+    }
+
+    /// <summary>"title: value" for each indicator the catalogue shows on a line of its own, labels in brackets, in key order.</summary>
+    internal static IEnumerable<string> OwnLines(Sample s, IEnumerable<Indicator> indicators, TextCatalog text)
+    {
+        foreach (var indicator in indicators.Where(i => i.Display.Status == StatusPlacement.Line))
+        {
+            foreach (var key in s.Values.Keys.Where(k => MetricKey.NameOf(k) == indicator.Name).Order(StringComparer.Ordinal))
+            {
+                var labels = key.Length > indicator.Name.Length ? " " + Html.Escape(key[indicator.Name.Length..]) : "";
+                yield return text.Format("indicator.line", text[indicator.TitleKey] + labels, IndicatorValue.Format(indicator.Display.Format, s.Values[key]));
+            }
+        }
     }
 
     public static List<string> Application(Sample s, TextCatalog text)

@@ -48,9 +48,6 @@ internal static class EngineReasonTexts
             "{0:0.##} 且持续上升（{2:0} 分钟内每分钟 +{1:0.###}{3}）：请在饱和之前处理"),
         ["reason.io.normal"] = new("; normal for this hour up to {0:0.##}", "；这个时段的正常上限为 {0:0.##}"),
 
-        ["reason.title.cpu"] = new("CPU", "CPU 使用率"),
-        ["reason.title.memory"] = new("Memory", "内存使用率"),
-        ["reason.title.disk"] = new("Disk", "磁盘使用率"),
         ["reason.disk.system"] = new("system disk", "系统盘"),
         ["reason.disk.data"] = new("data disk", "数据盘"),
         ["reason.disk.other"] = new("{0} disk", "{0} 磁盘"),

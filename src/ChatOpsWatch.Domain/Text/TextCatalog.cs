@@ -28,6 +28,7 @@ public sealed class TextCatalog
         EngineReportTexts.Entries,
         EngineReasonTexts.Entries,
         RetentionTexts.Entries,
+        Indicators.IndicatorCatalog.Texts,
     ];
 
     private static readonly Lazy<Dictionary<string, TextEntry>> AllEntries = new(Merge);

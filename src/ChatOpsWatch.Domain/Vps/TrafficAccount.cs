@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Samples;
 
 namespace ChatOpsWatch.Domain.Vps;
@@ -57,7 +58,7 @@ public sealed record TrafficAccount(DateTimeOffset CycleStart, double UsedBytes,
         foreach (var (key, value) in values)
         {
             var name = MetricKey.NameOf(key);
-            if ((name == TrafficMetrics.RxBytesPerSecond || name == TrafficMetrics.TxBytesPerSecond)
+            if ((name == SystemMetricNames.NetRxBytesPerSecond || name == SystemMetricNames.NetTxBytesPerSecond)
                 && MetricKey.Label(key, "iface") != "lo" && double.IsFinite(value) && value > 0)
             {
                 total += value;

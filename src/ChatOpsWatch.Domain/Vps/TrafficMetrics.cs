@@ -1,14 +1,8 @@
 namespace ChatOpsWatch.Domain.Vps;
 
-/// <summary>Stable names of the VPS plan indicators.</summary>
+/// <summary>Stable names of the VPS plan indicators (their units and rules: Indicators/IndicatorCatalog). The traffic is counted from SystemMetricNames.NetRxBytesPerSecond and NetTxBytesPerSecond.</summary>
 public static class TrafficMetrics
 {
-    /// <summary>Node-side rate (bytes/s since the previous successful probe) per interface; label iface.</summary>
-    public const string RxBytesPerSecond = "net.rx_bytes_per_s";
-
-    /// <summary>Node-side rate (bytes/s since the previous successful probe) per interface; label iface.</summary>
-    public const string TxBytesPerSecond = "net.tx_bytes_per_s";
-
     /// <summary>Bytes received plus sent in the current billing cycle, as counted by this monitor.</summary>
     public const string CycleUsedBytes = "traffic.cycle_used_bytes";
 

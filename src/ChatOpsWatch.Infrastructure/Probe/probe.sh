@@ -10,7 +10,7 @@
 # the monitor sets them from validated configuration only (ProbeTargets).
 # Lines: cowprobe 2 | uptime SECONDS | boot ID | cpu TICKS... | ncpu N |
 # load 1 5 15 | mem TOTAL AVAIL SWAPTOTAL SWAPFREE | disk ... | dio ... |
-# net ... | tcp ... | tw N | oom N | systemd N | proc ... | port ... |
+# net ... | tcp ... | tw N | oom N | systemd N | conntrack N MAX | proc ... | port ... |
 # clock EPOCH[.FRACTION] | end
 # Version 2 moved clock last (closest to the moment the monitor reads the
 # output, for the clock offset) and gave it a fraction where date has %N.
@@ -147,10 +147,14 @@ END {
 # net IFACE RXBYTES RXERRS RXDROP TXBYTES TXERRS TXDROP (/proc/net/dev; no lo)
 # tcp CURRESTAB OUTSEGS RETRANSSEGS (/proc/net/snmp: a header line, then values)
 # tw N (/proc/net/sockstat) | oom N (/proc/vmstat oom_kill, Linux 4.13+)
+# conntrack COUNT MAX (/proc/sys/net/netfilter: the connection table of the
+# node's network namespace; at MAX the kernel drops new connections). Nothing
+# when nf_conntrack is not loaded: absent, not zero. Read by awk, not the shell's
+# read: a sysctl file read a byte at a time (dash) gives only its first digit.
 bl=
 for d in "$sy"/block/*; do [ -e "$d" ] && bl="$bl ${d##*/}"; done
 set --
-for x in mounts diskstats net/dev net/snmp net/sockstat vmstat; do
+for x in mounts diskstats net/dev net/snmp net/sockstat vmstat sys/net/netfilter/nf_conntrack_count sys/net/netfilter/nf_conntrack_max; do
   if [ -r "$p/$x" ]; then
     set -- "$@" "$p/$x"
   else
@@ -198,12 +202,15 @@ s == "sockstat" {
   next
 }
 s == "vmstat" && $1 == "oom_kill" { print "oom", $2; ko = 1 }
+s == "nf_conntrack_count" { cc = $1 }
+s == "nf_conntrack_max" { cm = $1 }
 END {
   if (("diskstats" in seen) && !kd) print "unavailable dio no-disk"
   if (("dev" in seen) && !kn) print "unavailable net no-interface"
   if (("snmp" in seen) && !kt) print "unavailable tcp no-Tcp-line"
   if (("sockstat" in seen) && !kw) print "unavailable tw no-tw-field"
   if (("vmstat" in seen) && !ko) print "unavailable oom no-oom_kill"
+  if (cc ~ /^[0-9]+$/ && cm ~ /^[0-9]+$/) print "conntrack", cc, cm
 }' "$@"
 
 if ! command -v systemctl >/dev/null 2>&1; then

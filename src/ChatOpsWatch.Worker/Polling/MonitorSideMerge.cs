@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Network;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Vps;
@@ -51,5 +52,5 @@ public static class MonitorSideMerge
     }
 
     private static bool HasRates(IReadOnlyDictionary<string, double> values) =>
-        values.Keys.Any(k => MetricKey.NameOf(k) is TrafficMetrics.RxBytesPerSecond or TrafficMetrics.TxBytesPerSecond);
+        values.Keys.Any(k => MetricKey.NameOf(k) is SystemMetricNames.NetRxBytesPerSecond or SystemMetricNames.NetTxBytesPerSecond);
 }

@@ -47,6 +47,12 @@ public sealed class SeriesResolverTests
     public void Resolve_RuleIdTitleOrShortName_GivesTheSeriesItStandsFor(string requested, string expected) =>
         Assert.Equal(expected, SeriesResolver.Resolve(requested, [.. Known, "mem.used_pct", "load.1"], ThresholdRule.Defaults).Series);
 
+    [Theory]
+    [InlineData("inodes{mount=/data}", "disk.inodes_used_pct{kind=data,mount=/data}")] // no family "inodes.*": the catalogue's short name
+    [InlineData("MEM", "mem.used_pct")]
+    public void Resolve_IndicatorShortName_GivesTheSeriesOfThatIndicator(string requested, string expected) =>
+        Assert.Equal(expected, SeriesResolver.Resolve(requested, [.. Known, "mem.used_pct", "mem.other", "disk.inodes_used_pct{kind=data,mount=/data}"], ThresholdRule.Defaults).Series);
+
     [Fact]
     public void Resolve_RuleWhoseSeriesHasSeveralMounts_ListsThem()
     {

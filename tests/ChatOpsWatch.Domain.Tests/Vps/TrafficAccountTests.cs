@@ -1,3 +1,4 @@
+using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Vps;
 
@@ -9,8 +10,8 @@ public sealed class TrafficAccountTests
 
     private static Dictionary<string, double> Rates(double rx, double tx, string iface = "eth0") => new()
     {
-        [MetricKey.Format(TrafficMetrics.RxBytesPerSecond, ("iface", iface))] = rx,
-        [MetricKey.Format(TrafficMetrics.TxBytesPerSecond, ("iface", iface))] = tx,
+        [MetricKey.Format(SystemMetricNames.NetRxBytesPerSecond, ("iface", iface))] = rx,
+        [MetricKey.Format(SystemMetricNames.NetTxBytesPerSecond, ("iface", iface))] = tx,
     };
 
     [Fact]

@@ -1,4 +1,4 @@
-using ChatOpsWatch.Domain.Probing;
+using ChatOpsWatch.Domain.Indicators;
 
 namespace ChatOpsWatch.Domain.Engine.Io;
 
@@ -25,14 +25,13 @@ public sealed record IoTrendOptions(
     /// <summary>Confirmed over 2 minutes, and held 5 minutes past its last breach so a wobbling queue does not flap.</summary>
     public static RuleTiming Timing { get; } = new(TimeSpan.FromMinutes(2), KeepFiringFor: TimeSpan.FromMinutes(5));
 
-    /// <summary>The metrics the early warning watches by default: every device's queue depth and await times.</summary>
-    public static bool Watches(string metric) =>
-        metric is SystemMetricNames.DiskIoQueue or SystemMetricNames.DiskIoReadAwaitMs or SystemMetricNames.DiskIoWriteAwaitMs;
+    /// <summary>The metrics the early warning watches by default (every device's queue depth and await times): those the indicator catalogue gives a trend.</summary>
+    public static bool Watches(string metric) => IndicatorCatalog.Find(metric)?.Rules.Trend is not null;
 
     /// <summary>
-    /// Default floors: a queue of 1 means the device always has a request waiting; 20 ms per request is slow
-    /// for an SSD and about where a busy spinning disk starts to hurt a database.
+    /// Default floors, from the indicator catalogue: a queue of 1 means the device always has a request waiting;
+    /// 20 ms per request is slow for an SSD and about where a busy spinning disk starts to hurt a database.
     /// </summary>
     public static IoTrendOptions For(string metric) =>
-        new(metric == SystemMetricNames.DiskIoQueue ? 1 : 20);
+        IndicatorCatalog.Find(metric)?.Rules.Trend ?? throw new ArgumentException($"{metric} has no I/O early warning", nameof(metric));
 }

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Engine.Io;
+using ChatOpsWatch.Domain.Indicators;
 using ChatOpsWatch.Domain.Probing;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
@@ -70,10 +71,12 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
 
         if (rules.Count == 0 && !IoTrendOptions.Watches(metric))
         {
-            // A series no threshold watches still gets what DefaultRules gives its kind (the quiet level-shift rule, a
-            // fill forecast): the live engine runs the same defaults `evaluate` scores, not only those of CPU, memory
-            // and disk (traffic drops, packet loss and slow drifts went unseen).
-            return [.. DefaultRules.For(metric).Select(r => Default(r, metricKey))];
+            // A series no threshold watches still gets what DefaultRules gives its kind: the quiet level-shift rule, and
+            // a fill level's forecast and "full" (inodes run out like bytes). The live engine runs the defaults
+            // `evaluate` scores, not only those of CPU, memory and disk (traffic drops, packet loss and slow drifts went
+            // unseen). Other paging rules stay with the seed indicators: a learned baseline on cpu.idle_pct or
+            // cpu.count would page on a quiet node.
+            return [.. DefaultRules.For(metric).Where(r => r.Tier == RuleTier.Info || r.Id.EndsWith(":forecast", StringComparison.Ordinal) || r.Id.EndsWith(":full", StringComparison.Ordinal)).Select(r => Default(r, metricKey))];
         }
 
         if (!Learned(metric))
@@ -179,8 +182,8 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             ? "reason.title." + rule.Id
             : null;
 
-    private static bool Learned(string metric) =>
-        metric is MetricNames.CpuBusyPct or MetricNames.MemUsedPct or MetricNames.DiskUsedPct;
+    /// <summary>An indicator that ships with a seed rule gets its other default rules live too.</summary>
+    private static bool Learned(string metric) => IndicatorCatalog.Find(metric)?.Rules.Seed is not null;
 }
 
 /// <summary>A threshold rule with configured recovery levels: a change of either gives the series a fresh source.</summary>
