@@ -10,6 +10,7 @@ using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Archive;
 using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

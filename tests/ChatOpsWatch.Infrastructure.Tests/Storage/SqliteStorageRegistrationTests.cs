@@ -9,7 +9,7 @@ using ChatOpsWatch.Domain.SelfWatch;
 using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage;

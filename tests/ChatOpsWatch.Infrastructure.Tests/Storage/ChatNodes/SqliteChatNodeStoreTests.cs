@@ -1,6 +1,5 @@
 using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Domain.Nodes;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage.ChatNodes;
