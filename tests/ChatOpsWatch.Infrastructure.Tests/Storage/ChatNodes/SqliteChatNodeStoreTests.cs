@@ -1,3 +1,4 @@
+using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Domain.Nodes;
 using Dapper;
