@@ -1,5 +1,4 @@
 using ChatOpsWatch.Domain.Alerts;
-using ChatOpsWatch.Domain.Notifications;
 using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage;

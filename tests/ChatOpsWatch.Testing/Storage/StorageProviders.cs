@@ -24,9 +24,10 @@ public static class StorageProviders
     /// <summary>
     /// A fresh, migrated, empty store of provider <paramref name="name"/> on <paramref name="time"/>, with commits
     /// immediate (a fake clock would otherwise hold a group commit's tick) and <paramref name="retention"/> (default:
-    /// the product's). Dispose it to close and delete the store.
+    /// the product's). <paramref name="with"/> adds what a feature registers beside the stores (the archive's options).
+    /// Dispose it to close and delete the store.
     /// </summary>
-    public static async Task<StorageUnderTest> OpenAsync(string name, TimeProvider time, RetentionOptions? retention = null)
+    public static async Task<StorageUnderTest> OpenAsync(string name, TimeProvider time, RetentionOptions? retention = null, Action<IServiceCollection>? with = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         switch (name)
@@ -36,7 +37,11 @@ public static class StorageProviders
                 var path = Path.Combine(dir, "data", "chatopswatch.db");
                 var store = new StorageUnderTest(
                     name,
-                    services => services.AddSqliteStorage(path, TimeSpan.Zero),
+                    services =>
+                    {
+                        with?.Invoke(services);
+                        services.AddSqliteStorage(path, TimeSpan.Zero);
+                    },
                     time,
                     retention ?? RetentionOptions.Default,
                     () => Directory.Delete(dir, recursive: true));
