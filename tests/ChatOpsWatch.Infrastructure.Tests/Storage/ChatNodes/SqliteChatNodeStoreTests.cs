@@ -21,15 +21,6 @@ public sealed class SqliteChatNodeStoreTests : IDisposable
     private static NodeAuditEntry Entry(string action, long updateId) => new(Some.Now, "@ann (42)", action, "web-3", null, updateId);
 
     [Fact]
-    public async Task AddAsync_ThenRestart_NodeReadsBackWhole()
-    {
-        Assert.True(await Store.AddAsync(Node(), Entry("addnode", 10), default));
-        _db.Reopen();
-
-        Assert.Equal([Node()], await Store.ActiveAsync(default));
-    }
-
-    [Fact]
     public async Task AddAsync_SameUpdateIdAgain_ChangesNothing()
     {
         await Store.AddAsync(Node(), Entry("addnode", 10), default);
