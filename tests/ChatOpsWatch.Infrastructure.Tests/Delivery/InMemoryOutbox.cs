@@ -13,6 +13,7 @@ public sealed class InMemoryOutbox : IOutbox
 {
     private readonly Lock gate = new();
     private readonly List<Row> rows = [];
+    private readonly List<long> marked = [];
     private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when DueAsync is first called: the dispatcher has made its first pass.</summary>
@@ -80,9 +81,26 @@ public sealed class InMemoryOutbox : IOutbox
         return Task.CompletedTask;
     }
 
+    /// <summary>The ids marked in flight, in order: one per send the dispatcher started.</summary>
+    public IReadOnlyList<long> MarkedInFlight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. marked];
+            }
+        }
+    }
+
     public Task MarkInFlightAsync(long id, DateTimeOffset now, CancellationToken ct)
     {
         Update(id, r => r.SentAt is null ? r with { InFlightSince = now } : r);
+        lock (gate)
+        {
+            marked.Add(id);
+        }
+
         return Task.CompletedTask;
     }
 
