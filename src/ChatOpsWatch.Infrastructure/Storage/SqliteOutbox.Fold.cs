@@ -1,6 +1,5 @@
 using System.Data.Common;
 using ChatOpsWatch.Domain.Notifications;
-using ChatOpsWatch.Infrastructure.Delivery;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
