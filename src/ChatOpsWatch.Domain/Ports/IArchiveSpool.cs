@@ -14,6 +14,9 @@ public sealed record ArchiveCounters(long Written, long DroppedFull, long Droppe
 /// </summary>
 public interface IArchiveSpool
 {
+    /// <summary>Bytes of line protocol spooled, as last counted; -1 before the first count.</summary>
+    long Bytes { get; }
+
     /// <summary>When the current full episode began; null while the spool has room.</summary>
     DateTimeOffset? FullSince { get; }
 
