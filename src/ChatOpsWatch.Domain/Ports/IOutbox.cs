@@ -4,7 +4,9 @@ namespace ChatOpsWatch.Domain.Ports;
 
 /// <summary>
 /// The durable queue of messages to deliver. A message leaves it only through
-/// <see cref="MarkSentAsync"/>, after a confirmed delivery. Throws <see cref="StorageException"/> on IO failure.
+/// <see cref="MarkSentAsync"/>, after a confirmed delivery, or folded into a digest (<see cref="FoldBacklogsAsync"/>).
+/// Every provider keeps both crash safety (<see cref="MarkInFlightAsync"/>) and digests: they are not optional, so a
+/// dispatcher never loses them by running on another store (issue 16). Throws <see cref="StorageException"/> on IO failure.
 /// </summary>
 public interface IOutbox
 {
@@ -24,6 +26,23 @@ public interface IOutbox
 
     /// <summary>Number of unsent messages.</summary>
     Task<int> BacklogAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Records durably, before the request leaves, that message <paramref name="id"/> is being sent, so a crash between
+    /// Telegram accepting it and <see cref="MarkSentAsync"/> costs one marked resend instead of a silent duplicate. The
+    /// mark is cleared by <see cref="MarkSentAsync"/> or <see cref="RetryLaterAsync"/>; a message still marked when it is
+    /// next read is returned with the possible-duplicate marker in front of its text. Throws
+    /// <see cref="StorageException"/> on IO failure (the message is then not sent).
+    /// </summary>
+    Task MarkInFlightAsync(long id, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// For every chat with more than <paramref name="threshold"/> unsent non-critical messages (not digests, not in
+    /// flight, not an incident's), enqueues digests holding a line per message and marks those messages sent as part of
+    /// the digest, all in one transaction: a crash leaves either the messages or the digest. Criticals are never folded.
+    /// Returns how many messages were folded. Throws <see cref="StorageException"/> on IO failure, leaving the outbox unchanged.
+    /// </summary>
+    Task<int> FoldBacklogsAsync(int threshold, DateTimeOffset now, CancellationToken ct);
 }
 
 /// <summary>

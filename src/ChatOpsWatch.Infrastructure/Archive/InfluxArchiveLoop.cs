@@ -15,7 +15,7 @@ namespace ChatOpsWatch.Infrastructure.Archive;
 /// errors; 5xx, timeouts and refused connections back off (jittered, <see cref="InfluxOptions.RetryFirst"/> doubling to
 /// <see cref="InfluxOptions.RetryCap"/>) and are retried. A failing local database is logged and retried the same way.
 /// </summary>
-public sealed class InfluxArchiveLoop(SqliteArchiveSpool spool, InfluxWriter writer, ArchiveNotices notices, TimeProvider time, ILogger<InfluxArchiveLoop> log) : BackgroundService
+public sealed class InfluxArchiveLoop(IArchiveSpool spool, InfluxWriter writer, ArchiveNotices notices, TimeProvider time, ILogger<InfluxArchiveLoop> log) : BackgroundService
 {
     /// <summary>How often an idle loop looks at the spool.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);

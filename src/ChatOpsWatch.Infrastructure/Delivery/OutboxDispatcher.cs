@@ -10,10 +10,10 @@ namespace ChatOpsWatch.Infrastructure.Delivery;
 /// Delivers the outbox: reads due messages (criticals first, then replies to commands), paces them per chat, sends them,
 /// and removes a message only after a confirmed delivery. Every failure keeps the message with a reason and a time to try
 /// again; nothing is dropped. After transient failures all delivery pauses, but the channel is probed meanwhile and
-/// delivery resumes as soon as it answers (<see cref="OutboxDispatcherOptions.ProbeInterval"/>). When the outbox supports
-/// it, a send is recorded before it starts (<see cref="IInFlightJournal"/>), so a crash mid-send costs one marked resend,
-/// and a chat's backlog beyond <see cref="OutboxDispatcherOptions.DigestThreshold"/> is folded into a digest
-/// (<see cref="IBacklogFolder"/>). <see cref="SendDirectAsync"/> sends past the outbox, for when its storage fails.
+/// delivery resumes as soon as it answers (<see cref="OutboxDispatcherOptions.ProbeInterval"/>). A send is recorded
+/// before it starts (<see cref="IOutbox.MarkInFlightAsync"/>), so a crash mid-send costs one marked resend, and a chat's
+/// backlog beyond <see cref="OutboxDispatcherOptions.DigestThreshold"/> is folded into a digest
+/// (<see cref="IOutbox.FoldBacklogsAsync"/>). <see cref="SendDirectAsync"/> sends past the outbox, for when its storage fails.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutbox outbox,
@@ -40,8 +40,8 @@ public sealed partial class OutboxDispatcher(
         }
 
         var now = time.GetUtcNow();
-        if (options.DigestThreshold is { } threshold && outbox is IBacklogFolder folder
-            && await folder.FoldBacklogsAsync(threshold, now, ct) is > 0 and var folded)
+        if (options.DigestThreshold is { } threshold
+            && await outbox.FoldBacklogsAsync(threshold, now, ct) is > 0 and var folded)
         {
             logger.LogWarning("Folded {Count} waiting messages into digests: more than {Threshold} were queued for one chat", folded, threshold);
         }
@@ -67,10 +67,7 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            if (outbox is IInFlightJournal journal)
-            {
-                await journal.MarkInFlightAsync(entry.Id, now, ct);
-            }
+            await outbox.MarkInFlightAsync(entry.Id, now, ct);
 
             var outcome = await DeliverAsync(chatId, entry, ct);
             if (await RecordAsync(entry, chatId, outcome, time.GetUtcNow(), ct) is { } backoff)

@@ -16,8 +16,8 @@ public sealed record OutboxDispatcherOptions
     public int BatchSize { get; init; } = 50;
 
     /// <summary>
-    /// More unsent non-critical messages than this for one chat are folded into a digest (when the
-    /// outbox supports it, see <see cref="IBacklogFolder"/>). Null: never fold.
+    /// More unsent non-critical messages than this for one chat are folded into a digest
+    /// (<see cref="Domain.Ports.IOutbox.FoldBacklogsAsync"/>). Null: never fold.
     /// </summary>
     public int? DigestThreshold { get; init; } = 10;
 

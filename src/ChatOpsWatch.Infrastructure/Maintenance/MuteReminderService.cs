@@ -3,7 +3,6 @@ using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
-using ChatOpsWatch.Infrastructure.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +23,7 @@ public sealed record MuteReminderOptions(TimeSpan Lead, TimeSpan CheckEvery, Tex
 public sealed class MuteReminderService(
     IMutingStore muting,
     IMaintenanceStore maintenance,
-    SqliteReminderStore reminders,
+    IReminderStore reminders,
     IOutboxSignal signal,
     MuteReminderOptions options,
     TimeProvider time,

@@ -16,7 +16,7 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// <see cref="StorageException"/> naming the file and the cause when the database cannot be read (missing file,
 /// not a SQLite database, a table this schema version lacks).
 /// </summary>
-public sealed class SqliteHistory
+public sealed class SqliteHistory : IHistoryReader
 {
     private readonly string _connectionString;
 
@@ -28,6 +28,8 @@ public sealed class SqliteHistory
 
     public string FilePath { get; }
 
+    public string Location => FilePath;
+
     /// <summary>Opens an existing database; throws <see cref="StorageException"/> when there is no file at <paramref name="path"/>.</summary>
     public static SqliteHistory Open(string path)
     {
@@ -38,13 +40,11 @@ public sealed class SqliteHistory
             : throw new StorageException($"SQLite database '{full}' does not exist: nothing has been monitored with this configuration yet (check ChatOpsWatch:Storage:Path)", new FileNotFoundException(full));
     }
 
-    /// <summary>Every node ever registered (retired ones too: their history stays).</summary>
     public IReadOnlyList<NodeInfo> Nodes() => Run("reading the nodes", c =>
         c.Query<(string Name, string Provider, string Region, long Role, long IntervalMs)>("SELECT name, provider, region, role, interval_ms FROM nodes ORDER BY name;")
             .Select(n => new NodeInfo(n.Name, n.Provider, n.Region, (NodeRole)n.Role, TimeSpan.FromMilliseconds(n.IntervalMs)))
             .ToList());
 
-    /// <summary>How many samples <see cref="Replay"/> will visit, for progress.</summary>
     public long CountSamples(string? node, DateTimeOffset since) => Run("counting samples", c =>
     {
         var args = new { since = UnixMs.Of(since), node };
@@ -55,8 +55,7 @@ public sealed class SqliteHistory
     });
 
     /// <summary>
-    /// Streams samples taken at or after <paramref name="since"/> (of one node, or all), by node then time, one row in
-    /// memory at a time. A file not yet converted (schema v13 and older, or a conversion under way) keeps some samples
+    /// See <see cref="IHistoryReader.Replay"/>. A file not yet converted (schema v13 and older, or a conversion under way) keeps some samples
     /// as JSON rows: both forms are read and merged by time.
     /// </summary>
     public long Replay(string? node, DateTimeOffset since, Action<Sample> visit, CancellationToken ct)

@@ -4,7 +4,7 @@ using Dapper;
 namespace ChatOpsWatch.Infrastructure.Storage;
 
 /// <summary>Writes the monitor's one liveness row (issue 13). Throws <see cref="Domain.Ports.StorageException"/> on IO failure.</summary>
-public sealed class SqliteLivenessStore(SqliteDatabase db)
+public sealed class SqliteLivenessStore(SqliteDatabase db) : ILivenessStore
 {
     public Task WriteAsync(Liveness liveness, CancellationToken ct)
     {
@@ -33,7 +33,6 @@ public sealed class SqliteLivenessStore(SqliteDatabase db)
             ct);
     }
 
-    /// <summary>The unsent messages and the creation time of the oldest (null: none), for the metrics.</summary>
     public Task<(int Unsent, DateTimeOffset? Oldest)> OutboxAsync(CancellationToken ct) =>
         db.RunAsync("reading the outbox backlog", c => SqliteSelfCheck.OutboxAsync(c, ct), ct);
 }

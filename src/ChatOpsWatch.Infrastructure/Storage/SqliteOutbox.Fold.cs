@@ -1,13 +1,12 @@
 using System.Data.Common;
 using ChatOpsWatch.Domain.Notifications;
-using ChatOpsWatch.Infrastructure.Delivery;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>Folding a chat's backlog into digests (see <see cref="IBacklogFolder"/>).</summary>
-public sealed partial class SqliteOutbox : IBacklogFolder
+/// <summary>Folding a chat's backlog into digests (see <see cref="Domain.Ports.IOutbox.FoldBacklogsAsync"/>).</summary>
+public sealed partial class SqliteOutbox
 {
     // Incident rows are not folded: each keeps its one message, its buttons and its later edits.
     private const string Foldable = """

@@ -12,7 +12,7 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// A row read while still marked in flight comes back with <see cref="PossibleDuplicate.Marker"/> in front.
 /// <paramref name="texts"/>: the language of that marker and of backlog digests.
 /// </summary>
-public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog texts) : IOutbox, IInFlightJournal
+public sealed partial class SqliteOutbox(SqliteDatabase db, TextCatalog texts) : IOutbox
 {
     private readonly TextCatalog catalogue = texts;
 

@@ -5,13 +5,9 @@ using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>
-/// Records that a mute-expiry reminder was sent, together with its outbox row, in one transaction: after a crash or
-/// restart the reminder is either queued and remembered, or neither, so it goes exactly once.
-/// </summary>
-public sealed class SqliteReminderStore(SqliteDatabase db)
+/// <summary>The reminders in SQLite: table <c>mute_reminders</c> and the outbox row in one transaction.</summary>
+public sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
 {
-    /// <summary>Queues the reminder unless it was queued before; true when it was queued now. Throws StorageException.</summary>
     public Task<bool> TryQueueAsync(MuteReminder reminder, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reminder);

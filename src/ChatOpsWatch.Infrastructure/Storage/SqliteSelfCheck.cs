@@ -5,19 +5,15 @@ using Microsoft.Data.Sqlite;
 namespace ChatOpsWatch.Infrastructure.Storage;
 
 /// <summary>
-/// What <c>chatopswatch health</c> reads, from a process other than the monitor's: it never creates the file nor
-/// migrates it. <see cref="WriteError"/> is null when a write committed (the file is writable, the disk takes a page),
-/// else the reason; the rest is read even when the write failed.
+/// The health verb's read of the SQLite file at <paramref name="path"/>, from a process other than the monitor's: a
+/// committed write means the file is writable and the disk takes a page.
 /// </summary>
-public sealed record SelfCheckFacts(string? WriteError, Liveness? Liveness, int Unsent, DateTimeOffset? OldestUnsent);
-
-public static class SqliteSelfCheck
+public sealed class SqliteSelfCheck(string path) : ISelfCheck
 {
     /// <summary>Shorter than the monitor's own wait: a health check must answer within the container's timeout.</summary>
     public const int BusyTimeoutMs = 3000;
 
-    /// <summary>Throws <see cref="Domain.Ports.StorageException"/> when the file is missing or is not this monitor's database.</summary>
-    public static async Task<SelfCheckFacts> ReadAsync(string path, DateTimeOffset now, CancellationToken ct)
+    public async Task<SelfCheckFacts> ReadAsync(DateTimeOffset now, CancellationToken ct)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))

@@ -5,17 +5,6 @@ using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Storage;
 
-/// <summary>What one maintenance step did.</summary>
-public enum MaintenanceWork
-{
-    Idle,
-    RolledUp,
-    Pruned,
-    BudgetPruned,
-    Vacuumed,
-    Converted,
-}
-
 /// <summary>
 /// Keeps the sample store within its retention and budget (issue 14), one short transaction per step: rollups first
 /// (5 minutes, then hours), then retention by age (raw, 5 minutes, hours), then the conversion of format-1 blobs
@@ -27,7 +16,7 @@ public enum MaintenanceWork
 /// Every step throws <see cref="Domain.Ports.StorageException"/> when the file cannot be read or written; nothing is
 /// half done then (each step is one transaction).
 /// </summary>
-public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions options, TextCatalog texts, TimeProvider time)
+public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions options, TextCatalog texts, TimeProvider time) : IStorageMaintenance
 {
     /// <summary>Free pages given back per <c>incremental_vacuum</c> (4 KB each); a step repeats it within its time budget.</summary>
     public const int VacuumPages = 32;
@@ -70,7 +59,6 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
         return freed > 0 ? MaintenanceWork.Vacuumed : MaintenanceWork.Idle;
     }
 
-    /// <summary>Steps until nothing is due; returns the steps that did something.</summary>
     public async Task<int> RunUntilIdleAsync(CancellationToken ct)
     {
         var steps = 0;

@@ -7,10 +7,27 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 
 /// <summary>
 /// Reads a <see cref="StorageReport"/>: the file's pages, every table's rows and estimated bytes, the tiers. It counts
-/// every row (a scan of the samples), so it takes seconds on a fleet's file; it only reads.
+/// every row (a scan of the samples), so it takes seconds on a fleet's file; it only reads. As the port, it reads the
+/// file at <paramref name="path"/> read-only on its own connection (the verb, /storage), and sizes it with its WAL.
 /// </summary>
-public static class SqliteStorageStats
+public sealed class SqliteStorageStats(string path, RetentionOptions retention) : IStorageStats
 {
+    public Task<StorageReport> ReadAsync(CancellationToken ct) => Task.Run(() => ReadFile(path, retention), ct);
+
+    public long SizeBytes() => FileBytes(path) + FileBytes(path + "-wal");
+
+    private static long FileBytes(string file)
+    {
+        try
+        {
+            return new FileInfo(file) is { Exists: true } f ? f.Length : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Estimated key bytes of a points or rollups row besides its blob (ids, time, record header, cell pointer).</summary>
     private const int KeyBytes = 14;
 

@@ -5,13 +5,12 @@ using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
-using ChatOpsWatch.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Infrastructure.Telegram;
 
 /// <summary>/storage (issue 14): the short form of <c>chatopswatch storage</c>: size on disk, each tier's rows, size and oldest data, bytes per poll.</summary>
-public sealed class StorageCommand(SqliteDatabase db, RetentionOptions retention, OutboxWriter replies, TextCatalog text, ILogger<StorageCommand> logger) : IChatCommandHandler
+public sealed class StorageCommand(IStorageStats stats, OutboxWriter replies, TextCatalog text, ILogger<StorageCommand> logger) : IChatCommandHandler
 {
     public IReadOnlyCollection<ChatCommandKind> Kinds { get; } = [ChatCommandKind.Storage];
 
@@ -21,7 +20,7 @@ public sealed class StorageCommand(SqliteDatabase db, RetentionOptions retention
         string html;
         try
         {
-            html = StorageSummary.Format(await SqliteStorageStats.ReadAsync(db, retention, ct), text);
+            html = StorageSummary.Format(await stats.ReadAsync(ct), text);
         }
         catch (StorageException e)
         {

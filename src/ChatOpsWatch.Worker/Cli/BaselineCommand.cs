@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using ChatOpsWatch.Domain.Engine.Reports;
 using ChatOpsWatch.Domain.Samples;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Worker.Cli;
 
@@ -21,11 +23,12 @@ internal static class BaselineCommand
 
     private static int Learn(ReportArgs a, Configuration.WatchConfig config, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
-        var history = SqliteHistory.Open(config.DatabasePath);
+        using var stores = StorageComposition.ForVerb(config, time);
+        var history = stores.GetRequiredService<IHistoryReader>();
         var nodes = history.Nodes();
         if (a.Node is { } wantedNode && nodes.All(n => n.Name != wantedNode))
         {
-            stderr.WriteLine($"baseline: unknown node '{wantedNode}' in {history.FilePath} (known: {Known(nodes.Select(n => n.Name))})");
+            stderr.WriteLine($"baseline: unknown node '{wantedNode}' in {history.Location} (known: {Known(nodes.Select(n => n.Name))})");
             return BacktestCommand.ExitData;
         }
 
@@ -34,7 +37,7 @@ internal static class BaselineCommand
         var total = history.CountSamples(a.Node, since);
         if (total == 0)
         {
-            stderr.WriteLine($"baseline: no samples{(a.Node is null ? "" : $" of '{a.Node}'")} since {since:yyyy-MM-dd HH:mm} UTC in {history.FilePath}");
+            stderr.WriteLine($"baseline: no samples{(a.Node is null ? "" : $" of '{a.Node}'")} since {since:yyyy-MM-dd HH:mm} UTC in {history.Location}");
             return BacktestCommand.ExitData;
         }
 

@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.SelfWatch;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Worker.Cli;
 
@@ -27,7 +28,8 @@ internal static class HealthCommand
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var facts = await SqliteSelfCheck.ReadAsync(config.DatabasePath, now, cts.Token);
+            using var stores = StorageComposition.ForVerb(config, time);
+            var facts = await stores.GetRequiredService<ISelfCheck>().ReadAsync(now, cts.Token);
             results =
             [
                 new(HealthCheck.Database, facts.WriteError is null, facts.WriteError is null ? $"{Path.GetFullPath(config.DatabasePath)} is writable" : $"{Path.GetFullPath(config.DatabasePath)} is not writable: {facts.WriteError}"),

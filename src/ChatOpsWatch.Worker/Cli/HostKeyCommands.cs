@@ -1,7 +1,9 @@
 using ChatOpsWatch.Domain.Security;
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Worker.Configuration;
+using ChatOpsWatch.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Worker.Cli;
 
@@ -33,8 +35,8 @@ internal static class HostKeyCommands
             await Console.Error.WriteLineAsync($"{file}: {problem}");
         }
 
-        var (db, store) = Open(config.Config!);
-        using var _ = db;
+        using var stores = StorageComposition.ForVerb(config.Config!, TimeProvider.System);
+        var store = stores.GetRequiredService<IHostKeyStore>();
         var imported = 0;
         foreach (var node in config.Config!.Nodes.Where(n => n.Ssh is not null))
         {
@@ -57,8 +59,8 @@ internal static class HostKeyCommands
             return CommandLine.ExitConfig;
         }
 
-        var (db, store) = Open(config.Config!);
-        using var _ = db;
+        using var stores = StorageComposition.ForVerb(config.Config!, TimeProvider.System);
+        var store = stores.GetRequiredService<IHostKeyStore>();
         // A chat-added node is not in the configuration, but its pins are in the store.
         node = config.Config!.Nodes.FirstOrDefault(n => n.Ssh is not null && string.Equals(n.Name, node, StringComparison.OrdinalIgnoreCase))?.Name ?? node;
         if (!config.Config.Nodes.Any(n => n.Ssh is not null && n.Name == node) && (await store.PinsAsync(node, CancellationToken.None)).Count == 0)
@@ -71,11 +73,5 @@ internal static class HostKeyCommands
         await store.ForgetAsync(node, CancellationToken.None);
         Console.WriteLine($"forgot the pinned host keys of {node}; the next contact pins the key it presents (restart a running monitor to reconnect now)");
         return 0;
-    }
-
-    private static (SqliteDatabase Db, SqliteHostKeyStore Store) Open(WatchConfig config)
-    {
-        var db = SqliteDatabase.Open(config.DatabasePath, TimeProvider.System);
-        return (db, new SqliteHostKeyStore(db));
     }
 }

@@ -1,6 +1,8 @@
 using ChatOpsWatch.Domain.Engine.Noise;
 using ChatOpsWatch.Domain.Engine.Policy;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Domain.Ports;
+using ChatOpsWatch.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Worker.Cli;
 
@@ -28,13 +30,14 @@ internal static class NoiseCommand
 
     private static int FromDatabase(ReportArgs a, Configuration.WatchConfig config, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
-        var history = SqliteHistory.Open(config.DatabasePath);
+        using var stores = StorageComposition.ForVerb(config, time);
+        var history = stores.GetRequiredService<IHistoryReader>();
         var since = time.GetUtcNow().AddDays(-a.Days);
         var warm = since - Polling.NodePoller.WarmUpSpan;
         var total = history.CountSamples(null, warm);
         if (total == 0)
         {
-            stderr.WriteLine($"noise: no samples since {warm:yyyy-MM-dd HH:mm} UTC in {history.FilePath}");
+            stderr.WriteLine($"noise: no samples since {warm:yyyy-MM-dd HH:mm} UTC in {history.Location}");
             return BacktestCommand.ExitData;
         }
 

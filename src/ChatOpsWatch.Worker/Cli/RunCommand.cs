@@ -38,11 +38,16 @@ internal static class RunCommand
         }
 
         var config = loaded.Config!;
-        SqliteDatabase database;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, Configuration = (Microsoft.Extensions.Configuration.ConfigurationManager)configuration });
+        builder.AddChatOpsWatch(config);
+
+        // Disposing the host closes the store (for SQLite: the last pooled connection, which checkpoints the WAL).
+        using var host = builder.Build();
+        var storage = host.Services.GetRequiredService<IStorageLifetime>();
         try
         {
             using var startLog = LoggerFactory.Create(b => b.AddChatOpsWatchConsole(config.Health.JsonConsole));
-            database = await DatabaseOpener.OpenAsync(config.DatabasePath, TimeProvider.System, startLog.CreateLogger("ChatOpsWatch"), default);
+            await storage.OpenAsync(startLog.CreateLogger("ChatOpsWatch"), default);
         }
         catch (StorageException ex)
         {
@@ -50,15 +55,9 @@ internal static class RunCommand
             return CommandLine.ExitStorage;
         }
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, Configuration = (Microsoft.Extensions.Configuration.ConfigurationManager)configuration });
-        builder.AddChatOpsWatch(config, database);
-        using var host = builder.Build();
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsWatch");
-        log.LogInformation("ChatOpsWatch starting: {Nodes} node(s), database {Database}, notifier {Notifier}", config.Nodes.Count, database.FilePath, config.Telegram is null ? "console" : config.Telegram.ApiBaseUrl);
+        log.LogInformation("ChatOpsWatch starting: {Nodes} node(s), database {Database}, notifier {Notifier}", config.Nodes.Count, storage.Location, config.Telegram is null ? "console" : config.Telegram.ApiBaseUrl);
         await host.RunAsync();
-
-        // The last pooled connection closes here, which checkpoints the WAL into the database file.
-        database.Dispose();
         return 0;
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Storage;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Worker.Cli;
 
@@ -26,14 +27,14 @@ internal static class StorageCommand
         StorageReport report;
         try
         {
+            using var stores = StorageComposition.ForVerb(config, TimeProvider.System);
             if (maintain)
             {
-                using var db = SqliteDatabase.Open(config.DatabasePath, TimeProvider.System);
-                var steps = await new SqliteStorageMaintenance(db, config.Retention, Domain.Text.TextCatalog.For(config.Language), TimeProvider.System).RunUntilIdleAsync(CancellationToken.None);
+                var steps = await stores.GetRequiredService<IStorageMaintenance>().RunUntilIdleAsync(CancellationToken.None);
                 await stdout.WriteLineAsync($"maintenance: {steps} step(s) done, nothing more due");
             }
 
-            report = SqliteStorageStats.ReadFile(config.DatabasePath, config.Retention);
+            report = await stores.GetRequiredService<IStorageStats>().ReadAsync(CancellationToken.None);
         }
         catch (StorageException e)
         {

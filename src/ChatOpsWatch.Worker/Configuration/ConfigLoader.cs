@@ -88,7 +88,7 @@ public static class ConfigLoader
         var raw = storage["CommitTick"]?.Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return Infrastructure.Storage.SqliteCommitOptions.Default.Tick;
+            return Infrastructure.Storage.StorageServiceCollectionExtensions.DefaultCommitTick;
         }
 
         if (raw.EndsWith("ms", StringComparison.Ordinal)
@@ -98,7 +98,7 @@ public static class ConfigLoader
         }
 
         read.Problem(storage, "CommitTick", $"'{raw}' is not a tick from 0ms to 1000ms (write e.g. 100ms)");
-        return Infrastructure.Storage.SqliteCommitOptions.Default.Tick;
+        return Infrastructure.Storage.StorageServiceCollectionExtensions.DefaultCommitTick;
     }
 }
 

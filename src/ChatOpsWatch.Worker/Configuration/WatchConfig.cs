@@ -18,7 +18,7 @@ public sealed record WatchConfig(
     TimeSpan ConsoleStatusEvery)
 {
     /// <summary>How long finished polls wait to share one SQLite transaction (Storage:CommitTick, group commit).</summary>
-    public TimeSpan CommitTick { get; init; } = Infrastructure.Storage.SqliteCommitOptions.Default.Tick;
+    public TimeSpan CommitTick { get; init; } = Infrastructure.Storage.StorageServiceCollectionExtensions.DefaultCommitTick;
 
     /// <summary>How long each sample tier is kept, and the size budget (Storage:RawDays, Storage:MaxSizeMb; issue 14).</summary>
     public Domain.Storage.RetentionOptions Retention { get; init; } = Domain.Storage.RetentionOptions.Default;

@@ -24,7 +24,7 @@ namespace ChatOpsWatch.Worker.Hosting;
 /// <summary>The composition root: every service of a running monitor.</summary>
 public static class HostingExtensions
 {
-    public static IHostApplicationBuilder AddChatOpsWatch(this IHostApplicationBuilder builder, WatchConfig config, SqliteDatabase database)
+    public static IHostApplicationBuilder AddChatOpsWatch(this IHostApplicationBuilder builder, WatchConfig config)
     {
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddChatOpsWatchConsole(config.Health.JsonConsole);
@@ -35,7 +35,7 @@ public static class HostingExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConfigHolder(config));
-        services.AddSqliteStorage(database, new SqliteCommitOptions(config.CommitTick));
+        services.AddStorage(config);
         if (config.Archive is { } archive)
         {
             services.AddInfluxArchive(archive);
@@ -48,7 +48,6 @@ public static class HostingExtensions
         services.AddSingleton(sp => new MuteReminderOptions(config.MuteReminderLead, TimeSpan.FromMinutes(1), sp.GetRequiredService<ChatOpsWatch.Domain.Text.TextCatalog>()));
         services.AddHostedService<MuteReminderService>();
         services.AddSingleton(config.Retention);
-        services.AddSingleton<SqliteStorageMaintenance>();
         services.AddHostedService<StorageMaintenanceService>();
 
         AddNotifier(services, config);
@@ -70,7 +69,7 @@ public static class HostingExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => new StorageAlarmService(
-            sp.GetRequiredService<SqliteDatabase>().Health,
+            sp.GetRequiredService<StorageHealth>(),
             sp.GetRequiredService<OutboxDispatcher>(),
             sp.GetRequiredService<TextCatalog>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -1,6 +1,6 @@
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Delivery;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Domain.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +12,7 @@ namespace ChatOpsWatch.Worker.Hosting;
 /// commits interleave with it. A storage failure is logged and retried at the next round; the storage alarm reports it.
 /// </summary>
 internal sealed class StorageMaintenanceService(
-    SqliteStorageMaintenance maintenance, IOutboxSignal outbox, TimeProvider time, ILogger<StorageMaintenanceService> log) : BackgroundService
+    IStorageMaintenance maintenance, IOutboxSignal outbox, TimeProvider time, ILogger<StorageMaintenanceService> log) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
 

@@ -1,5 +1,5 @@
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;

@@ -10,13 +10,13 @@ namespace ChatOpsWatch.Worker.SelfWatch;
 /// URL, so that an outside service (healthchecks.io, Uptime Kuma, a cron monitor) notices when the monitor dies,
 /// freezes or stalls: the pings stop. An unhealthy period sends nothing; a failed ping is logged, never retried.
 /// </summary>
-public sealed class DeadMansSwitch(SelfWatchService self, SqliteDatabase database, DeadMansSwitchOptions options, TimeProvider time, ILogger<DeadMansSwitch> log) : BackgroundService
+public sealed class DeadMansSwitch(SelfWatchService self, StorageHealth storage, DeadMansSwitchOptions options, TimeProvider time, ILogger<DeadMansSwitch> log) : BackgroundService
 {
     /// <summary>One period's end: pings when healthy. True when a ping was answered with a success status.</summary>
     public async Task<bool> TickAsync(CancellationToken ct)
     {
         var scheduler = HealthJudge.Scheduler(self.Current(), time.GetUtcNow());
-        if (!scheduler.Ok || database.Health.IsFailing)
+        if (!scheduler.Ok || storage.IsFailing)
         {
             log.LogWarning("Dead man's switch not pinged: {Reason}", scheduler.Ok ? "the database fails to take writes" : scheduler.Detail);
             return false;

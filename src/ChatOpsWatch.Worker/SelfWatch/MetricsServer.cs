@@ -15,7 +15,7 @@ namespace ChatOpsWatch.Worker.SelfWatch;
 /// format. /healthz answers 200 while the scheduler fires (a container orchestrator restarts on 503); /readyz 200 once
 /// the database takes writes and the first liveness beat is recorded.
 /// </summary>
-public sealed class MetricsServer(IPEndPoint listen, SelfWatchService self, SqliteDatabase database, TimeProvider time, ILogger<MetricsServer> log) : BackgroundService
+public sealed class MetricsServer(IPEndPoint listen, SelfWatchService self, StorageHealth storage, TimeProvider time, ILogger<MetricsServer> log) : BackgroundService
 {
     private readonly HttpListener _listener = new();
     private readonly CollectorRegistry _registry = SelfMetrics.Registry;
@@ -135,7 +135,7 @@ public sealed class MetricsServer(IPEndPoint listen, SelfWatchService self, Sqli
 
     private HealthResult Ready()
     {
-        if (database.Health.IsFailing)
+        if (storage.IsFailing)
         {
             return new(HealthCheck.Database, false, "the database fails to take writes");
         }

@@ -5,7 +5,6 @@ using ChatOpsWatch.Domain.SelfWatch;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Time;
 using ChatOpsWatch.Infrastructure.Delivery;
-using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ namespace ChatOpsWatch.Worker.SelfWatch;
 public sealed class SelfWatchService(
     SchedulerPulse pulse,
     NodeRegistry registry,
-    SqliteLivenessStore store,
+    ILivenessStore store,
     OutboxWriter outbox,
     SelfWatchDeps deps) : BackgroundService
 {

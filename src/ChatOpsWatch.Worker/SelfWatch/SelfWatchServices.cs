@@ -23,25 +23,25 @@ public static class SelfWatchServices
         {
             var self = sp.GetRequiredService<SelfWatchService>();
             var registry = sp.GetRequiredService<NodeRegistry>();
-            var db = sp.GetRequiredService<SqliteDatabase>();
+            var stats = sp.GetRequiredService<Domain.Storage.IStorageStats>();
             SelfMetrics.ObserveGauges(new GaugeSources(
                 () => registry.Current().Count(n => registry.TryGet(n.Name, out var r) && r.Runner is SshNodeSession { IsOpen: true }),
                 () => self.Snapshot.Unsent,
                 () => self.Snapshot.OldestAge.TotalSeconds,
-                () => FileBytes(db.FilePath) + FileBytes(db.FilePath + "-wal")));
+                stats.SizeBytes));
             return self;
         });
 
         if (config.Health.MetricsListen is { } listen)
         {
-            services.AddHostedService(sp => new MetricsServer(listen, sp.GetRequiredService<SelfWatchService>(), sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MetricsServer>>()));
+            services.AddHostedService(sp => new MetricsServer(listen, sp.GetRequiredService<SelfWatchService>(), sp.GetRequiredService<StorageHealth>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MetricsServer>>()));
         }
 
         if (config.Health.PingUrl is { } url)
         {
             services.AddHostedService(sp => new DeadMansSwitch(
                 sp.GetRequiredService<SelfWatchService>(),
-                sp.GetRequiredService<SqliteDatabase>(),
+                sp.GetRequiredService<StorageHealth>(),
                 new DeadMansSwitchOptions(url, config.Health.PingEvery, PingClient),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DeadMansSwitch>>()));
@@ -52,16 +52,4 @@ public static class SelfWatchServices
 
     /// <summary>One client for the process's life: a new one per ping would leave a socket behind each minute.</summary>
     private static readonly HttpClient PingClient = new() { Timeout = Timeout.InfiniteTimeSpan };
-
-    private static long FileBytes(string path)
-    {
-        try
-        {
-            return new FileInfo(path) is { Exists: true } f ? f.Length : 0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
 }

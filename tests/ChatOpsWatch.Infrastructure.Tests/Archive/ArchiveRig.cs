@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Alerts;
+using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Archive;

@@ -40,6 +40,22 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task DispatchDue_AnOutboxThatIsNotSqlite_StillMarksEachSendInFlightAndAsksToFold()
+    {
+        // Issue 16: crash safety and digests were taken only from an outbox that also implemented two optional
+        // interfaces; any other outbox silently lost both. They are IOutbox members now.
+        var id = await EnqueueAsync("disk 91 %");
+        using var folding = Dispatcher(new OutboxDispatcherOptions { OpsChatId = Ops, DigestThreshold = 10 });
+
+        await folding.DispatchDueAsync(default);
+
+        Assert.Equal([id], outbox.MarkedInFlight);
+        Assert.Equal(1, outbox.FoldCalls);
+        Assert.Null(outbox[id].InFlightSince); // the confirmed send cleared the mark
+        Assert.NotNull(outbox[id].SentAt);
+    }
+
+    [Fact]
     public async Task StopAsync_MessagesQueuedAtSigterm_AreSentBeforeTheStopReturns()
     {
         var id = await EnqueueAsync("node down");

@@ -16,12 +16,6 @@ public sealed class SqliteCorrelationStoreTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public async Task LoadAsync_NothingCommittedYet_EmptyState()
-    {
-        Assert.Equal(CorrelationState.Empty.Down.Count, (await new SqliteCorrelationStore(_db.Database, TextCatalog.English).LoadAsync(None)).Down.Count);
-    }
-
-    [Fact]
     public async Task CommitAsync_StateAndMessageThenRestart_BothReadBack()
     {
         var state = CorrelationState.Empty with

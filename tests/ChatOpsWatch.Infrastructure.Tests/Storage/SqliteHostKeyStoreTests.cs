@@ -16,19 +16,6 @@ public sealed class SqliteHostKeyStoreTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public async Task PinAsync_SameKeyTwice_PinsOnceAndAnnouncesOnce()
-    {
-        var store = _db.HostKeys;
-
-        await store.PinAsync(Key, Announcement, Some.Now, None);
-        await store.PinAsync(Key with { Source = "operator" }, Announcement, Some.Now.AddMinutes(5), None);
-
-        Assert.Equal([Key], await store.PinsAsync("tokyo-1", None));
-        var announced = Assert.Single(await _db.Outbox.DueAsync(Some.Now.AddHours(1), 10, None));
-        Assert.Equal(Announcement, announced.Message);
-    }
-
-    [Fact]
     public async Task PinAsync_AnnouncementCannotBeQueued_DoesNotPin()
     {
         using (var raw = _db.Raw())
@@ -41,32 +28,4 @@ public sealed class SqliteHostKeyStoreTests : IDisposable
         Assert.Empty(await _db.HostKeys.PinsAsync("tokyo-1", None));
     }
 
-    [Fact]
-    public async Task PinsAsync_SeveralKeys_ReturnsOnlyThatNodesKeysInPinOrder()
-    {
-        var store = _db.HostKeys;
-        var rsa = Key with { Algorithm = "rsa-sha2-512", Fingerprint = "SHA256:other" };
-        await store.PinAsync(Key, null, Some.Now, None);
-        await store.PinAsync(Key with { Node = "osaka-1" }, null, Some.Now, None);
-        await store.PinAsync(rsa, null, Some.Now.AddSeconds(1), None);
-
-        Assert.Equal([Key, rsa], await store.PinsAsync("tokyo-1", None));
-        Assert.Equal(0, await _db.Outbox.BacklogAsync(None));
-    }
-
-    [Fact]
-    public async Task ForgetAsync_Node_RemovesOnlyItsPinsSoTheNextKeyCanBePinned()
-    {
-        var store = _db.HostKeys;
-        await store.PinAsync(Key, null, Some.Now, None);
-        await store.PinAsync(Key with { Node = "osaka-1" }, null, Some.Now, None);
-
-        await store.ForgetAsync("tokyo-1", None);
-        var replacement = Key with { Fingerprint = "SHA256:new", Source = "operator" };
-        await store.PinAsync(replacement, Announcement, Some.Now.AddDays(1), None);
-
-        Assert.Equal([replacement], await store.PinsAsync("tokyo-1", None));
-        Assert.Single(await store.PinsAsync("osaka-1", None));
-        Assert.Equal(1, await _db.Outbox.BacklogAsync(None));
-    }
 }

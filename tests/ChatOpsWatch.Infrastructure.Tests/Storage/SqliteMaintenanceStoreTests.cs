@@ -28,22 +28,6 @@ public sealed class SqliteMaintenanceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ActiveAsync_WeeklyAndEndedOnce_KeepsTheWeeklyDropsTheEnded()
-    {
-        var store = new SqliteMaintenanceStore(db.Database);
-        var cron = WeeklyCron.Parse("0 3 * * 0").Cron!;
-        await store.AddAsync(Once(Some.Now.AddHours(-3), TimeSpan.FromHours(1)), null, default);
-        await store.AddAsync(Once(Some.Now.AddHours(-3), TimeSpan.FromHours(1)) with { Timing = new MaintenanceTiming.Weekly(cron, TimeSpan.FromHours(2)) }, null, default);
-
-        db.Reopen();
-        var active = await new SqliteMaintenanceStore(db.Database).ActiveAsync(Some.Now, default);
-
-        var weekly = Assert.IsType<MaintenanceTiming.Weekly>(Assert.Single(active).Timing);
-        Assert.Equal("0 3 * * 0", weekly.Cron.Text);
-        Assert.Equal(TimeSpan.FromHours(2), weekly.Duration);
-    }
-
-    [Fact]
     public async Task CancelAsync_ActiveWindow_EndsItWithAnAuditRow()
     {
         var store = new SqliteMaintenanceStore(db.Database);

@@ -66,47 +66,6 @@ public sealed class SqliteMonitorStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task CommitPollAsync_UnregisteredNode_ThrowsStorageExceptionThatSaysSo()
-    {
-        var decision = new PollDecision(Some.Sample("ghost", Some.Now), [], []);
-
-        var ex = await Assert.ThrowsAsync<StorageException>(() => _db.Monitor.CommitPollAsync("ghost", decision, Some.Now, None));
-
-        Assert.Contains(_db.Path, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("not registered", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task CommitPollAsync_SampleOfAnotherNode_ThrowsArgumentExceptionAndWritesNothing()
-    {
-        var store = _db.Monitor;
-        await store.UpsertNodeAsync(Some.Node("tokyo-1"), None);
-        var decision = new PollDecision(Some.Sample("osaka-1", Some.Now), [], [Some.Message()]);
-
-        await Assert.ThrowsAsync<ArgumentException>(() => store.CommitPollAsync("tokyo-1", decision, Some.Now, None));
-
-        Assert.Equal(0, await _db.Outbox.BacklogAsync(None));
-    }
-
-    [Fact]
-    public async Task RetireNodeAsync_RemovedNode_LeavesTheFleetUntilRegisteredAgainAndKeepsItsHistory()
-    {
-        var store = _db.Monitor;
-        await store.UpsertNodeAsync(Some.Node("tokyo-1"), None);
-        await store.UpsertNodeAsync(Some.Node("osaka-1"), None);
-        await store.CommitPollAsync("tokyo-1", new PollDecision(Some.Sample("tokyo-1", Some.Now), [], []), Some.Now, None);
-
-        await store.RetireNodeAsync("tokyo-1", None);
-        var withoutIt = await store.FleetAsync(None);
-        await store.UpsertNodeAsync(Some.Node("tokyo-1"), None);
-        var withIt = await store.FleetAsync(None);
-
-        Assert.Equal(["osaka-1"], withoutIt.Select(n => n.Node.Name));
-        Assert.Equal(["osaka-1", "tokyo-1"], withIt.Select(n => n.Node.Name));
-        Assert.NotNull(withIt[1].Latest);
-    }
-
-    [Fact]
     public async Task FleetAsync_SeveralNodes_GivesEachItsLatestSampleAndOnlyFiringAlerts()
     {
         var store = _db.Monitor;

@@ -31,19 +31,6 @@ public sealed class SqliteMutingStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RecordAsync_SameAckTwice_KeepsTheFirstAndAuditsOnce()
-    {
-        var ack = new Acknowledgement("db-1", "cpu", Some.Now.AddMinutes(-10), "@alice (42)", Some.Now);
-
-        var first = await Store.RecordAsync(new MutingChange.Ack([ack], ack.By, ack.At), default);
-        var again = await Store.RecordAsync(new MutingChange.Ack([ack with { By = "@bob (7)" }], "@bob (7)", Some.Now.AddMinutes(1)), default);
-
-        Assert.Equal(["db-1/cpu"], first);
-        Assert.Empty(again);
-        Assert.Equal(ack, Assert.Single((await Store.ActiveAsync(Some.Now, default)).Acks));
-    }
-
-    [Fact]
     public async Task RecordAsync_DatabaseGone_ThrowsStorageExceptionAndChangesNothing()
     {
         using (var raw = _db.Raw())

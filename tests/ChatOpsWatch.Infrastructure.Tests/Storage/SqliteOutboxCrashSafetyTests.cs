@@ -5,7 +5,10 @@ using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage;
 
-/// <summary>In-flight marking (migration v4) and backlog folding on a real SQLite file.</summary>
+/// <summary>
+/// In-flight marking (migration v4) and backlog folding as stored in SQLite (send_attempts, folded_into). What every
+/// outbox must do is in <see cref="Contracts.OutboxContractTests"/>.
+/// </summary>
 public sealed class SqliteOutboxCrashSafetyTests : IDisposable
 {
     private const long Group = -100777;
@@ -27,34 +30,6 @@ public sealed class SqliteOutboxCrashSafetyTests : IDisposable
         using var raw = _db.Raw();
         Assert.Equal(1, raw.ExecuteScalar<int>("SELECT send_attempts FROM outbox WHERE id = @id", new { id }));
     }
-
-    [Fact]
-    public async Task DueAsync_MarkedTwiceAcrossTwoCrashes_CarriesTheMarkerOnce()
-    {
-        var id = await _db.Outbox.EnqueueAsync(Some.Message(text: "load 9"), Some.Now, None);
-        await _db.Outbox.MarkInFlightAsync(id, Some.Now, None);
-        await _db.Outbox.MarkInFlightAsync(id, Some.Now, None);
-
-        var entry = Assert.Single(await _db.Outbox.DueAsync(Some.Now, 10, None));
-
-        Assert.Equal(PossibleDuplicate.Marker(TextCatalog.English) + "load 9", entry.Message.Html);
-    }
-
-    [Fact]
-    public async Task DueAsync_SendOutcomeRecorded_IsNotMarked()
-    {
-        var id = await _db.Outbox.EnqueueAsync(Some.Message(text: "load 9"), Some.Now, None);
-        await _db.Outbox.MarkInFlightAsync(id, Some.Now, None);
-        await _db.Outbox.RetryLaterAsync(id, Some.Now, "502 Bad Gateway", None);
-
-        var entry = Assert.Single(await _db.Outbox.DueAsync(Some.Now, 10, None));
-
-        Assert.Equal("load 9", entry.Message.Html);
-    }
-
-    [Fact]
-    public async Task MarkInFlight_UnknownId_ThrowsArgumentException() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => _db.Outbox.MarkInFlightAsync(404, Some.Now, None));
 
     [Fact]
     public async Task FoldBacklogs_OverThreshold_OneDigestReplacesTheWarningsAndCriticalsStay()
@@ -83,35 +58,4 @@ public sealed class SqliteOutboxCrashSafetyTests : IDisposable
         Assert.All(warnings, w => Assert.Equal(digest.Id, raw.ExecuteScalar<long?>("SELECT folded_into FROM outbox WHERE id = @w AND sent_at IS NOT NULL", new { w })));
     }
 
-    [Fact]
-    public async Task FoldBacklogs_AtThreshold_FoldsNothing()
-    {
-        for (var i = 0; i < 10; i++)
-        {
-            await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, $"disk {i}", Group), Some.Now, None);
-        }
-
-        Assert.Equal(0, await _db.Outbox.FoldBacklogsAsync(10, Some.Now, None));
-        Assert.Equal(10, await _db.Outbox.BacklogAsync(None));
-    }
-
-    [Fact]
-    public async Task FoldBacklogs_DigestsAndInFlightMessages_AreNeverFoldedAgain()
-    {
-        for (var i = 0; i < 11; i++)
-        {
-            await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, $"first {i}", Group), Some.Now, None);
-        }
-
-        await _db.Outbox.FoldBacklogsAsync(10, Some.Now, None);
-        var inFlight = await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, "being sent", Group), Some.Now, None);
-        await _db.Outbox.MarkInFlightAsync(inFlight, Some.Now, None);
-        for (var i = 0; i < 10; i++)
-        {
-            await _db.Outbox.EnqueueAsync(Some.Message(Severity.Warning, $"second {i}", Group), Some.Now, None);
-        }
-
-        Assert.Equal(0, await _db.Outbox.FoldBacklogsAsync(10, Some.Now, None));
-        Assert.Equal(12, await _db.Outbox.BacklogAsync(None));
-    }
 }

@@ -5,9 +5,11 @@ using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Maintenance;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Reports;
+using ChatOpsWatch.Domain.SelfWatch;
+using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage;
@@ -21,7 +23,8 @@ public sealed class SqliteStorageRegistrationTests : IDisposable
     [
         typeof(IMonitorStore), typeof(IOutbox), typeof(IHostKeyStore), typeof(IMutingStore), typeof(IReportStore),
         typeof(IIncidentStore), typeof(IIncidentLog), typeof(IMaintenanceStore), typeof(ISeriesReader), typeof(IChatNodeStore),
-        typeof(ICorrelationStore), typeof(SqliteReminderStore), typeof(SqliteLivenessStore),
+        typeof(ICorrelationStore), typeof(IReminderStore), typeof(ILivenessStore), typeof(IStorageMaintenance), typeof(IStorageStats),
+        typeof(ISelfCheck), typeof(IHistoryReader), typeof(IStorageLifetime), typeof(StorageHealth),
     ];
 
     [Theory]

@@ -1,5 +1,4 @@
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.Webhook;
 using ChatOpsWatch.Worker.Configuration;
@@ -107,11 +106,10 @@ public sealed class LanguageAndWebhookConfigTests : IDisposable
         _env[WebhookReader.DefaultSecretEnv] = Secret;
         var values = webhook ? Webhook([]) : [];
         values["ChatOpsWatch:Telegram:Language"] = "zh-CN";
+        values["ChatOpsWatch:Storage:Path"] = Path.Combine(_dir, "data", "cow.db");
         var config = Load(values).Config!;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        using var db = SqliteDatabase.Open(Path.Combine(_dir, "data", "cow.db"), TimeProvider.System);
-
-        builder.AddChatOpsWatch(config, db);
+        builder.AddChatOpsWatch(config);
         using var host = builder.Build();
 
         Assert.Same(TextCatalog.Chinese, host.Services.GetRequiredService<TextCatalog>());

@@ -7,7 +7,6 @@ using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Local;
 using ChatOpsWatch.Infrastructure.Probe;
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Testing.FakeBotApi;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Hosting;
@@ -141,13 +140,11 @@ public sealed partial class ChineseCompositionTests : IAsyncDisposable
             Checks: NodeChecks.Default with { Icmp = false, Plan = VpsPlan.None });
         var telegram = new TelegramConfig(bot.Token, bot.BaseUrl, OpsChat, new HashSet<long> { OpsChat }, new HashSet<long> { 42 });
         var config = new WatchConfig(Path.Combine(dir, "watch.db"), [node], SshSettings.Default, MonitorSettings.Default, telegram, TimeSpan.FromMinutes(10)) { Language = Language.ZhCn };
-        var database = SqliteDatabase.Open(config.DatabasePath, clock);
         var builder = Host.CreateApplicationBuilder();
-        builder.AddChatOpsWatch(config, database);
+        builder.AddChatOpsWatch(config); // the store opens on first use, on the fake clock registered below
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IProbeRunnerFactory>(new OneRunner(runner));
         builder.Services.AddSingleton(new PollPriming(TimeSpan.Zero));
-        builder.Services.AddSingleton(database);
         return builder.Services.BuildServiceProvider();
     }
 

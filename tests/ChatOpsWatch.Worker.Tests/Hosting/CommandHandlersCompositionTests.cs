@@ -2,7 +2,6 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Infrastructure.Maintenance;
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Hosting;
@@ -21,11 +20,10 @@ public sealed class CommandHandlersCompositionTests : IDisposable
     [Fact]
     public void AddChatOpsWatch_WithTelegram_RegistersOneHandlerPerCommandAndTheReminder()
     {
-        using var db = SqliteDatabase.Open(Path.Combine(dir, "watch.db"), TimeProvider.System);
         var telegram = new TelegramConfig("123:abc", "http://127.0.0.1:9", -100, new HashSet<long> { -100 }, new HashSet<long> { 1 });
-        var config = new WatchConfig("db", [], SshSettings.Default, MonitorSettings.Default, telegram, TimeSpan.FromMinutes(10)) { MuteReminderLead = TimeSpan.FromMinutes(15) };
+        var config = new WatchConfig(Path.Combine(dir, "watch.db"), [], SshSettings.Default, MonitorSettings.Default, telegram, TimeSpan.FromMinutes(10)) { MuteReminderLead = TimeSpan.FromMinutes(15) };
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.AddChatOpsWatch(config, db);
+        builder.AddChatOpsWatch(config);
         using var host = builder.Build();
 
         var kinds = host.Services.GetServices<IChatCommandHandler>().SelectMany(h => h.Kinds).ToList();

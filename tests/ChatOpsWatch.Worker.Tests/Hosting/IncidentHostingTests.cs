@@ -1,7 +1,6 @@
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Hosting;
@@ -38,10 +37,9 @@ public sealed class IncidentHostingTests : IDisposable
     {
         var telegram = new TelegramConfig("123:abc", "http://127.0.0.1:9", -100, new HashSet<long> { -100 }, new HashSet<long> { 42 }, OpsThreadId: 77);
         var config = new WatchConfig(Path.Combine(dir, "db"), [], new SshSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)), MonitorSettings.Default, telegram, TimeSpan.FromMinutes(1));
-        using var database = SqliteDatabase.Open(config.DatabasePath, TimeProvider.System);
         var builder = Host.CreateApplicationBuilder();
 
-        builder.AddChatOpsWatch(config, database);
+        builder.AddChatOpsWatch(config);
         using var services = builder.Services.BuildServiceProvider();
 
         Assert.Equal(["ack", "chart", "details", "mute", "node"], services.GetServices<ICallbackHandler>().SelectMany(h => h.Actions).Order());

@@ -3,7 +3,7 @@ using ChatOpsWatch.Domain.Ports;
 
 namespace ChatOpsWatch.Worker.Tests.Polling;
 
-/// <summary>An outbox that keeps what was enqueued.</summary>
+/// <summary>An outbox that keeps what was enqueued and delivers nothing (nothing is ever due, so nothing is in flight or folded).</summary>
 internal sealed class CollectingOutbox : IOutbox
 {
     public List<OutboxMessage> Messages { get; } = [];
@@ -20,5 +20,9 @@ internal sealed class CollectingOutbox : IOutbox
 
     public Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken ct) => Task.CompletedTask;
 
-    public Task<int> BacklogAsync(CancellationToken ct) => Task.FromResult(0);
+    public Task<int> BacklogAsync(CancellationToken ct) => Task.FromResult(Messages.Count);
+
+    public Task MarkInFlightAsync(long id, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
+
+    public Task<int> FoldBacklogsAsync(int threshold, DateTimeOffset now, CancellationToken ct) => Task.FromResult(0);
 }

@@ -2,7 +2,6 @@ using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Security;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;

@@ -3,7 +3,6 @@ using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;

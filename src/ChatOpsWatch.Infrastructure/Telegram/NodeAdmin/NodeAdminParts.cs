@@ -1,5 +1,5 @@
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+using ChatOpsWatch.Domain.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 

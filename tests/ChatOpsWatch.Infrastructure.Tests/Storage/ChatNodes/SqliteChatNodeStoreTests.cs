@@ -1,6 +1,6 @@
+using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Domain.Nodes;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using Dapper;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage.ChatNodes;
@@ -19,15 +19,6 @@ public sealed class SqliteChatNodeStoreTests : IDisposable
         Some.Now);
 
     private static NodeAuditEntry Entry(string action, long updateId) => new(Some.Now, "@ann (42)", action, "web-3", null, updateId);
-
-    [Fact]
-    public async Task AddAsync_ThenRestart_NodeReadsBackWhole()
-    {
-        Assert.True(await Store.AddAsync(Node(), Entry("addnode", 10), default));
-        _db.Reopen();
-
-        Assert.Equal([Node()], await Store.ActiveAsync(default));
-    }
 
     [Fact]
     public async Task AddAsync_SameUpdateIdAgain_ChangesNothing()

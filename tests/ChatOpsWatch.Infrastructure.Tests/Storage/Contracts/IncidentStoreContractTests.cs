@@ -2,8 +2,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Incidents;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
-using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Storage.Contracts;
@@ -15,7 +14,7 @@ namespace ChatOpsWatch.Infrastructure.Tests.Storage.Contracts;
 /// </summary>
 public sealed class IncidentStoreContractTests
 {
-    public static TheoryData<string> Providers => ["sqlite"];
+    public static IEnumerable<object[]> Providers => StorageProviders.Names;
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -132,9 +131,9 @@ internal sealed class IncidentStoreRig : IAsyncDisposable
 {
     public static readonly DateTimeOffset T0 = Some.Now;
 
-    private readonly IDisposable owner;
+    private readonly IAsyncDisposable owner;
 
-    private IncidentStoreRig(IMonitorStore monitor, IIncidentStore incidents, FakeTimeProvider time, IDisposable owner)
+    private IncidentStoreRig(IMonitorStore monitor, IIncidentStore incidents, FakeTimeProvider time, IAsyncDisposable owner)
     {
         Monitor = monitor;
         Incidents = incidents;
@@ -150,11 +149,9 @@ internal sealed class IncidentStoreRig : IAsyncDisposable
 
     public static async Task<IncidentStoreRig> CreateAsync(string provider)
     {
-        var rig = provider switch
-        {
-            "sqlite" => Sqlite(),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No such storage provider in the contract tests."),
-        };
+        var time = new FakeTimeProvider(T0);
+        var store = await StorageProviders.OpenAsync(provider, time);
+        var rig = new IncidentStoreRig(store.Port<IMonitorStore>(), store.Port<IIncidentStore>(), time, store);
         await rig.Monitor.UpsertNodeAsync(Some.Node(), default);
         return rig;
     }
@@ -171,15 +168,5 @@ internal sealed class IncidentStoreRig : IAsyncDisposable
         return history.First(i => i.Series == series).Id;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        owner.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private static IncidentStoreRig Sqlite()
-    {
-        var db = new TestDb();
-        return new IncidentStoreRig(new SqliteMonitorStore(db.Database, db.Time, TextCatalog.English), new SqliteIncidentStore(db.Database, TextCatalog.English), db.Time, db);
-    }
+    public ValueTask DisposeAsync() => owner.DisposeAsync();
 }

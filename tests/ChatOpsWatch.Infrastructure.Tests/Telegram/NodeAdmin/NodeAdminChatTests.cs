@@ -1,4 +1,4 @@
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Dapper;
 

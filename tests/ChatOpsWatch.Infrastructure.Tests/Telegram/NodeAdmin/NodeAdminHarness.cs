@@ -1,7 +1,7 @@
+using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Storage.ChatNodes;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 using ChatOpsWatch.Testing.FakeBotApi;

@@ -1,25 +1,23 @@
 using System.Data.Common;
 using ChatOpsWatch.Domain.Nodes;
+using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
-using ChatOpsWatch.Infrastructure.Storage;
+using ChatOpsWatch.Infrastructure.Archive;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Archive;
-
-/// <summary>One spooled poll: its line protocol and what it weighs.</summary>
-public sealed record SpoolRow(long Id, long QueuedAt, long Points, long Bytes, string Lines);
+namespace ChatOpsWatch.Infrastructure.Storage;
 
 /// <summary>
 /// The archive's durable spool in the monitor's SQLite file (table <c>archive_spool</c>, schema v14). Polls append in their
-/// own transaction (<see cref="IPollArchive"/>); <see cref="InfluxArchiveLoop"/> reads the head in id order and deletes what
+/// own transaction (<see cref="IPollArchive"/>, called by <see cref="SqliteMonitorStore"/>); <see cref="InfluxArchiveLoop"/> reads the head in id order and deletes what
 /// InfluxDB stored. Bounded by <see cref="InfluxOptions.MaxSpoolBytes"/>: a poll that does not fit is not spooled, its
 /// points are counted in <c>archive_state.dropped_full</c> and logged, and the loop tells the chat once per episode; the
 /// episode ends when the spool drained to half its bound. Dropping the newest keeps the spool one unbroken run
-/// from the outage's start, so the archive has a single gap, at its end. Throws <see cref="Domain.Ports.StorageException"/> on IO failure.
+/// from the outage's start, so the archive has a single gap, at its end. Throws <see cref="StorageException"/> on IO failure.
 /// </summary>
-public sealed class SqliteArchiveSpool(SqliteDatabase db, InfluxOptions options, ILogger<SqliteArchiveSpool> log) : IPollArchive
+public sealed class SqliteArchiveSpool(SqliteDatabase db, InfluxOptions options, ILogger<SqliteArchiveSpool> log) : IPollArchive, IArchiveSpool
 {
     private long _bytes = -1;
     private long _droppedInEpisode;
@@ -28,10 +26,8 @@ public sealed class SqliteArchiveSpool(SqliteDatabase db, InfluxOptions options,
     /// <summary>Bytes of line protocol spooled, as last counted; -1 before the first count.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>When the current full episode began; null while the spool has room.</summary>
     public DateTimeOffset? FullSince => Interlocked.Read(ref _fullSinceMs) is > 0 and var ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
-    /// <summary>Points dropped since the current (or last) full episode began.</summary>
     public long DroppedInEpisode => Interlocked.Read(ref _droppedInEpisode);
 
     public async Task AppendAsync(SqliteConnection connection, DbTransaction tx, Sample sample, DateTimeOffset now)
@@ -145,6 +141,3 @@ public sealed class SqliteArchiveSpool(SqliteDatabase db, InfluxOptions options,
 
     private static string RoleName(NodeRole role) => role == NodeRole.Edge ? "edge" : "core";
 }
-
-/// <summary>What the archive did so far (archive_state) and what waits in the spool.</summary>
-public sealed record ArchiveCounters(long Written, long DroppedFull, long DroppedBad, long Rows, long Points, long Bytes);

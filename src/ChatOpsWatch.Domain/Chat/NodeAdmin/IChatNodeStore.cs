@@ -1,6 +1,4 @@
-using ChatOpsWatch.Domain.Chat.NodeAdmin;
-
-namespace ChatOpsWatch.Infrastructure.Storage.ChatNodes;
+namespace ChatOpsWatch.Domain.Chat.NodeAdmin;
 
 /// <summary>A node added from the chat, as stored: the request, the host key its admin trusted, and who added it.</summary>
 public sealed record ChatNode(NodeAddRequest Spec, string HostKeyAlgorithm, string HostKeyFingerprint, string AddedBy, DateTimeOffset AddedAt)
@@ -14,7 +12,7 @@ public sealed record NodeAuditEntry(DateTimeOffset At, string Who, string Action
 /// <summary>
 /// Nodes added from the chat, and the audit log of every request and decision about them. Every write names the
 /// Telegram update that caused it; a second write for the same update id changes nothing and returns false, so a
-/// redelivered update is never applied twice. Throws <see cref="Domain.Ports.StorageException"/> on IO failure.
+/// redelivered update is never applied twice. Throws <see cref="Ports.StorageException"/> on IO failure.
 /// </summary>
 public interface IChatNodeStore
 {

@@ -1,17 +1,16 @@
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Time;
-using ChatOpsWatch.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Worker.Cli;
+namespace ChatOpsWatch.Infrastructure.Storage;
 
 /// <summary>
 /// Opens the database at start-up. Another process holding its write lock used to mean about 40 s of silence (each
 /// statement of the migration waits out SQLite's busy timeout) and then an exit: now the wait is said at once, repeated
 /// while it lasts, and the open is retried until the lock is released. Any other failure ends the start, as before.
 /// </summary>
-internal static class DatabaseOpener
+internal static class SqliteOpener
 {
     /// <summary>How long an open may take before the wait is announced.</summary>
     public static readonly TimeSpan AnnounceAfter = TimeSpan.FromSeconds(1);
