@@ -55,7 +55,6 @@ internal static class EngineReasonTexts
         ["reason.rule.forecast"] = new("{0} (forecast)", "{0}（写满预测）"),
         ["reason.rule.trend"] = new("{0} (trend)", "{0}（趋势）"),
         ["reason.rule.shift"] = new("{0} (unlike itself)", "{0}（偏离自身常态）"),
-        ["reason.rule.full"] = new("{0} (full)", "{0}（将满）"),
         ["reason.rule.io.queue"] = new("I/O queue {0}", "磁盘读写队列 {0}"),
         ["reason.rule.io.read_await"] = new("Read await {0}", "读取等待 {0}"),
         ["reason.rule.io.write_await"] = new("Write await {0}", "写入等待 {0}"),

@@ -96,11 +96,11 @@ public sealed class SqliteEngineStateTests(ITestOutputHelper output) : IDisposab
         output.WriteLine($"replayed {replayed} samples (1 node x 7 days x 30 s, ~20 metrics each) into {engine.Series} rule series in {watch.ElapsedMilliseconds} ms");
 
         Assert.Equal(count, replayed);
-        // Every series of the probe-shaped row got its live rules (cpu and memory: threshold + baseline + info shift; a
-        // disk: threshold + forecast; inodes: forecast + full; every other series the catalogue knows: its info shift).
+        // Every series of the probe-shaped row got its live rules: cpu and memory threshold + baseline + info shift, the
+        // two disks threshold + forecast each; no other series has a live rule.
         var keys = Some.Sample("tokyo-1", start).Values.Keys.Append("mem.used_pct").Distinct(StringComparer.Ordinal);
         Assert.Equal(keys.Sum(k => LiveRule.For(k, MonitorSettings.Default).Count), engine.Series);
-        Assert.Equal(29, engine.Series);
+        Assert.Equal(10, engine.Series);
     }
 
     private async Task<IReadOnlyList<Domain.Notifications.OutboxMessage>> PollAsync(LiveEngine engine, int minute, double disk)

@@ -69,17 +69,11 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             return rules;
         }
 
-        if (rules.Count == 0 && !IoTrendOptions.Watches(metric))
-        {
-            // A series no threshold watches still gets what DefaultRules gives its kind: the quiet level-shift rule, and
-            // a fill level's forecast and "full" (inodes run out like bytes). The live engine runs the defaults
-            // `evaluate` scores, not only those of CPU, memory and disk (traffic drops, packet loss and slow drifts went
-            // unseen). Other paging rules stay with the seed indicators: a learned baseline on cpu.idle_pct or
-            // cpu.count would page on a quiet node.
-            return [.. DefaultRules.For(metric).Where(r => r.Tier == RuleTier.Info || r.Id.EndsWith(":forecast", StringComparison.Ordinal) || r.Id.EndsWith(":full", StringComparison.Ordinal)).Select(r => Default(r, metricKey))];
-        }
-
-        if (!Learned(metric))
+        // A series no threshold watches gets no live rule. Giving each its kind's info shift (as `evaluate`'s "engine
+        // defaults" do) found traffic drops and packet loss on the corpus, but a shift source keeps a 14-day hour
+        // profile (about 12 KB): at 40 such series a node, 200 nodes took 311 MB instead of about 170 (issue 10's
+        // budget is 300 MB at 1,000 nodes). A leaner profile comes first.
+        if (rules.Count == 0 || !Learned(metric))
         {
             return rules;
         }
@@ -163,18 +157,6 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
         metric == MetricNames.CpuBusyPct && ThresholdRule.Defaults.Contains(rule)
             ? () => new SeedFallbackSource(new StreakThresholdSource(rule, recovery))
             : () => new StreakThresholdSource(rule, recovery);
-
-    /// <summary>A default rule on a series no configured rule watches, titled by the series' key.</summary>
-    private static LiveRule Default(EngineRule rule, string metricKey)
-    {
-        var key = "reason.rule." + rule.Id[(rule.Id.LastIndexOf(':') + 1)..];
-        return new LiveRule(rule.Id, TextCatalog.English.Format(key, metricKey), rule.Timing, rule.NewSource, rule.Id)
-        {
-            TitleKey = key,
-            TitleArgument = metricKey,
-            Tier = rule.Tier,
-        };
-    }
 
     /// <summary>The catalogue key of a seed rule's title ("Memory"), unless the operator gave the rule their own.</summary>
     private static string? SeedTitleKey(ThresholdRule rule) =>

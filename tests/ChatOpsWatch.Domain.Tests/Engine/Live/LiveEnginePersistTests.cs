@@ -18,25 +18,25 @@ public sealed class LiveEnginePersistTests
         EngineDecision decision = null!;
         for (var i = 0; i < 3; i++)
         {
-            var sample = new Sample("tokyo-1", T0.AddSeconds(30 * i), new Dictionary<string, double> { [MetricNames.CpuBusyPct] = 20, ["net.rx_bytes_per_s{iface=eth0}"] = 2e6 });
+            var sample = new Sample("tokyo-1", T0.AddSeconds(30 * i), new Dictionary<string, double> { [MetricNames.CpuBusyPct] = 20});
             decision = engine.Evaluate(Some.Node(), new PollOutcome.Succeeded(sample), MonitorSettings.Default, states);
             engine.Apply(decision.Changed);
         }
 
-        Assert.Contains(decision.Changed, a => a.RuleId == "net.rx_bytes_per_s:shift"); // stepped in memory
-        Assert.DoesNotContain(decision.ToPersist, a => a.RuleId == "net.rx_bytes_per_s:shift");
+        Assert.Contains(decision.Changed, a => a.RuleId == "cpu.busy_pct:shift"); // stepped in memory
+        Assert.DoesNotContain(decision.ToPersist, a => a.RuleId == "cpu.busy_pct:shift");
         Assert.Contains(decision.ToPersist, a => a.RuleId == "cpu");
-        Assert.All(decision.Changed.Where(a => a.RuleId == "net.rx_bytes_per_s:shift"), a => Assert.Equal(T0.AddSeconds(60), a.State.LastSeen));
+        Assert.All(decision.Changed.Where(a => a.RuleId == "cpu.busy_pct:shift"), a => Assert.Equal(T0.AddSeconds(60), a.State.LastSeen));
     }
 
     [Fact]
     public void Evaluate_FirstStepOfAnInfoFinding_IsCommitted()
     {
         var engine = new LiveEngine { Texts = TextCatalog.English };
-        var sample = new Sample("tokyo-1", T0, new Dictionary<string, double> { ["net.rx_bytes_per_s{iface=eth0}"] = 2e6 });
+        var sample = new Sample("tokyo-1", T0, new Dictionary<string, double> { [MetricNames.CpuBusyPct] = 20 });
 
         var decision = engine.Evaluate(Some.Node(), new PollOutcome.Succeeded(sample), MonitorSettings.Default, new Dictionary<string, AlertState>(StringComparer.Ordinal));
 
-        Assert.Contains(decision.ToPersist, a => a.RuleId == "net.rx_bytes_per_s:shift"); // a new series' row exists from its first poll
+        Assert.Contains(decision.ToPersist, a => a.RuleId == "cpu.busy_pct:shift"); // a new series' row exists from its first poll
     }
 }
