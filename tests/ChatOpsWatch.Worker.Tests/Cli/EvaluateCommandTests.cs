@@ -43,7 +43,7 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_LabelledCorpus_WritesTheFourDetectorsSideBySideWithTheEngineCatchingTheOutage()
+    public void Run_LabelledCorpus_WritesTheFiveDetectorsSideBySideWithTheEngineCatchingTheOutage()
     {
         var output = Path.Combine(_dir, "out", "alert-quality.md");
         using var stdout = new StringWriter();
@@ -61,7 +61,10 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("| -", seed, StringComparison.Ordinal);
         var engine = text.Split('\n').Single(l => l.StartsWith("| engine defaults", StringComparison.Ordinal));
         Assert.Contains("| 1.00 (1/1) |", engine, StringComparison.Ordinal);
-        Assert.Contains("| service_died | 1 | 1 |", text, StringComparison.Ordinal);
+        var live = text.Split('\n').Single(l => l.StartsWith("| live defaults (what the monitor runs)", StringComparison.Ordinal));
+        Assert.Contains("| 0.00 (0/1) |", live, StringComparison.Ordinal); // no live rule watches requests/s: the gap is shown, not hidden
+        Assert.Contains("| service_died | 1 | 0 |", text, StringComparison.Ordinal); // the by-kind table is the live defaults'
+        Assert.Contains("Live defaults (what the monitor runs) by incident kind:", text, StringComparison.Ordinal);
         Assert.Contains("skipped 1 out-of-order row(s) (first at line 3004) and 1 duplicate timestamp(s) (first at line 3003)", stderr.ToString(), StringComparison.Ordinal);
     }
 
