@@ -18,7 +18,7 @@ public sealed class LiveEnginePersistTests
         EngineDecision decision = null!;
         for (var i = 0; i < 3; i++)
         {
-            var sample = new Sample("tokyo-1", T0.AddSeconds(30 * i), new Dictionary<string, double> { [MetricNames.CpuBusyPct] = 20});
+            var sample = new Sample("tokyo-1", T0.AddSeconds(30 * i), new Dictionary<string, double> { [MetricNames.CpuBusyPct] = 20 });
             decision = engine.Evaluate(Some.Node(), new PollOutcome.Succeeded(sample), MonitorSettings.Default, states);
             engine.Apply(decision.Changed);
         }
