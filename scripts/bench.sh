@@ -73,7 +73,12 @@ if [[ $MODE == poll-cost ]]; then
     dotnet build "$REPO_DIR/src/ChatOpsWatch.Worker" -c Release -nologo -v quiet >&2 || die "Worker build failed"
     worker_dll=$REPO_DIR/src/ChatOpsWatch.Worker/bin/Release/net10.0/chatopswatch.dll
     [[ -f $worker_dll ]] || die "build produced no $worker_dll"
-    /usr/bin/python3 -c "import paramiko" 2>/dev/null || die "python3-paramiko is missing: apt-get install -y python3-paramiko"
+    if ! /usr/bin/python3 -c "import paramiko" 2>/dev/null; then
+        # The comparison client is Debian's Paramiko: install it, as the test command installs its packages.
+        say "installing python3-paramiko"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-paramiko >&2 \
+            || die "python3-paramiko is missing and could not be installed: apt-get install -y python3-paramiko"
+    fi
 fi
 
 # Node CPU is read from a cgroup holding the nodes' sshd listeners: their sessions and probe
