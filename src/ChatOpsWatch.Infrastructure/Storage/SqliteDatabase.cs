@@ -131,15 +131,21 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>Runs <paramref name="work"/> inside one IMMEDIATE transaction that commits only if it returns.</summary>
     internal Task<T> InTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
-        RunAsync(operation, async connection =>
+        RunAsync(operation, Transacted(work, ct), ct);
+
+    /// <summary>
+    /// <paramref name="work"/> in one transaction that commits only if it returns. Microsoft.Data.Sqlite begins IMMEDIATE
+    /// by default: the write lock is taken up front, so two writers queue on busy_timeout instead of failing on a
+    /// read-to-write upgrade.
+    /// </summary>
+    private static Func<SqliteConnection, Task<T>> Transacted<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        async connection =>
         {
-            // Microsoft.Data.Sqlite begins IMMEDIATE by default: the write lock is taken up front, so
-            // two writers queue on busy_timeout instead of failing on a read-to-write upgrade.
             await using var tx = await connection.BeginTransactionAsync(ct);
             var result = await work(connection, tx);
             await tx.CommitAsync(ct);
             return result;
-        }, ct);
+        };
 
     /// <summary>
     /// A maintenance write: <see cref="InTransactionAsync"/> inside a maintenance turn (<see cref="WriteTurns"/>), with
@@ -149,13 +155,7 @@ public sealed class SqliteDatabase : IDisposable
     /// after its turn (PASSIVE: polls go on writing meanwhile), so the WAL stays small where no poll writes (the storage verb).
     /// </summary>
     internal Task<T> InMaintenanceTransactionAsync<T>(string operation, Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
-        RunMaintenanceAsync(operation, async connection =>
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            var result = await work(connection, tx);
-            await tx.CommitAsync(ct);
-            return result;
-        }, ct);
+        RunMaintenanceAsync(operation, Transacted(work, ct), ct);
 
     /// <summary>A maintenance write outside a transaction (incremental vacuum) inside a maintenance turn, as above.</summary>
     internal Task<T> RunMaintenanceAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken ct) =>
