@@ -5,6 +5,7 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Telegram;
 

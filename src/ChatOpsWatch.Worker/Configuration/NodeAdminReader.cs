@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 using Microsoft.Extensions.Configuration;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Worker.Configuration;
 

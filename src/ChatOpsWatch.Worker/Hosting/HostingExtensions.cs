@@ -9,7 +9,7 @@ using ChatOpsWatch.Infrastructure.Network;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Telegram.Webhook;
-using ChatOpsWatch.Infrastructure.Telegram.Commands;
+using ChatOpsWatch.Infrastructure.Chat.Commands;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Correlation;
 using ChatOpsWatch.Worker.Polling;
@@ -18,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Worker.Hosting;
 

@@ -1,10 +1,10 @@
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Telegram;
-using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 using ChatOpsWatch.Worker.Configuration;
 using ChatOpsWatch.Worker.Polling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ChatOpsWatch.Infrastructure.Chat;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Worker.Hosting;
 

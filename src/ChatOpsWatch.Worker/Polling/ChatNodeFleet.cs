@@ -1,6 +1,6 @@
-using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 using ChatOpsWatch.Worker.Configuration;
 using Microsoft.Extensions.Configuration;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Worker.Polling;
 

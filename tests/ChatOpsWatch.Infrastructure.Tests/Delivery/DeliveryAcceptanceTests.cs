@@ -7,6 +7,7 @@ using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Infrastructure.Tests.Storage;
 using ChatOpsWatch.Infrastructure.Tests.Telegram;
 using ChatOpsWatch.Testing.FakeBotApi;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Delivery;
 

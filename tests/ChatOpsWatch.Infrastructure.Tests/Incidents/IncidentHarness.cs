@@ -14,6 +14,7 @@ using ChatOpsWatch.Infrastructure.Tests.Storage;
 using ChatOpsWatch.Infrastructure.Tests.Telegram;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Telegram.Bot;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Incidents;
 
@@ -59,7 +60,7 @@ public sealed class IncidentHarness : IAsyncDisposable
             Findings,
             new Telegram.NodeAdmin.FakeFleet(Node.Name),
             new Telegram.NodeAdmin.RecordingScanner(),
-            new Infrastructure.Telegram.NodeAdmin.PendingNodeChanges(Db.Time, TimeSpan.FromMinutes(10)),
+            new Infrastructure.Chat.NodeAdmin.PendingNodeChanges(Db.Time, TimeSpan.FromMinutes(10)),
             Texts,
             Db.Time,
             new CollectingLogger<ChatUpdateHandler>());

@@ -2,7 +2,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Telegram.Commands;
+using ChatOpsWatch.Infrastructure.Chat.Commands;
 using ChatOpsWatch.Infrastructure.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;

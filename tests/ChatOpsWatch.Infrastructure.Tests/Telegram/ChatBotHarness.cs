@@ -11,6 +11,7 @@ using ChatOpsWatch.Infrastructure.Tests.Delivery;
 using ChatOpsWatch.Infrastructure.Tests.Storage;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Microsoft.Extensions.Logging.Abstractions;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 
@@ -67,7 +68,7 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
             new Incidents.NoFindings(),
             new NodeAdmin.FakeFleet([.. fleet.Select(n => n.Node.Name)]),
             scanner ?? new NodeAdmin.RecordingScanner(),
-            new Infrastructure.Telegram.NodeAdmin.PendingNodeChanges(time, TimeSpan.FromMinutes(10)),
+            new Infrastructure.Chat.NodeAdmin.PendingNodeChanges(time, TimeSpan.FromMinutes(10)),
             Texts,
             time,
             Log);

@@ -7,11 +7,12 @@ using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Infrastructure.Storage;
 using ChatOpsWatch.Infrastructure.Telegram;
-using ChatOpsWatch.Infrastructure.Telegram.Commands;
-using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+using ChatOpsWatch.Infrastructure.Chat.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
+using ChatOpsWatch.Infrastructure.Chat;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 

@@ -1,6 +1,6 @@
 using ChatOpsWatch.Domain.Chat;
-using ChatOpsWatch.Infrastructure.Telegram;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 

@@ -1,8 +1,8 @@
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Storage;
-using ChatOpsWatch.Infrastructure.Telegram;
 using Microsoft.Extensions.Logging.Abstractions;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 

@@ -3,7 +3,7 @@ using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Telegram.Commands;
+using ChatOpsWatch.Infrastructure.Chat.Commands;
 using Microsoft.Extensions.Logging.Abstractions;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 

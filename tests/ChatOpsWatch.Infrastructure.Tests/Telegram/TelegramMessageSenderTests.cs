@@ -4,6 +4,7 @@ using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Testing.FakeBotApi;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 

@@ -2,6 +2,7 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Telegram;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Microsoft.Extensions.Logging;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 

@@ -7,6 +7,7 @@ using ChatOpsWatch.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ChatOpsWatch.Infrastructure.Chat;
 
 namespace ChatOpsWatch.Worker.Tests.Hosting;
 

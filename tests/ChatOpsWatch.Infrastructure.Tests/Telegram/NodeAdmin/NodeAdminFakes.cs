@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ChatOpsWatch.Infrastructure.Ssh;
-using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
 

@@ -7,6 +7,8 @@ using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ChatOpsWatch.Infrastructure.Chat;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
 

@@ -1,7 +1,7 @@
 using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Domain.Nodes;
-using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 using Microsoft.Extensions.Time.Testing;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Incidents;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Incidents;
+namespace ChatOpsWatch.Infrastructure.Chat.Incidents;
 
 /// <summary>
 /// Reads an incident button's callback data ("ack:42", "mute:42:4h") and finds its incident. The data is untrusted: a

@@ -7,7 +7,7 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram;
+namespace ChatOpsWatch.Infrastructure.Chat;
 
 /// <summary>/report [24h|7d]: the daily report on demand, for the last 24 hours (or 7 days) up to now.</summary>
 public sealed class ReportCommand(IReportStore reports, OutboxWriter replies, TextCatalog text, TimeProvider time, ILogger<ReportCommand> logger) : IChatCommandHandler

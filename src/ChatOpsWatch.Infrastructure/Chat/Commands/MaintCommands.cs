@@ -7,7 +7,7 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
+namespace ChatOpsWatch.Infrastructure.Chat.Commands;
 
 /// <summary>
 /// /maint (admins; checked before this runs) records maintenance windows with their audit row; a redelivered update

@@ -1,7 +1,7 @@
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Ports;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
+namespace ChatOpsWatch.Infrastructure.Chat.Commands;
 
 /// <summary>What a /mute or /maint target may name: the fleet's node names, tag values and rule ids.</summary>
 internal static class FleetTargets

@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Chat;
+using ChatOpsWatch.Infrastructure.Telegram;
 
-namespace ChatOpsWatch.Infrastructure.Telegram;
+namespace ChatOpsWatch.Infrastructure.Chat;
 
 /// <summary>
 /// A command as the handlers see it, after access was checked (for a command that changes state: the

@@ -7,7 +7,7 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Incidents;
+namespace ChatOpsWatch.Infrastructure.Chat.Incidents;
 
 /// <summary>
 /// The read-only buttons of an incident: Details replies with its whole record; Chart asks whichever command handler

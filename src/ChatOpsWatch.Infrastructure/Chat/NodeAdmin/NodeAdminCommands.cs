@@ -4,8 +4,10 @@ using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Infrastructure.Ssh;
 using Microsoft.Extensions.Logging;
+using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 /// <summary>
 /// /addnode and /removenode (access was checked by <see cref="ChatUpdateHandler"/>: an allowed chat, an admin, not

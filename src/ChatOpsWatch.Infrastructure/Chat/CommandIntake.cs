@@ -1,6 +1,6 @@
 using ChatOpsWatch.Infrastructure.Delivery;
 
-namespace ChatOpsWatch.Infrastructure.Telegram;
+namespace ChatOpsWatch.Infrastructure.Chat;
 
 /// <summary>
 /// Where the update poller says whether it is behind (its getUpdates failing), so that delivery resuming after a Bot API

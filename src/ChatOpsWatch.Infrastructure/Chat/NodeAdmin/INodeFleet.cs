@@ -1,4 +1,4 @@
-namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 /// <summary>
 /// What /addnode needs to know of the running fleet, implemented by the host: which names the configuration file

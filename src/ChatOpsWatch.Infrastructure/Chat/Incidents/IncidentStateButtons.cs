@@ -7,7 +7,7 @@ using ChatOpsWatch.Domain.Time;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Incidents;
+namespace ChatOpsWatch.Infrastructure.Chat.Incidents;
 
 /// <summary>
 /// The Ack and Mute buttons of an incident (admins only; the caller checked). Both go through the muting store, so

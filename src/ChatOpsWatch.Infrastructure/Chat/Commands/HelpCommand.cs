@@ -2,7 +2,7 @@ using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
+namespace ChatOpsWatch.Infrastructure.Chat.Commands;
 
 /// <summary>/start (a greeting and the command list) and /help (the command list), in the configured language.</summary>
 public sealed class HelpCommand(OutboxWriter replies, TextCatalog texts) : IChatCommandHandler

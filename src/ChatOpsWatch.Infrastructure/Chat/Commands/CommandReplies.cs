@@ -2,7 +2,7 @@ using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
 using ChatOpsWatch.Infrastructure.Delivery;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
+namespace ChatOpsWatch.Infrastructure.Chat.Commands;
 
 /// <summary>Enqueues a command's reply in the chat, and the forum topic, it came from.</summary>
 internal static class CommandReplies

@@ -8,7 +8,7 @@ using ChatOpsWatch.Infrastructure.Charts;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Commands;
+namespace ChatOpsWatch.Infrastructure.Chat.Commands;
 
 /// <summary>The catalogue language and where the current threshold rules come from (they follow config reloads).</summary>
 public sealed record ChartOptions(TextCatalog Text, Func<IReadOnlyList<ThresholdRule>> Rules);

@@ -7,7 +7,7 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram;
+namespace ChatOpsWatch.Infrastructure.Chat;
 
 /// <summary>/storage (issue 14): the short form of <c>chatopswatch storage</c>: size on disk, each tier's rows, size and oldest data, bytes per poll.</summary>
 public sealed class StorageCommand(IStorageStats stats, OutboxWriter replies, TextCatalog text, ILogger<StorageCommand> logger) : IChatCommandHandler

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Infrastructure.Ssh;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 /// <summary>A change waiting for its [Trust]/[Remove] press, in the chat it was asked in.</summary>
 public abstract record PendingChange(string Name, long ChatId, string RequestedBy, DateTimeOffset Expires);

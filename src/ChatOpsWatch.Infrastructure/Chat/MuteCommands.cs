@@ -7,7 +7,7 @@ using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram;
+namespace ChatOpsWatch.Infrastructure.Chat;
 
 /// <summary>
 /// /mute, /unmute and /ack: validate against the fleet's known names, record through

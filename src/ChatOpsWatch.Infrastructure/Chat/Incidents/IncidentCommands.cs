@@ -10,7 +10,7 @@ using ChatOpsWatch.Domain.Time;
 using ChatOpsWatch.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Incidents;
+namespace ChatOpsWatch.Infrastructure.Chat.Incidents;
 
 /// <summary>
 /// /alerts (the open incidents, worst first, then the info findings, which are never paged) and /history &lt;node&gt;

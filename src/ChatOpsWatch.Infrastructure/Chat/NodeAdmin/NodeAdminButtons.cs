@@ -3,8 +3,10 @@ using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Security;
 using Microsoft.Extensions.Logging;
+using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
 /// <summary>
 /// The [Trust]/[Reject] and [Remove]/[Cancel] buttons ("node:&lt;id&gt;:&lt;verb&gt;"). Every press needs an admin

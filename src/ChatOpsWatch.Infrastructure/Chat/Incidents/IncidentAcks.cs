@@ -1,7 +1,7 @@
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Incidents;
 
-namespace ChatOpsWatch.Infrastructure.Telegram.Incidents;
+namespace ChatOpsWatch.Infrastructure.Chat.Incidents;
 
 /// <summary>Acknowledging one incident, the same way from the Ack button and from /ack #id.</summary>
 internal static class IncidentAcks

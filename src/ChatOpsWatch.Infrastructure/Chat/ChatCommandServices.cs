@@ -1,9 +1,11 @@
-using ChatOpsWatch.Infrastructure.Telegram.Commands;
-using ChatOpsWatch.Infrastructure.Telegram.Incidents;
-using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
+using ChatOpsWatch.Infrastructure.Chat.Commands;
+using ChatOpsWatch.Infrastructure.Chat.Incidents;
+using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 using Microsoft.Extensions.DependencyInjection;
+using ChatOpsWatch.Infrastructure.Telegram;
+using ChatOpsWatch.Infrastructure.Telegram.NodeAdmin;
 
-namespace ChatOpsWatch.Infrastructure.Telegram;
+namespace ChatOpsWatch.Infrastructure.Chat;
 
 /// <summary>
 /// The one wiring of the chat: every command and button handler and the <see cref="ChatUpdateHandler"/> that routes to
