@@ -1,6 +1,6 @@
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
+using ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 

@@ -12,6 +12,7 @@ using ChatOpsWatch.Infrastructure.Tests.Storage;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Microsoft.Extensions.Logging.Abstractions;
 using ChatOpsWatch.Infrastructure.Chat;
+using ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 
 namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
 
@@ -44,7 +45,7 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
         Func<ChatBotHarness, IEnumerable<IChatCommandHandler>>? commands = null,
         Func<ChatBotHarness, IEnumerable<ICallbackHandler>>? callbacks = null,
         TextCatalog? texts = null,
-        NodeAdmin.RecordingScanner? scanner = null)
+        RecordingScanner? scanner = null)
     {
         Texts = texts ?? TextCatalog.English;
         Store = new FakeMonitorStore(fleet);
@@ -66,8 +67,8 @@ public sealed partial class ChatBotHarness : IAsyncDisposable
             signal,
             policy,
             new Incidents.NoFindings(),
-            new NodeAdmin.FakeFleet([.. fleet.Select(n => n.Node.Name)]),
-            scanner ?? new NodeAdmin.RecordingScanner(),
+            new FakeFleet([.. fleet.Select(n => n.Node.Name)]),
+            scanner ?? new RecordingScanner(),
             new Infrastructure.Chat.NodeAdmin.PendingNodeChanges(time, TimeSpan.FromMinutes(10)),
             Texts,
             time,

@@ -1,8 +1,9 @@
 using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Samples;
 using H = ChatOpsWatch.Infrastructure.Tests.Incidents.IncidentHarness;
+using ChatOpsWatch.Infrastructure.Tests.Telegram;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat;
 
 /// <summary>
 /// Issue 5: "The first-contact experience is documented in the README, with a screenshot-like transcript of a real

@@ -2,7 +2,7 @@ using ChatOpsWatch.Domain.Chat;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 using ChatOpsWatch.Infrastructure.Chat;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat;
 
 /// <summary>A command whose handler throws still answers the asker, through the real client and the fake Bot API.</summary>
 public sealed class FailingCommandTests : IAsyncLifetime, IAsyncDisposable

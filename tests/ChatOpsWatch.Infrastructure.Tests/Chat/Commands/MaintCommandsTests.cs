@@ -6,7 +6,7 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.Commands;
 
 /// <summary>/maint and /silences through the real client, the fake Bot API and a real SQLite file.</summary>
 public sealed class MaintCommandsTests : IAsyncLifetime, IAsyncDisposable

@@ -2,7 +2,7 @@ using ChatOpsWatch.Domain.Chat;
 using H = ChatOpsWatch.Infrastructure.Tests.Incidents.IncidentHarness;
 using ChatOpsWatch.Infrastructure.Chat;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Incidents;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.Incidents;
 
 /// <summary>/alerts, /history and the read-only buttons (Details, Chart), answered in the topic they came from.</summary>
 public sealed class IncidentCommandTests : IAsyncDisposable

@@ -1,8 +1,9 @@
 using ChatOpsWatch.Domain.Chat.NodeAdmin;
 using ChatOpsWatch.Testing.FakeBotApi;
 using Dapper;
+using ChatOpsWatch.Infrastructure.Tests.Telegram;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 
 public sealed class NodeAdminChatTests : IAsyncLifetime
 {

@@ -7,7 +7,7 @@ using ChatOpsWatch.Infrastructure.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.Commands;
 
 /// <summary>/chart end to end: samples in a real SQLite file, a PNG through the outbox, sendPhoto to the fake Bot API.</summary>
 public sealed class ChartCommandTests : IAsyncLifetime, IAsyncDisposable

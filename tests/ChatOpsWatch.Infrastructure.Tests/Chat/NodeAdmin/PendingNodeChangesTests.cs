@@ -3,7 +3,7 @@ using ChatOpsWatch.Domain.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 
 public sealed class PendingNodeChangesTests
 {

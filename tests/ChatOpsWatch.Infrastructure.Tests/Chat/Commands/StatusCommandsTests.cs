@@ -7,7 +7,7 @@ using ChatOpsWatch.Infrastructure.Chat.Commands;
 using Microsoft.Extensions.Logging.Abstractions;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.Commands;
 
 /// <summary>/status, /status &lt;node&gt;, /node and /nodes through the real client and the fake Bot API.</summary>
 public sealed class StatusCommandsTests : IAsyncLifetime, IAsyncDisposable

@@ -9,7 +9,7 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat;
 
 /// <summary>/mute, /unmute, /silences and /ack through the real Telegram.Bot client, the fake Bot API and a real SQLite file.</summary>
 public sealed class MuteCommandsTests : IAsyncLifetime, IAsyncDisposable

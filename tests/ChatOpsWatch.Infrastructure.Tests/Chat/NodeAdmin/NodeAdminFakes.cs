@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ChatOpsWatch.Infrastructure.Ssh;
 using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 
 /// <summary>A scanner that answers with one fixed key and remembers every host it was asked to contact.</summary>
 internal sealed class RecordingScanner : IHostKeyScanner

@@ -1,6 +1,6 @@
 using ChatOpsWatch.Testing.FakeBotApi;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 
 internal static class EditWaits
 {

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ChatOpsWatch.Infrastructure.Chat;
 using ChatOpsWatch.Infrastructure.Chat.NodeAdmin;
+using ChatOpsWatch.Infrastructure.Tests.Telegram;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 
 /// <summary>
 /// /addnode and /removenode on the whole chat path (<see cref="ChatBotHarness"/>: fake Bot API over HTTP, real

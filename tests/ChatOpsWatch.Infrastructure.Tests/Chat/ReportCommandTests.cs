@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 using ChatOpsWatch.Infrastructure.Chat;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat;
 
 /// <summary>/report through the real Telegram.Bot client, the fake Bot API and a real SQLite file.</summary>
 public sealed class ReportCommandTests : IAsyncLifetime, IAsyncDisposable

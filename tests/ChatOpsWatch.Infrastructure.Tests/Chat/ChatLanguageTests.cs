@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Text;
-using ChatOpsWatch.Infrastructure.Tests.Telegram.NodeAdmin;
+using ChatOpsWatch.Infrastructure.Tests.Chat.NodeAdmin;
 using H = ChatOpsWatch.Infrastructure.Tests.Telegram.ChatBotHarness;
 
-namespace ChatOpsWatch.Infrastructure.Tests.Telegram;
+namespace ChatOpsWatch.Infrastructure.Tests.Chat;
 
 /// <summary>With Telegram:Language set, every command answers in that language: the real client and every real handler against the fake Bot API.</summary>
 public sealed partial class ChatLanguageTests
