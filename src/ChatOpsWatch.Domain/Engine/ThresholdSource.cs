@@ -3,8 +3,11 @@ using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Engine;
 
-/// <summary>Static threshold, above or below.</summary>
-public sealed class ThresholdSource(Levels levels) : ISignalSource
+/// <summary>
+/// Static threshold, above or below. <paramref name="binary"/> names a 0/1 indicator ("proc.running") whose reasons
+/// are words ("not running"), not "0 below 0.5".
+/// </summary>
+public sealed class ThresholdSource(Levels levels, string? binary = null) : ISignalSource
 {
     private double _last;
     private Signal _signal;
@@ -23,6 +26,11 @@ public sealed class ThresholdSource(Levels levels) : ISignalSource
     public string Describe(TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        if (binary is not null && _signal != Signal.Missing)
+        {
+            return texts[$"reason.binary.{binary}.{(_signal == Signal.Clear ? "up" : "down")}"];
+        }
+
         var side = levels.Direction == Direction.Above ? "above" : "below";
         return _signal switch
         {

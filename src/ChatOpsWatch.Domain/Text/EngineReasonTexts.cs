@@ -14,6 +14,12 @@ internal static class EngineReasonTexts
         ["reason.below.warning"] = new("{0:0.##} below {1:0.##}", "{0:0.##} 低于 {1:0.##}"),
         ["reason.below.critical"] = new("{0:0.##} below {1:0.##} (critical)", "{0:0.##} 低于 {1:0.##}（严重）"),
         ["reason.absent"] = new("no samples", "没有样本"),
+        ["reason.binary.proc.running.down"] = new("not running", "未运行"),
+        ["reason.binary.proc.running.up"] = new("running", "运行中"),
+        ["reason.binary.port.listening.down"] = new("not listening", "未监听"),
+        ["reason.binary.port.listening.up"] = new("listening", "监听中"),
+        ["reason.binary.http.up.down"] = new("failing", "失败"),
+        ["reason.binary.http.up.up"] = new("passing", "正常"),
 
         ["reason.streak.over"] = new("{0:0.#} % > {1:0.#} %", "{0:0.#} % > {1:0.#} %"),
         ["reason.streak.over_for"] = new("{0:0.#} % > {1:0.#} % for {2} samples", "{0:0.#} % > {1:0.#} %，连续 {2} 个样本"),

@@ -24,6 +24,7 @@ internal static class IncidentTexts
         ["incident.engine.flapping"] = new("{0} keeps changing state; notices paused until it settles", "{0} 状态反复变化；稳定之前暂停通知"),
         ["incident.engine.stable"] = new("{0} settled: {1}", "{0} 已稳定：{1}"),
         ["incident.engine.disk"] = new("{0} {1} ({2})", "{0} {1}（{2}）"),
+        ["incident.engine.instance"] = new("{0} <b>{1}</b>", "{0}「<b>{1}</b>」"),
 
         ["error.described"] = new("{0} ({1})", "{0}（{1}）"),
         ["error.deadline"] = new("the probe ran past its deadline", "探测超过时限"),

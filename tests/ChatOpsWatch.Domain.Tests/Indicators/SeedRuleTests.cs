@@ -23,9 +23,10 @@ public sealed class SeedRuleTests
         var key = SampleKey(seed.Metric);
         var sent = new List<OutboxMessage>();
 
-        for (var minute = 0; minute <= seed.CriticalFor; minute++)
+        var past = seed.Direction == ChatOpsWatch.Domain.Engine.Direction.Below ? Math.Max(0, seed.Critical - 1) : seed.Critical + 1;
+        for (var minute = 0; minute <= Math.Max(seed.CriticalFor, seed.WarningFor); minute++)
         {
-            sent.AddRange(Poll(engine, new Sample("tokyo-1", Some.At(minute), new Dictionary<string, double> { [key] = seed.Critical + 1 })));
+            sent.AddRange(Poll(engine, new Sample("tokyo-1", Some.At(minute), new Dictionary<string, double> { [key] = past })));
         }
 
         Assert.Contains(sent, m => m.Severity == Severity.Critical && m.Html.Contains(TextCatalog.Chinese["reason.title." + id], StringComparison.Ordinal));

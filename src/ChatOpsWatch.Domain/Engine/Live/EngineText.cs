@@ -102,6 +102,13 @@ public static class EngineText
     {
         var mount = MetricKey.Label(series, "mount");
         var kind = MetricKey.Label(series, "kind");
-        return mount is null ? Html.Escape(title) : texts.Format("incident.engine.disk", Html.Escape(title), Html.Escape(mount), DiskKind(kind, texts));
+        if (mount is not null)
+        {
+            return texts.Format("incident.engine.disk", Html.Escape(title), Html.Escape(mount), DiskKind(kind, texts));
+        }
+
+        // Which process, port or HTTP check: a node watches several, and "Process not running" alone names none.
+        var instance = MetricKey.Label(series, "name") ?? MetricKey.Label(series, "port") ?? MetricKey.Label(series, "check");
+        return instance is null ? Html.Escape(title) : texts.Format("incident.engine.instance", Html.Escape(title), Html.Escape(instance));
     }
 }
