@@ -84,7 +84,7 @@ public static class IndicatorCatalog
     private static Indicator[] MonitorSide =>
     [
         new(NetworkMetrics.IcmpRttMs, "ms", Latency, Stat, IndicatorRules.ShiftOnly, Grouped(Ms), new("Ping round trip", "Ping 往返时间")),
-        new(NetworkMetrics.LossPct, "%", Percent, ["method", "port"], IndicatorRules.ShiftOnly, Grouped(Pct, "loss"), new("Packet loss", "丢包率")),
+        new(NetworkMetrics.LossPct, "%", Percent, ["method", "port"], IndicatorRules.ShiftOnly with { Shift = false, Seed = new("loss", NetworkMetrics.LossPct, "Packet loss", 15, 1, 50, 1), SeedTitle = new("Packet loss", "丢包"), SeedWindow = TimeSpan.FromMinutes(10) }, Grouped(Pct, "loss"), new("Packet loss", "丢包率")),
         new(NetworkMetrics.IcmpPermitted, "0/1", Level, None, IndicatorRules.ShiftOnly, Grouped(Num), new("ICMP permitted", "允许 ICMP")),
         new(NetworkMetrics.TcpConnectMs, "ms", Latency, ["port", "stat"], IndicatorRules.ShiftOnly, Grouped(Ms), new("TCP connect time", "TCP 连接耗时")),
         new(NetworkMetrics.TcpOpen, "0/1", Level, ["port"], IndicatorRules.ShiftOnly, Hidden(Num), new("TCP port open", "TCP 端口可连")),

@@ -39,4 +39,10 @@ public sealed record IndicatorRules
     public ThresholdRule? Seed { get; init; }
 
     public Text.TextEntry? SeedTitle { get; init; }
+
+    /// <summary>
+    /// The seed rule (and an operator's rule of the same id) judges the mean over this window instead of single
+    /// samples (<see cref="Engine.Live.WindowMeanSource"/>); null: each sample.
+    /// </summary>
+    public TimeSpan? SeedWindow { get; init; }
 }

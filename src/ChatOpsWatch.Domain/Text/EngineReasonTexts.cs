@@ -14,6 +14,8 @@ internal static class EngineReasonTexts
         ["reason.below.warning"] = new("{0:0.##} below {1:0.##}", "{0:0.##} 低于 {1:0.##}"),
         ["reason.below.critical"] = new("{0:0.##} below {1:0.##} (critical)", "{0:0.##} 低于 {1:0.##}（严重）"),
         ["reason.absent"] = new("no samples", "没有样本"),
+        ["reason.mean.over"] = new("{0:0.#} % on average over the last {2:0} min ({3} polls), above {1:0.#} %", "最近 {2:0} 分钟（{3} 次轮询）平均 {0:0.#} %，高于 {1:0.#} %"),
+        ["reason.mean.back"] = new("back to {0:0.#} % on average over the last {1:0} min ({2} polls)", "最近 {1:0} 分钟（{2} 次轮询）平均已回落到 {0:0.#} %"),
         ["reason.binary.proc.running.down"] = new("not running", "未运行"),
         ["reason.binary.proc.running.up"] = new("running", "运行中"),
         ["reason.binary.port.listening.down"] = new("not listening", "未监听"),

@@ -24,7 +24,7 @@ public sealed class SeedRuleTests
         var sent = new List<OutboxMessage>();
 
         var past = seed.Direction == ChatOpsWatch.Domain.Engine.Direction.Below ? Math.Max(0, seed.Critical - 1) : seed.Critical + 1;
-        for (var minute = 0; minute <= Math.Max(seed.CriticalFor, seed.WarningFor); minute++)
+        for (var minute = 0; minute <= Math.Max(seed.CriticalFor, seed.WarningFor) + WindowMeanSource.MinSamples; minute++)
         {
             sent.AddRange(Poll(engine, new Sample("tokyo-1", Some.At(minute), new Dictionary<string, double> { [key] = past })));
         }

@@ -134,6 +134,45 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
         Assert.Equal(1, await FiringAsync(node.Name, "hostkey"));
     }
 
+    [Fact]
+    public async Task Fleet_ConfiguredProcessDiesAndAPortHasNoListener_CriticalNamingEachThenResolvedWhenItStarts()
+    {
+        // A program of our own with a name no other process has: the lab nodes share this machine's processes.
+        var name = $"cowd{Environment.ProcessId % 100000}";
+        var program = Path.Combine(_workDir, name);
+        File.Copy("/bin/sleep", program);
+        var node = fleet.Lab.Nodes[0];
+        StartWorker(env =>
+        {
+            env["ChatOpsWatch__Nodes__0__Processes__0"] = "sshd";
+            env["ChatOpsWatch__Nodes__0__Processes__1"] = name;
+            env["ChatOpsWatch__Nodes__0__Ports__0"] = "22";
+            env["ChatOpsWatch__Nodes__0__Ports__1"] = "9";
+        });
+
+        bool About(SentMessage m, string what) => m.ChatId == OpsChat && m.Text.Contains(node.Name, StringComparison.Ordinal) && m.Text.Contains(what, StringComparison.Ordinal);
+        var down = await _bot.WaitForAsync(m => About(m, "CRITICAL") && About(m, name) && About(m, "not running"), TimeSpan.FromSeconds(40));
+        var port = await _bot.WaitForAsync(m => About(m, "CRITICAL") && About(m, ">9<") && About(m, "not listening"), TimeSpan.FromSeconds(20));
+        Assert.False(down.DisableNotification); // critical rings
+        Assert.False(port.DisableNotification);
+
+        using var process = Process.Start(program, "600")!;
+        try
+        {
+            await _bot.WaitForAsync(m => About(m, "RESOLVED") && About(m, name), TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
+        Assert.DoesNotContain(_bot.Sent, m => About(m, ">sshd<") || About(m, ">22<")); // what runs and listens is never news
+        Assert.Single(_bot.Sent, m => About(m, "CRITICAL") && About(m, ">9<"));    // held, not repeated
+    }
+
     private async Task<long> FiringAsync(string node, string rule)
     {
         await using var c = new SqliteConnection($"Data Source={Path.Combine(_workDir, "data", "chatopswatch.db")};Mode=ReadOnly;Pooling=false");

@@ -107,8 +107,10 @@ public static class EngineText
             return texts.Format("incident.engine.disk", Html.Escape(title), Html.Escape(mount), DiskKind(kind, texts));
         }
 
-        // Which process, port or HTTP check: a node watches several, and "Process not running" alone names none.
-        var instance = MetricKey.Label(series, "name") ?? MetricKey.Label(series, "port") ?? MetricKey.Label(series, "check");
+        // Which process, port, HTTP check or loss probe: a node watches several, and "Process not running" names none.
+        var (port, method) = (MetricKey.Label(series, "port"), MetricKey.Label(series, "method"));
+        var probe = method is null ? port : port is null ? method : $"{method} {port}";
+        var instance = MetricKey.Label(series, "name") ?? MetricKey.Label(series, "check") ?? probe;
         return instance is null ? Html.Escape(title) : texts.Format("incident.engine.instance", Html.Escape(title), Html.Escape(instance));
     }
 }

@@ -153,10 +153,17 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
     /// knows the hour (<see cref="SeedFallbackSource"/>): a busy CPU is slow, not broken, and a nightly job is normal.
     /// Memory and disk are capacities that run out whatever is usual, so their levels, and levels an operator set, hold always.
     /// </summary>
-    private static Func<ISignalSource> ThresholdSource(ThresholdRule rule, RecoveryLevels? recovery, string metric) =>
-        metric == MetricNames.CpuBusyPct && ThresholdRule.Defaults.Contains(rule)
+    private static Func<ISignalSource> ThresholdSource(ThresholdRule rule, RecoveryLevels? recovery, string metric)
+    {
+        if (IndicatorCatalog.Find(metric)?.Rules is { SeedWindow: { } window, Seed: { } seed } && seed.Id == rule.Id)
+        {
+            return () => new WindowMeanSource(rule, recovery, window);
+        }
+
+        return metric == MetricNames.CpuBusyPct && ThresholdRule.Defaults.Contains(rule)
             ? () => new SeedFallbackSource(new StreakThresholdSource(rule, recovery))
             : () => new StreakThresholdSource(rule, recovery);
+    }
 
     /// <summary>The 0/1 indicators whose reasons are words in the catalogue (<c>reason.binary.METRIC.down</c>); null for the rest.</summary>
     private static string? Binary(string metric) =>
