@@ -3,6 +3,7 @@ using System.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Chat;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Samples;
 using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Incidents;
@@ -187,5 +188,8 @@ public static class IncidentText
         };
     }
 
-    private static string Rule(Incident incident) => $"<code>{Html.Escape(incident.RuleId)}</code>";
+    /// <summary>The rule, and which process, port or check it is about when the node watches several ("process nginx").</summary>
+    private static string Rule(Incident incident) => MetricKey.Instance(incident.Series) is { } instance
+        ? $"<code>{Html.Escape(incident.RuleId)}</code> <b>{Html.Escape(instance)}</b>"
+        : $"<code>{Html.Escape(incident.RuleId)}</code>";
 }

@@ -39,6 +39,18 @@ public static class MetricKey
     }
 
     /// <summary>One label's value, or null when the key has no such label.</summary>
+    /// <summary>
+    /// Which one of a node's several watched things a series is, as an alert names it: the process, the HTTP check, or
+    /// the port and probe method ("tcp 443"); null for a series a node has once (or a disk, named by its mount).
+    /// </summary>
+    public static string? Instance(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var (port, method) = (Label(key, "port"), Label(key, "method"));
+        var probe = method is null ? port : port is null ? method : $"{method} {port}";
+        return Label(key, "name") ?? Label(key, "check") ?? probe;
+    }
+
     public static string? Label(string key, string label)
     {
         var brace = key.IndexOf('{', StringComparison.Ordinal);

@@ -159,7 +159,8 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
         using var process = Process.Start(program, "600")!;
         try
         {
-            await _bot.WaitForAsync(m => About(m, "RESOLVED") && About(m, name), TimeSpan.FromSeconds(30));
+            var resolved = await _bot.WaitForAsync(m => About(m, "RESOLVED") && About(m, name), TimeSpan.FromSeconds(30));
+            Assert.Equal(down.MessageId, resolved.ReplyTo); // threaded under the alert it ends
         }
         finally
         {

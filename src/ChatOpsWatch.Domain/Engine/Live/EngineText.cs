@@ -108,9 +108,7 @@ public static class EngineText
         }
 
         // Which process, port, HTTP check or loss probe: a node watches several, and "Process not running" names none.
-        var (port, method) = (MetricKey.Label(series, "port"), MetricKey.Label(series, "method"));
-        var probe = method is null ? port : port is null ? method : $"{method} {port}";
-        var instance = MetricKey.Label(series, "name") ?? MetricKey.Label(series, "check") ?? probe;
+        var instance = MetricKey.Instance(series);
         return instance is null ? Html.Escape(title) : texts.Format("incident.engine.instance", Html.Escape(title), Html.Escape(instance));
     }
 }
