@@ -139,7 +139,7 @@ public sealed partial class ChineseCompositionTests : IAsyncDisposable
 
     private static readonly HashSet<string> Terms = new(StringComparer.Ordinal)
     {
-        "README", "CPU", "TCP", "SSH", "HTTP", "HTTPS", "ICMP", "DNS", "UTC", "OOM", "TLS", "SHA256", "MiB", "KiB", "GiB", "inode", "systemd", "MemAvailable",
+        "README", "Telegram", "InfluxDB", "CPU", "TCP", "SSH", "HTTP", "HTTPS", "ICMP", "DNS", "UTC", "OOM", "TLS", "SHA256", "MiB", "KiB", "GiB", "inode", "systemd", "MemAvailable",
     };
 
     private ServiceProvider Build(IProbeRunner runner)
@@ -164,8 +164,8 @@ public sealed partial class ChineseCompositionTests : IAsyncDisposable
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
 
-    /// <summary>Node and metric names, rule ids (in code tags), commands, URLs, key fingerprints and algorithm names, setting keys, quoted node text.</summary>
-    [GeneratedRegex(@"<code>[a-z0-9_.{}=/,-]+</code>|web-1|[a-z0-9_]+(\.[a-z0-9_]+)+(\{[^}]*\})?|/[a-z_]+|https?://\S+|SHA256:\S+|ssh-[a-z0-9-]+|[A-Z][A-Za-z]+(:[A-Za-z0-9]+)+(: (true|false))?|'[^']*'|“[^”]*”|&[a-z]+;")]
+    /// <summary>Node and metric names, user names, rule ids (in code tags or as metric:kind), file paths in code tags, commands, URLs, key fingerprints and algorithm names, setting keys, quoted node text.</summary>
+    [GeneratedRegex(@"<code>[A-Za-z0-9_.{}=/,:-]+</code>|web-\d|@[A-Za-z0-9_]+|[a-z0-9_]+(\.[a-z0-9_]+)+(\{[^}]*\})?(:[a-z_]+)?|/[a-z_]+|https?://\S+|SHA256:\S+|ssh-[a-z0-9-]+|[A-Z][A-Za-z]+(:[A-Za-z0-9]+)+(: (true|false))?|'[^']*'|“[^”]*”|&[a-z]+;")]
     private static partial Regex Allowed();
 
     [GeneratedRegex("[A-Za-z]{3,}")]
