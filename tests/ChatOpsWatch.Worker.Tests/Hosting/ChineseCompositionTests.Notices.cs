@@ -8,6 +8,7 @@ using ChatOpsWatch.Domain.Nodes;
 using ChatOpsWatch.Domain.Ports;
 using ChatOpsWatch.Domain.Storage;
 using ChatOpsWatch.Domain.Text;
+using ChatOpsWatch.Infrastructure.Archive;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Local;
 using ChatOpsWatch.Infrastructure.Maintenance;
@@ -28,7 +29,7 @@ namespace ChatOpsWatch.Worker.Tests.Hosting;
 /// <summary>
 /// Issue 16, item 4, the notices beside a single node's poll outcomes: a group outage, flapping, no data, a disk forecast,
 /// a repeat, a digest, mute and maintenance reminders, the daily report, storage failing and its budget, a stalled
-/// monitor. Each is made by the service the composition root registers, in zh-CN, and every message is checked for
+/// monitor, the archive spool full. Each is made by the service the composition root registers, in zh-CN, and every message is checked for
 /// English words as in <see cref="PollerFromTheCompositionRoot_Chinese_SendsNoEnglishWordForAnyOutcome"/>.
 /// </summary>
 public sealed partial class ChineseCompositionTests
@@ -41,7 +42,7 @@ public sealed partial class ChineseCompositionTests
     /// </summary>
     private static readonly string[] Speakers =
     [
-        "NodeScheduler", "OutboxDispatcher", "MuteReminderService", "StorageAlarmService", "DailyReportService", "SelfWatchService", "StorageMaintenanceService",
+        "NodeScheduler", "OutboxDispatcher", "MuteReminderService", "StorageAlarmService", "DailyReportService", "SelfWatchService", "StorageMaintenanceService", "InfluxArchiveLoop",
     ];
 
     /// <summary>Hosted services that send nothing by themselves: the chat (replies to commands, tested with the chat handlers), and the scheduler's host.</summary>
@@ -205,6 +206,17 @@ public sealed partial class ChineseCompositionTests
             await Drive(self.BeatAsync(CancellationToken.None));
         });
 
+        // The archive's bound (4 KiB) is reached by the first polls; InfluxDB does not answer (nothing listens on port 9).
+        var archive = hosted.OfType<InfluxArchiveLoop>().Single();
+        await Step("archive spool full", "archive.spool_full", async () =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await Drive(archive.RunOnceAsync(CancellationToken.None));
+                clock.Advance(TimeSpan.FromSeconds(5));
+            }
+        });
+
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
 
@@ -244,6 +256,7 @@ public sealed partial class ChineseCompositionTests
             Language = Language.ZhCn,
             Reports = new ReportSettings(new TimeOnly(12, 0)),
             Retention = RetentionOptions.Default with { MaxBytes = 64 * 1024 },
+            Archive = new InfluxOptions(new Uri("http://127.0.0.1:9"), InfluxApi.V1) { Database = "cow", MaxSpoolBytes = 4096 },
         };
         var builder = Host.CreateApplicationBuilder();
         builder.AddChatOpsWatch(config);
