@@ -27,7 +27,7 @@ using Microsoft.Extensions.Hosting;
 namespace ChatOpsWatch.Worker.Tests.Hosting;
 
 /// <summary>
-/// Issue 16, item 4, the notices beside a single node's poll outcomes: a group outage, flapping, no data, a disk forecast,
+/// Issue 16, item 4, the notices beside a single node's poll outcomes: a group outage, the monitor isolated, flapping, no data, a disk forecast,
 /// a repeat, a digest, mute and maintenance reminders, the daily report, storage failing and its budget, a stalled
 /// monitor, the archive spool full. Each is made by the service the composition root registers, in zh-CN, and every message is checked for
 /// English words as in <see cref="PollerFromTheCompositionRoot_Chinese_SendsNoEnglishWordForAnyOutcome"/>.
@@ -42,11 +42,11 @@ public sealed partial class ChineseCompositionTests
     /// </summary>
     private static readonly string[] Speakers =
     [
-        "NodeScheduler", "OutboxDispatcher", "MuteReminderService", "StorageAlarmService", "DailyReportService", "SelfWatchService", "StorageMaintenanceService", "InfluxArchiveLoop",
+        "NodeScheduler", "OutboxDispatcher", "MuteReminderService", "StorageAlarmService", "DailyReportService", "SelfWatchService", "StorageMaintenanceService", "InfluxArchiveLoop", "CorrelationService",
     ];
 
     /// <summary>Hosted services that send nothing by themselves: the chat (replies to commands, tested with the chat handlers), and the scheduler's host.</summary>
-    private static readonly string[] Silent = ["TelegramUpdatePoller", "QuartzHostedService", "CorrelationService"];
+    private static readonly string[] Silent = ["TelegramUpdatePoller", "QuartzHostedService"];
 
     [Fact]
     public async Task Speakers_EveryHostedService_IsDrivenOrSaysNothingOnItsOwn()
@@ -130,6 +130,31 @@ public sealed partial class ChineseCompositionTests
                 runners.Next[name] = normal;
             }
 
+            await PollAsync(Fleet);
+        });
+        // The canary round of CorrelationService: nothing listens on port 9, and the listener below answers.
+        var canaries = services.GetRequiredService<CanaryChecker>();
+        using var answering = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        answering.Start();
+        await Step("monitor isolated", "corr.isolated", async () =>
+        {
+            foreach (var name in Fleet)
+            {
+                runners.Next[name] = new ProbeRun.Failure("connect to 127.0.0.1:9 failed: Network is unreachable", Confirmed: true);
+            }
+
+            await Drive(hub.CanariesAsync(await canaries.CheckAsync([new CanaryTarget("127.0.0.1", 9)], TimeSpan.FromSeconds(2), CancellationToken.None), CancellationToken.None));
+            await PollAsync(Fleet);
+        });
+        await Step("connectivity restored", "corr.restored", async () =>
+        {
+            foreach (var name in Fleet)
+            {
+                runners.Next[name] = normal;
+            }
+
+            var port = ((System.Net.IPEndPoint)answering.LocalEndpoint).Port;
+            await Drive(hub.CanariesAsync(await canaries.CheckAsync([new CanaryTarget("127.0.0.1", port)], TimeSpan.FromSeconds(2), CancellationToken.None), CancellationToken.None));
             await PollAsync(Fleet);
         });
         await Step("flapping", "incident.head.flapping", () => MinutesAsync(12, i => i % 2 == 0 ? MemoryFull(normal) : normal));
