@@ -19,7 +19,7 @@ internal static class ProbeErrorTexts
         ["probe.error.blank"] = new("line {0}: only whitespace, no section name", "第 {0} 行：只有空白，没有段名"),
 
         // {1}: in English the parser's own detail (what the log has always said), in Chinese the line itself, quoted.
-        ["probe.error.line"] = new("line {0}: {1}", "第 {0} 行无法解析：{1}"),
+        ["probe.error.line"] = new("line {0}: {1}", "第 {0} 行有误：{1}"),
 
         ["ssh.refusal.legacy"] = new(
             "node offers only {0} for {1}; set Nodes:N:AllowLegacyAlgorithms: true for this node to accept",

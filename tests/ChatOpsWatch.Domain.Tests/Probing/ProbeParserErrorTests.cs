@@ -91,7 +91,7 @@ public sealed class ProbeParserErrorTests
         var result = ProbeParser.Parse(output);
 
         Assert.Equal("line 7: load field 2 'abc' is not a number", result.Problem?.En);
-        Assert.Equal("第 7 行无法解析：'load 0.5 abc 0.1'", result.Problem?.ZhCn);
+        Assert.Equal("第 7 行有误：'load 0.5 abc 0.1'", result.Problem?.ZhCn);
     }
 
     [Fact]

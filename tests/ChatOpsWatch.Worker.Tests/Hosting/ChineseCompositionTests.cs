@@ -63,7 +63,9 @@ public sealed partial class ChineseCompositionTests : IAsyncDisposable
             ("memory resolved", normal, true),
             ("probe garbage", new ProbeRun.Output("Welcome to web-1!\nLast login: Fri Dec  4 03:00:00 2026\n", normal.Elapsed), true),
             ("garbage gone", normal, true),
-            ("unreachable", new ProbeRun.Failure("connection refused", Confirmed: true), true),
+            ("line unreadable", normal with { Stdout = MemoryLine().Replace(normal.Stdout, "mem 100 abc 0 0") }, true),
+            ("line readable", normal, true),
+            ("unreachable", new ProbeRun.Failure("connect to 127.0.0.1:9 failed: Connection refused", Confirmed: true), true),
             ("reachable", normal, true),
             ("host key changed", new ProbeRun.HostKeyRejected("SHA256:presentedpresentedpresentedpresented", "SHA256:pinnedpinnedpinnedpinnedpinnedpinned"), true),
             ("host key back", normal, true),
@@ -97,7 +99,7 @@ public sealed partial class ChineseCompositionTests : IAsyncDisposable
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        Assert.Empty(leaks);
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
 
     /// <summary>Dispatches until the outbox is quiet: the pacer lets about one message a second through to a chat.</summary>
