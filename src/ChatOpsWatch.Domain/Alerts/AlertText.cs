@@ -74,11 +74,11 @@ public static class AlertText
             case NodeMonitor.CryptoRuleId:
                 return resolved
                     ? texts["incident.health.sshcrypto.back"]
-                    : texts.Format("incident.health.sshcrypto", Html.Escape((outcome as PollOutcome.CryptoRefused)?.Error ?? unknown));
+                    : texts.Format("incident.health.sshcrypto", Html.Escape((outcome as PollOutcome.CryptoRefused)?.Refusal.In(texts.Language) ?? unknown));
             case NodeMonitor.ProbeRuleId:
                 return resolved
                     ? texts["incident.health.probe.back"]
-                    : texts.Format("incident.health.probe", Html.Escape((outcome as PollOutcome.Garbled)?.Error ?? unknown));
+                    : texts.Format("incident.health.probe", Html.Escape((outcome as PollOutcome.Garbled)?.Error.In(texts.Language) ?? unknown));
         }
 
         // Metric rules are worded by the live engine (Engine/Live/EngineText); only node health reaches here.

@@ -1,4 +1,5 @@
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Domain.Alerts;
 
@@ -16,13 +17,13 @@ public abstract record PollOutcome(DateTimeOffset At)
 
     /// <summary>
     /// The node answered, but its output could not be understood. It is reachable, so this does not
-    /// count towards "unreachable"; the error is kept so that nothing is silently dropped.
+    /// count towards "unreachable"; the parser's error is kept, in each language, so that nothing is silently dropped.
     /// </summary>
-    public sealed record Garbled(DateTimeOffset At, string Error) : PollOutcome(At);
+    public sealed record Garbled(DateTimeOffset At, TextEntry Error) : PollOutcome(At);
 
     /// <summary>The node presented a host key other than the pinned one: nothing was authenticated or run.</summary>
     public sealed record HostKeyRejected(DateTimeOffset At, string Presented, string Pinned) : PollOutcome(At);
 
     /// <summary>The node answered but offers only refused SSH algorithms: reachable, one "sshcrypto" alert of its own.</summary>
-    public sealed record CryptoRefused(DateTimeOffset At, string Error) : PollOutcome(At);
+    public sealed record CryptoRefused(DateTimeOffset At, TextEntry Refusal) : PollOutcome(At);
 }

@@ -42,9 +42,6 @@ public static class MuteParser
     /// <summary>Silences longer than this are a forgotten silence waiting to hide an outage.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
 
-    /// <summary>Null when <paramref name="target"/> is well-formed, else why not (plain text, in English).</summary>
-    public static string? TargetProblem(string target) => TargetProblem(target, TextCatalog.English);
-
     /// <summary>Null when <paramref name="target"/> is well-formed, else why not (plain text, in the catalogue's language).</summary>
     public static string? TargetProblem(string target, TextCatalog texts)
     {

@@ -56,7 +56,7 @@ public static class MaintParser
             return (null, problem);
         }
 
-        if (MuteParser.TargetProblem(args[0]) is not null || known.Resolve(args[0]) is not { } target)
+        if (MuteParser.TargetProblem(args[0], text) is not null || known.Resolve(args[0]) is not { } target)
         {
             return (null, text.Format("maint.target_unknown", Html.Escape(args[0])));
         }

@@ -39,7 +39,8 @@ public abstract record ProbeRun
 
     /// <summary>
     /// The node answered, but offers only SSH algorithms we refuse (legacy SHA-1, CBC, or ones we never support):
-    /// nothing was authenticated or run. Not a network loss. <paramref name="Error"/> is sanitised node text.
+    /// nothing was authenticated or run. Not a network loss. <paramref name="Refusal"/> says why in each language
+    /// (<see cref="Alerts.SshRefusalText"/>); the node text in it is sanitised.
     /// </summary>
-    public sealed record CryptoRefused(string Error) : ProbeRun;
+    public sealed record CryptoRefused(Text.TextEntry Refusal) : ProbeRun;
 }

@@ -1,3 +1,5 @@
+using ChatOpsWatch.Domain.Text;
+
 namespace ChatOpsWatch.Domain.Probing;
 
 /// <summary>
@@ -39,7 +41,7 @@ public static class ProbeParser
 
         if (last < 0)
         {
-            return ProbeParseResult.Fail("not a cowprobe output: the output was empty");
+            return ProbeParseResult.Fail("probe.error.empty");
         }
 
         var start = Array.FindIndex(lines, 0, last + 1, l => IsHeader(l, nonce));
@@ -54,20 +56,20 @@ public static class ProbeParser
         var version = ReadVersion(lines[shown], start >= 0, out var headerError);
         if (headerError is not null)
         {
-            return ProbeParseResult.Fail(headerError);
+            return headerError;
         }
 
         var endLine = nonce is null ? EndLine : $"{EndLine} {nonce}";
         var end = Array.IndexOf(lines, endLine, start + 1);
         if (end < 0)
         {
-            return ProbeParseResult.Fail($"truncated: no '{EndLine}' line (output stops at line {last + 1}: '{Shorten(lines[last])}')");
+            return ProbeParseResult.Fail("probe.error.truncated", EndLine, last + 1, Shorten(lines[last]));
         }
 
         if (end < last)
         {
             var extra = Array.FindIndex(lines, end + 1, l => l.Length > 0);
-            return ProbeParseResult.Fail($"line {extra + 1}: unexpected text after the '{EndLine}' line: '{Shorten(lines[extra])}'");
+            return ProbeParseResult.Fail("probe.error.trailing", extra + 1, EndLine, Shorten(lines[extra]));
         }
 
         var builder = new ProbeSnapshotBuilder(version);
@@ -81,13 +83,16 @@ public static class ProbeParser
             var fields = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (string.IsNullOrWhiteSpace(lines[i]))
             {
-                return ProbeParseResult.Fail($"line {i + 1}: only whitespace, no section name");
+                return ProbeParseResult.Fail("probe.error.blank", i + 1);
             }
 
             var error = builder.Add(fields);
             if (error is not null)
             {
-                return ProbeParseResult.Fail($"line {i + 1}: {error}");
+                // The builder's detail is English; a chat in another language quotes the line instead.
+                var line = i + 1;
+                var quoted = $"'{Shorten(lines[i])}'";
+                return ProbeParseResult.Fail(TextEntry.Render(texts => texts.Format("probe.error.line", line, texts.Language == Language.En ? error : quoted)));
             }
         }
 
@@ -107,19 +112,19 @@ public static class ProbeParser
         return first < 0 ? null : new ProbeNoise(noise.Sum(l => l.Length + 1), noise.Count, Shorten(noise[first]));
     }
 
-    private static int ReadVersion(string header, bool framed, out string? error)
+    private static int ReadVersion(string header, bool framed, out ProbeParseResult? error)
     {
         var fields = header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!framed || fields.Length < 2 || fields[0] != Magic)
         {
-            error = $"not a cowprobe output: first line was '{Shorten(header)}'";
+            error = ProbeParseResult.Fail("probe.error.header", Shorten(header));
             return 0;
         }
 
         if (!int.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
             || version is < OldestVersion or > SupportedVersion)
         {
-            error = $"unsupported probe format version {Shorten(fields[1])} (this parser reads versions {OldestVersion} to {SupportedVersion})";
+            error = ProbeParseResult.Fail("probe.error.version", Shorten(fields[1]), OldestVersion, SupportedVersion);
             return 0;
         }
 
@@ -128,5 +133,5 @@ public static class ProbeParser
     }
 
     /// <summary>Node text quoted in an error: control characters escaped, at most 60 characters.</summary>
-    internal static string Shorten(string text) => Text.NodeText.Sanitize(text, Shown);
+    internal static string Shorten(string text) => NodeText.Sanitize(text, Shown);
 }

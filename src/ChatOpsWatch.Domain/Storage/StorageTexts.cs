@@ -10,7 +10,9 @@ public static class StorageTexts
     public static string Failing(StorageFault fault, string databasePath, string error, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return texts.Format("storage.failing", texts[FaultKey(fault)], Html.Escape(databasePath), Html.Escape(error));
+        // The database's error is an English sentence: another language names the fault (above) and points to the log.
+        var detail = texts.Language == Language.En ? Html.Escape(error) : texts["storage.error.in_log"];
+        return texts.Format("storage.failing", texts[FaultKey(fault)], Html.Escape(databasePath), detail);
     }
 
     public static string Recovered(string databasePath, TimeSpan failedFor, TextCatalog texts)

@@ -14,7 +14,10 @@ internal static class DeliveryTexts
             "♻️ <i>可能重复（重启后重新发送）</i>"),
         ["storage.failing"] = new(
             "🛑 <b>Storage is failing: {0}.</b>\nDatabase <code>{1}</code>\nAlerts cannot be recorded or queued until it works again; this notice was sent from memory.\nError: <code>{2}</code>",
-            "🛑 <b>存储故障：{0}。</b>\n数据库 <code>{1}</code>\n在恢复之前无法记录或排队告警；本通知由内存直接发送。\n错误：<code>{2}</code>"),
+            "🛑 <b>存储故障：{0}。</b>\n数据库 <code>{1}</code>\n在恢复之前无法记录或排队告警；本通知由内存直接发送。\n{2}"),
+
+        // {2} of storage.failing in languages other than English, where the database's own (English) error is not quoted.
+        ["storage.error.in_log"] = new("the error is in the log", "错误详情见监控日志"),
         ["storage.recovered"] = new(
             "✅ <b>Storage works again</b> (database <code>{0}</code>), after {1} of failures. Alerts are recorded and queued again.",
             "✅ <b>存储已恢复</b>（数据库 <code>{0}</code>），故障持续 {1}。告警恢复记录与排队。"),

@@ -2,8 +2,9 @@ namespace ChatOpsWatch.Domain.Text;
 
 /// <summary>
 /// Puts a poll error (SSH.NET's and the session's English, node text already sanitised) into the catalogue's language:
-/// English keeps the error as it is; other languages name its class first and keep the original in brackets, since
-/// it is what a search or a bug report needs. Pure: the error is only compared, never parsed into anything else.
+/// English keeps the error as it is; other languages name its class only, since the original is an English sentence
+/// (issue 16). The poller's log line keeps the original for a search or a bug report. Pure: the error is only compared,
+/// never parsed into anything else.
 /// </summary>
 public static class ErrorWords
 {
@@ -32,7 +33,6 @@ public static class ErrorWords
             return error;
         }
 
-        var key = Classes.FirstOrDefault(c => c.Marks.Any(m => error.Contains(m, StringComparison.OrdinalIgnoreCase))).Key ?? "error.other";
-        return texts.Format("error.described", texts[key], error);
+        return texts[Classes.FirstOrDefault(c => c.Marks.Any(m => error.Contains(m, StringComparison.OrdinalIgnoreCase))).Key ?? "error.other"];
     }
 }

@@ -26,7 +26,6 @@ internal static class IncidentTexts
         ["incident.engine.disk"] = new("{0} {1} ({2})", "{0} {1}（{2}）"),
         ["incident.engine.instance"] = new("{0} <b>{1}</b>", "{0}「<b>{1}</b>」"),
 
-        ["error.described"] = new("{0} ({1})", "{0}（{1}）"),
         ["error.deadline"] = new("the probe ran past its deadline", "探测超过时限"),
         ["error.busy"] = new("the previous probe has not finished", "上一次探测尚未结束"),
         ["error.backoff"] = new("waiting before reconnecting", "重连退避中"),
@@ -37,7 +36,7 @@ internal static class IncidentTexts
         ["error.network"] = new("network unreachable", "网络不可达"),
         ["error.dns"] = new("host name not resolved", "主机名无法解析"),
         ["error.broken"] = new("connection broken", "连接中断"),
-        ["error.other"] = new("SSH error", "SSH 错误"),
+        ["error.other"] = new("SSH error", "SSH 错误（详情见日志）"),
 
         ["incident.health.unreachable"] = new("unreachable: {0} failed polls in a row\nlast error: {1}", "无法连接：连续 {0} 次轮询失败\n最后的错误：{1}"),
         ["incident.health.reachable"] = new("reachable again over SSH", "SSH 已恢复连接"),

@@ -28,6 +28,7 @@ public sealed class TextCatalog
         EngineReportTexts.Entries,
         EngineReasonTexts.Entries,
         RetentionTexts.Entries,
+        ProbeErrorTexts.Entries,
         Indicators.IndicatorCatalog.Texts,
     ];
 

@@ -9,10 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsWatch.Infrastructure.Maintenance;
 
 /// <summary>When to remind of ending mutes, and in which language.</summary>
-public sealed record MuteReminderOptions(TimeSpan Lead, TimeSpan CheckEvery, TextCatalog Text)
-{
-    public static MuteReminderOptions Default { get; } = new(MuteReminders.DefaultLead, TimeSpan.FromMinutes(1), TextCatalog.English);
-}
+public sealed record MuteReminderOptions(TimeSpan Lead, TimeSpan CheckEvery, TextCatalog Text);
 
 /// <summary>
 /// Posts "the mute on X ends at 14:00" to the ops chat once per silence (once per occurrence of a weekly window),

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Text;
 
 namespace ChatOpsWatch.Infrastructure.Ssh;
@@ -37,11 +38,11 @@ public static partial class SshAlgorithmPolicy
         LegacyKex.Contains(algorithm) || LegacyHostKeys.Contains(algorithm) || LegacyCiphers.Contains(algorithm) || LegacyMacs.Contains(algorithm);
 
     /// <summary>
-    /// The per-node error for a failed negotiation, or null when <paramref name="error"/> is not one. The server answered,
-    /// so this is never "unreachable". Names what the node offers (sanitised: it is node text), and says whether
-    /// AllowLegacyAlgorithms would help (it does not for algorithms SSH.NET never supports, such as ssh-dss).
+    /// The per-node error for a failed negotiation, in both languages, or null when <paramref name="error"/> is not one.
+    /// The server answered, so this is never "unreachable". Names what the node offers (sanitised: it is node text), and
+    /// says whether AllowLegacyAlgorithms would help (it does not for algorithms SSH.NET never supports, such as ssh-dss).
     /// </summary>
-    public static string? Refusal(string error, bool legacyAllowed)
+    public static TextEntry? Refusal(string error, bool legacyAllowed)
     {
         var match = NoMatch().Match(error);
         if (!match.Success)
@@ -53,12 +54,7 @@ public static partial class SshAlgorithmPolicy
         var offered = match.Groups["offers"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(a => !a.StartsWith("ext-info-", StringComparison.Ordinal) && !a.StartsWith("kex-strict-", StringComparison.Ordinal))
             .ToArray();
-        var what = match.Groups["what"].Value;
-        var list = NodeText.Sanitize(offered.Length == 0 ? "nothing" : string.Join(", ", offered), 300);
-        var head = $"node offers only {list} for {what}";
-        return !legacyAllowed && offered.Any(IsLegacy)
-            ? $"{head}; set Nodes:N:AllowLegacyAlgorithms: true for this node to accept"
-            : $"{head}, which ChatOpsWatch does not support; upgrade the node's sshd";
+        return SshRefusalText.Describe(offered, match.Groups["what"].Value, legacyWouldHelp: !legacyAllowed && offered.Any(IsLegacy));
     }
 
     [GeneratedRegex(@"No matching (?<what>.+?) algorithm \(server offers (?<offers>[^)]*)\)", RegexOptions.CultureInvariant)]

@@ -220,7 +220,7 @@ public sealed partial class SshNodeSession(
             // issue 12: a node offering only refused algorithms answered; like a refused host key, it is not a link loss.
             if (SshAlgorithmPolicy.Refusal(ex.Message, target.AllowLegacyAlgorithms) is { } refusal)
             {
-                log.LogError("Node {Node}: {Refusal}. Not authenticating.", target.Node, refusal);
+                log.LogError("Node {Node}: {Refusal}. Not authenticating.", target.Node, refusal.En);
                 _rejected = new ProbeRun.CryptoRefused(refusal);
                 return _rejected;
             }

@@ -222,11 +222,13 @@ public sealed class NodePoller(
         {
             case ProbeRun.Output output:
                 var parsed = ProbeParser.Parse(output.Stdout, Infrastructure.Probe.ProbeNonce.For(node));
-                if (parsed.Snapshot is not { } snapshot)
+                if (!parsed.IsSuccess)
                 {
                     log.LogWarning("Node {Node}: probe output unreadable: {Error}", node, parsed.Error);
-                    return new PollOutcome.Garbled(now, parsed.Error ?? "unreadable output");
+                    return new PollOutcome.Garbled(now, parsed.Problem);
                 }
+
+                var snapshot = parsed.Snapshot;
 
                 var sample = SampleCalculator.Compute(node, runtime.Previous, snapshot, now, clockReference: output.ClockReference(now));
                 runtime.Previous = snapshot;
@@ -235,7 +237,7 @@ public sealed class NodePoller(
             case ProbeRun.HostKeyRejected rejected:
                 return new PollOutcome.HostKeyRejected(now, rejected.Presented, rejected.Pinned);
             case ProbeRun.CryptoRefused refused:
-                return new PollOutcome.CryptoRefused(now, refused.Error);
+                return new PollOutcome.CryptoRefused(now, refused.Refusal);
             case ProbeRun.Failure failure:
                 log.LogWarning("Node {Node}: poll failed{Confirmed}: {Error}", node, failure.Confirmed ? " (loss confirmed)" : string.Empty, failure.Error);
                 return new PollOutcome.Failed(now, failure.Error, failure.Confirmed);

@@ -1,6 +1,7 @@
 using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Domain.Alerts;
 using ChatOpsWatch.Domain.Notifications;
+using ChatOpsWatch.Domain.Probing;
 
 namespace ChatOpsWatch.Domain.Tests.Alerts;
 
@@ -66,10 +67,10 @@ public class NodeMonitorTests
     [Fact]
     public void Decide_CryptoRefusedRepeatedly_RaisesOneSshCryptoSecurityAlertAndNeverUnreachable()
     {
-        const string Error = "node offers only diffie-hellman-group1-sha1 for key exchange; set Nodes:N:AllowLegacyAlgorithms: true for this node to accept";
+        var refusal = SshRefusalText.Describe(["diffie-hellman-group1-sha1"], "key exchange", legacyWouldHelp: true);
         Poll(new PollOutcome.Succeeded(Some.Sample(0)));
         var messages = Enumerable.Range(1, 6)
-            .SelectMany(i => Poll(new PollOutcome.CryptoRefused(Some.At(i), Error)).Messages)
+            .SelectMany(i => Poll(new PollOutcome.CryptoRefused(Some.At(i), refusal)).Messages)
             .ToList();
 
         var alert = Assert.Single(messages);
@@ -85,7 +86,7 @@ public class NodeMonitorTests
     [Fact]
     public void Decide_CryptoRefusedThenPolled_ResolvesTheSshCryptoAlert()
     {
-        Poll(new PollOutcome.CryptoRefused(Some.At(1), "node offers only ssh-dss for host key"));
+        Poll(new PollOutcome.CryptoRefused(Some.At(1), SshRefusalText.Describe(["ssh-dss"], "host key", legacyWouldHelp: false)));
 
         var back = Poll(new PollOutcome.Succeeded(Some.Sample(2)));
 
@@ -110,8 +111,8 @@ public class NodeMonitorTests
     [Fact]
     public void Decide_GarbledOutput_WarnsWithoutCountingTheNodeAsDown()
     {
-        var d1 = Poll(new PollOutcome.Garbled(Some.At(1), "not a cowprobe output"));
-        var d2 = Poll(new PollOutcome.Garbled(Some.At(2), "not a cowprobe output"));
+        var d1 = Poll(new PollOutcome.Garbled(Some.At(1), ProbeParser.Parse("banner").Problem!));
+        var d2 = Poll(new PollOutcome.Garbled(Some.At(2), ProbeParser.Parse("banner").Problem!));
 
         var warning = Assert.Single(d1.Messages.Concat(d2.Messages));
         Assert.Equal(Severity.Warning, warning.Severity);

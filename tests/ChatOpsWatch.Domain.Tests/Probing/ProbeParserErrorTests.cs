@@ -71,4 +71,34 @@ public sealed class ProbeParserErrorTests
 
         Assert.Equal("line 15: unexpected text after the 'end' line: 'logout'", result.Error);
     }
+
+    [Theory]
+    [InlineData("", "不是探针输出：输出为空")]
+    [InlineData("Welcome to Ubuntu 24.04 LTS\nno probe here\n", "不是探针输出：第一行是 'Welcome to Ubuntu 24.04 LTS'")]
+    [InlineData("cowprobe 7\nend\n", "不支持的探针格式版本 7（本程序可读取版本 1 至 2）")]
+    public void Parse_NotAProbe_SaysWhatItSawInChinese(string output, string error)
+    {
+        var result = ProbeParser.Parse(output);
+
+        Assert.Equal(error, result.Problem?.ZhCn);
+    }
+
+    [Fact]
+    public void Parse_MalformedSectionLine_QuotesTheLineInChineseInsteadOfTheEnglishDetail()
+    {
+        var output = ProbeFixtures.WithLine(ProbeFixtures.Debian12, "load", "load 0.5 abc 0.1");
+
+        var result = ProbeParser.Parse(output);
+
+        Assert.Equal("line 7: load field 2 'abc' is not a number", result.Problem?.En);
+        Assert.Equal("第 7 行有误：'load 0.5 abc 0.1'", result.Problem?.ZhCn);
+    }
+
+    [Fact]
+    public void Parse_TextAfterEnd_IsRejectedInChinese()
+    {
+        var result = ProbeParser.Parse(ProbeFixtures.Read(ProbeFixtures.Debian12) + "\nlogout\n");
+
+        Assert.Equal("第 15 行：'end' 行之后有多余的文本：'logout'", result.Problem?.ZhCn);
+    }
 }

@@ -88,6 +88,15 @@ public sealed class DailyReportTests
     }
 
     [Fact]
+    public void Format_InChinese_ShowsRuleIdsAsCodeNotAsEnglishWords()
+    {
+        var text = DailyReport.Format(Input(), TextCatalog.Chinese);
+
+        Assert.Contains("🔴 db-1 · <code>cpu</code> · 2026-11-23 11:00 UTC · 持续 23m", text, StringComparison.Ordinal);
+        Assert.Contains("• <code>cpu</code>：", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Format_QuietFleet_SaysSoInsteadOfEmptySections()
     {
         var text = DailyReport.Format(new ReportInput(From, To, [], [], []), TextCatalog.English);

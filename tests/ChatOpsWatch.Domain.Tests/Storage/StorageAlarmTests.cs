@@ -43,15 +43,24 @@ public sealed class StorageAlarmTests
         Assert.Null(told.DueAt(failing: true, Gap));
     }
 
-    [Theory]
-    [InlineData(Language.En, "Storage is failing: the disk is full.")]
-    [InlineData(Language.ZhCn, "存储故障：磁盘已满。")]
-    public void Failing_InTheConfiguredLanguage_NamesTheFaultThePathAndTheEscapedError(Language language, string expected)
+    [Fact]
+    public void Failing_English_NamesTheFaultThePathAndTheEscapedError()
     {
-        var html = StorageTexts.Failing(StorageFault.DiskFull, "/var/lib/cow/db.sqlite", "disk <full>", TextCatalog.For(language));
+        var html = StorageTexts.Failing(StorageFault.DiskFull, "/var/lib/cow/db.sqlite", "disk <full>", TextCatalog.English);
 
-        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Contains("Storage is failing: the disk is full.", html, StringComparison.Ordinal);
         Assert.Contains("<code>/var/lib/cow/db.sqlite</code>", html, StringComparison.Ordinal);
-        Assert.Contains("disk &lt;full&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Error: <code>disk &lt;full&gt;</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Failing_Chinese_NamesTheFaultAndThePathButNotTheDatabasesEnglishError()
+    {
+        var html = StorageTexts.Failing(StorageFault.DiskFull, "/var/lib/cow/db.sqlite", "SQLite Error 13: 'database or disk is full'.", TextCatalog.Chinese);
+
+        Assert.Contains("存储故障：磁盘已满。", html, StringComparison.Ordinal);
+        Assert.Contains("<code>/var/lib/cow/db.sqlite</code>", html, StringComparison.Ordinal);
+        Assert.EndsWith("\n错误详情见监控日志", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("SQLite", html, StringComparison.Ordinal);
     }
 }

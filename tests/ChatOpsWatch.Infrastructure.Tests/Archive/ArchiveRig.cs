@@ -18,14 +18,14 @@ namespace ChatOpsWatch.Infrastructure.Tests.Archive;
 /// </summary>
 internal sealed class ArchiveRig : IDisposable
 {
-    public ArchiveRig(InfluxOptions options, TextCatalog? texts = null, HttpMessageHandler? handler = null)
+    public ArchiveRig(InfluxOptions options, TextCatalog texts, HttpMessageHandler? handler = null)
     {
         Options = options;
         Spool = new SqliteArchiveSpool(Db.Database, options, SpoolLog);
         Store = new SqliteMonitorStore(Db.Database, Db.Time, TextCatalog.English, archive: Spool);
         Http = new HttpClient(handler ?? new HttpClientHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         Writer = new InfluxWriter(Http, options);
-        var notices = new ArchiveNotices(new OutboxWriter(Db.Outbox, new OutboxSignal(Db.Time), Db.Time), texts ?? TextCatalog.English);
+        var notices = new ArchiveNotices(new OutboxWriter(Db.Outbox, new OutboxSignal(Db.Time), Db.Time), texts);
         Loop = new InfluxArchiveLoop(Spool, Writer, notices, Db.Time, Log);
     }
 

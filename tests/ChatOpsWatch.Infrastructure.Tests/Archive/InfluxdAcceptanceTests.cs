@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ChatOpsWatch.Domain.Samples;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Archive;
 using ChatOpsWatch.Testing.Influx;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public sealed class InfluxdAcceptanceTests(ITestOutputHelper output)
     {
         await using var influx = await InfluxServer.StartAsync();
         await influx.QueryAsync($"CREATE DATABASE {Db}");
-        using var rig = new ArchiveRig(new InfluxOptions(influx.Url, InfluxApi.V1) { Database = Db, FlushAge = TimeSpan.FromSeconds(1), BatchPoints = 100 });
+        using var rig = new ArchiveRig(new InfluxOptions(influx.Url, InfluxApi.V1) { Database = Db, FlushAge = TimeSpan.FromSeconds(1), BatchPoints = 100 }, TextCatalog.English);
         await rig.AddNodeAsync("db-1");
         await rig.AddNodeAsync("edge-1", Domain.Nodes.NodeRole.Edge);
         for (var i = 0; i < 40; i++)
@@ -84,7 +85,7 @@ public sealed class InfluxdAcceptanceTests(ITestOutputHelper output)
         using var http = new HttpClient();
         using var seed = await http.PostAsync(new Uri(influx.Url, $"/write?db={Db}&precision=ms"), new StringContent($"mem used_pct=1i {Storage.Some.Now.ToUnixTimeMilliseconds() - 1000}"));
         Assert.Equal(System.Net.HttpStatusCode.NoContent, seed.StatusCode);
-        using var rig = new ArchiveRig(new InfluxOptions(influx.Url, InfluxApi.V1) { Database = Db, FlushAge = TimeSpan.FromSeconds(1) });
+        using var rig = new ArchiveRig(new InfluxOptions(influx.Url, InfluxApi.V1) { Database = Db, FlushAge = TimeSpan.FromSeconds(1) }, TextCatalog.English);
         await rig.AddNodeAsync("db-1");
         for (var i = 0; i < 8; i++)
         {
@@ -116,7 +117,7 @@ public sealed class InfluxdAcceptanceTests(ITestOutputHelper output)
         await influx.QueryAsync($"CREATE DATABASE {Db}");
         var recorder = new RecordingHandler();
         var options = new InfluxOptions(influx.Url, InfluxApi.V1) { Database = Db, FlushAge = TimeSpan.FromSeconds(5), BatchPoints = 200, RetryCap = TimeSpan.FromSeconds(30) };
-        using var rig = new ArchiveRig(options, handler: recorder);
+        using var rig = new ArchiveRig(options, TextCatalog.English, recorder);
         string[] nodes = ["db-1", "db-2", "edge-1"];
         foreach (var node in nodes)
         {

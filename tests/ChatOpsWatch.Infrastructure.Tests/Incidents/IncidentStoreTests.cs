@@ -61,7 +61,7 @@ public sealed class IncidentStoreTests : IDisposable
 
         var send = (await db.Outbox.DueAsync(Some.Now.AddMinutes(6), 10, default))[0];
         Assert.StartsWith(
-            "✅ 已恢复 · <b>tokyo-1</b>（vultr/nrt/core）\n无法连接：连续 2 次轮询失败\n最后的错误：连接被拒绝（connection refused）\nSSH 已恢复连接\n⏱ 持续 5 分钟",
+            "✅ 已恢复 · <b>tokyo-1</b>（vultr/nrt/core）\n无法连接：连续 2 次轮询失败\n最后的错误：连接被拒绝\nSSH 已恢复连接\n⏱ 持续 5 分钟",
             send.Message.Html,
             StringComparison.Ordinal);
         var incident = Assert.Single(await new Infrastructure.Storage.SqliteIncidentStore(db.Database, TextCatalog.English).HistoryAsync("tokyo-1", Some.Now.AddDays(-1), default));

@@ -1,5 +1,6 @@
 using ChatOpsWatch.Domain.Engine.Policy;
 using ChatOpsWatch.Domain.Maintenance;
+using ChatOpsWatch.Domain.Text;
 using ChatOpsWatch.Infrastructure.Delivery;
 using ChatOpsWatch.Infrastructure.Maintenance;
 using ChatOpsWatch.Infrastructure.Storage;
@@ -12,7 +13,7 @@ namespace ChatOpsWatch.Infrastructure.Tests.Maintenance;
 /// <summary>The reminder before a mute ends, on a FakeTimeProvider timeline over a real SQLite file.</summary>
 public sealed class MuteReminderServiceTests : IDisposable
 {
-    private static readonly MuteReminderOptions Options = MuteReminderOptions.Default with { Lead = TimeSpan.FromMinutes(10) };
+    private static readonly MuteReminderOptions Options = new(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), TextCatalog.English);
     private readonly TestDb db = new();
     private readonly DateTimeOffset start;
 

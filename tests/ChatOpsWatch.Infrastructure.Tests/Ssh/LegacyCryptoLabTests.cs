@@ -59,7 +59,7 @@ public sealed class LegacyCryptoLabTests(LegacyCryptoLabFixture fixture) : IClas
         var first = Assert.IsType<ProbeRun.CryptoRefused>(await session.RunAsync(CancellationToken.None));
         var second = Assert.IsType<ProbeRun.CryptoRefused>(await session.RunAsync(CancellationToken.None)); // backing off: still refused
 
-        Assert.Equal("node offers only diffie-hellman-group1-sha1 for key exchange; set Nodes:N:AllowLegacyAlgorithms: true for this node to accept", first.Error);
+        Assert.Equal("node offers only diffie-hellman-group1-sha1 for key exchange; set Nodes:N:AllowLegacyAlgorithms: true for this node to accept", first.Refusal.En);
         Assert.Equal(first, second);
         Assert.Equal(0, _pollNow); // no confirming poll: the node answered, the link is not suspect
     }
@@ -80,7 +80,7 @@ public sealed class LegacyCryptoLabTests(LegacyCryptoLabFixture fixture) : IClas
         var refused = Assert.IsType<ProbeRun.CryptoRefused>(await Session(Lab.Nodes[1], allowLegacy: false).RunAsync(CancellationToken.None));
         var allowed = await Session(Lab.Nodes[1], allowLegacy: true).RunAsync(CancellationToken.None);
 
-        Assert.StartsWith("node offers only diffie-hellman-group14-sha1 for key exchange; set Nodes:N:AllowLegacyAlgorithms", refused.Error, StringComparison.Ordinal);
+        Assert.StartsWith("node offers only diffie-hellman-group14-sha1 for key exchange; set Nodes:N:AllowLegacyAlgorithms", refused.Refusal.En, StringComparison.Ordinal);
         Assert.Equal("polled\n", Assert.IsType<ProbeRun.Output>(allowed).Stdout);
     }
 
@@ -89,7 +89,7 @@ public sealed class LegacyCryptoLabTests(LegacyCryptoLabFixture fixture) : IClas
     {
         var run = Assert.IsType<ProbeRun.CryptoRefused>(await Session(Lab.Nodes[2], allowLegacy: true).RunAsync(CancellationToken.None));
 
-        Assert.Equal("node offers only ssh-dss for host key, which ChatOpsWatch does not support; upgrade the node's sshd", run.Error);
+        Assert.Equal("node offers only ssh-dss for host key, which ChatOpsWatch does not support; upgrade the node's sshd", run.Refusal.En);
         Assert.Equal(0, _pollNow);
     }
 
