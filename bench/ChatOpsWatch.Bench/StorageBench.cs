@@ -40,7 +40,11 @@ internal static class StorageBench
         int Nodes, int Days, double Seconds, StorageReport Report, long FileBytes, IReadOnlyList<(string Tier, long Rows, double BlobBytes)> Blobs,
         List<double> Commits, List<double> Waits, List<double> Held, Dictionary<MaintenanceWork, List<double>> Steps,
         Dictionary<MaintenanceWork, List<double>> HeldBySteps,
-        (int Points, double ReadMs, double RenderMs) Chart7, (int Points, double ReadMs, double RenderMs) Chart1y);
+        (int Points, double ReadMs, double RenderMs) Chart7, (int Points, double ReadMs, double RenderMs) Chart1y, string Load);
+
+    /// <summary>The machine's load average (1, 5 and 15 minutes) from /proc/loadavg: how much the other jobs took of the 2 cores.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -156,7 +160,7 @@ internal static class StorageBench
         db.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(dir, recursive: true);
-        return new Run(nodes, days, seconds, report, fileBytes, blobs, commits, waits, held, steps, heldBySteps, chart7, chart1y);
+        return new Run(nodes, days, seconds, report, fileBytes, blobs, commits, waits, held, steps, heldBySteps, chart7, chart1y, LoadAverage());
     }
 
     /// <summary>The stored blob bytes per row of each tier (what the codecs write, without keys and page slack).</summary>
@@ -241,7 +245,7 @@ internal static class StorageBench
         sb.AppendLine(inv, $"Reproduce: `scripts/bench.sh storage` (`--nodes {small.Nodes} --days {small.Days} --fleet-nodes {fleet?.Nodes ?? 0} --fleet-days {fleet?.Days ?? 0}`, run under `nice -n 10`). Both runs below are of the same command, one after the other. Each writes simulated nodes polled every 30 s of simulated time ({small.Report.ValuesPerPoll:0} values a poll) through `SqliteMonitorStore.CommitPollAsync` (group commit) with the real `SqliteStorageMaintenance` (rollups, retention with the defaults: raw 8 days, 5-minute 35 days, hourly 400 days; blob conversion; incremental vacuum) stepping beside the writes on the same simulated clock. The machine has 2 cores shared with other jobs; latencies are wall time and include that noise.");
         sb.AppendLine();
         var k = (double)target / small.Nodes;
-        sb.AppendLine(inv, $"## Run 1: {small.Nodes} nodes × {small.Days} days (wall {small.Seconds:0} s), extrapolated to {target:N0} nodes");
+        sb.AppendLine(inv, $"## Run 1: {small.Nodes} nodes × {small.Days} days (wall {small.Seconds:0} s, load average at its end {small.Load}), extrapolated to {target:N0} nodes");
         sb.AppendLine();
         sb.AppendLine(inv, $"Every table grows linearly with the nodes (one row per node per poll or bucket; the series dictionary is shared). The {target:N0}-node column is the measured figure × {k:0}; run 2 checks the per-node bytes at {fleet?.Nodes ?? 0:N0} nodes.");
         sb.AppendLine();
@@ -252,7 +256,7 @@ internal static class StorageBench
         if (fleet is not null)
         {
             sb.AppendLine();
-            sb.AppendLine(inv, $"## Run 2: {fleet.Nodes:N0} nodes × {fleet.Days} day(s) (wall {fleet.Seconds:0} s), through the real store");
+            sb.AppendLine(inv, $"## Run 2: {fleet.Nodes:N0} nodes × {fleet.Days} day(s) (wall {fleet.Seconds:0} s, load average at its end {fleet.Load}), through the real store");
             sb.AppendLine();
             sb.AppendLine(inv, $"The fleet at its real size, for a shorter span: the same code, {fleet.Nodes:N0} polls committed together every simulated 30 s. {(fleet.Days > 8 ? "Raw retention is in steady state." : $"Raw retention (8 days) is NOT in steady state in {fleet.Days} day(s): nothing was old enough to prune, so this run shows the per-row bytes and the commit waits at {fleet.Nodes:N0} nodes, not the pruning at that size (run 1 prunes).")} Per node: raw bytes per row compare with run 1's row directly.");
             sb.AppendLine();

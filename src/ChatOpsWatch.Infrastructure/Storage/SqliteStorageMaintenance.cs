@@ -26,8 +26,8 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
 
     private const string BudgetMark = "budget:told";
 
-    private readonly MaintenanceBudget _budget = new(MaintenanceBudget.Default, time);
-    private readonly SqliteCompaction _compaction = new(db, new MaintenanceBudget(MaintenanceBudget.Default, time));
+    private readonly MaintenanceBudget _budget = new(MaintenanceBudget.Default, time, db.Turns);
+    private readonly SqliteCompaction _compaction = new(db, new MaintenanceBudget(MaintenanceBudget.Default, time, db.Turns));
 
     public async Task<MaintenanceWork> StepAsync(CancellationToken ct)
     {
@@ -56,6 +56,12 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
         if (await BudgetStepAsync(ct))
         {
             return MaintenanceWork.BudgetPruned;
+        }
+
+        // Counted outside the write turn, so an idle step does not make a poll wait.
+        if (await db.RunAsync("counting free pages", c => c.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA freelist_count;", cancellationToken: ct)), ct) == 0)
+        {
+            return MaintenanceWork.Idle;
         }
 
         var freed = await db.RunMaintenanceAsync("vacuuming freed pages", c => Task.FromResult(SqliteVacuum.Step(c, VacuumPages, VacuumPagesPerStep, _budget)), ct);

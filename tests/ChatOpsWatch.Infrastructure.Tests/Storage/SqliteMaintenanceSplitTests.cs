@@ -28,7 +28,7 @@ public sealed class SqliteMaintenanceSplitTests : IDisposable
     public async Task RollupStep_BudgetSpentInsideABucket_RollsItUpNodeByNodeWithEveryPollCountedOnce()
     {
         var written = await PollAsync(TimeSpan.FromHours(2));
-        var spent = new MaintenanceBudget(TimeSpan.Zero, _db.Time);
+        var spent = new MaintenanceBudget(TimeSpan.Zero, _db.Time, _db.Database.Turns);
         var now = UnixMs.Of(_db.Time.GetUtcNow());
         var (steps, cursors) = (0, 0);
         using var raw = _db.Raw();
@@ -55,7 +55,7 @@ public sealed class SqliteMaintenanceSplitTests : IDisposable
     public async Task ReadAsync_BucketHalfRolledUp_ShowsEachNodesPollsOnce()
     {
         await PollAsync(TimeSpan.FromMinutes(15));
-        var spent = new MaintenanceBudget(TimeSpan.Zero, _db.Time);
+        var spent = new MaintenanceBudget(TimeSpan.Zero, _db.Time, _db.Database.Turns);
         var now = UnixMs.Of(_db.Time.GetUtcNow());
         await SqliteRollups.StepAsync(_db.Database, SampleTier.FiveMinutes, now, spent, default); // web-1's first bucket only
         var reader = new SqliteSeriesReader(_db.Database);
@@ -75,14 +75,14 @@ public sealed class SqliteMaintenanceSplitTests : IDisposable
     public async Task RetentionStep_BudgetSpent_DeletesOneStatementOfOneNodeAtATime()
     {
         var written = await PollAsync(TimeSpan.FromHours(4));
-        var budget = new MaintenanceBudget(MaintenanceBudget.Default, _db.Time); // the fake clock stands still: never spent
+        var budget = new MaintenanceBudget(MaintenanceBudget.Default, _db.Time, _db.Database.Turns); // the fake clock stands still: never spent
         var now = UnixMs.Of(_db.Time.GetUtcNow());
         while (await SqliteRollups.StepAsync(_db.Database, SampleTier.FiveMinutes, now, budget, default) > 0)
         {
         }
 
         var keep = new RetentionOptions(TimeSpan.FromHours(1), TimeSpan.FromDays(35), TimeSpan.FromDays(400), null);
-        var spent = new MaintenanceBudget(TimeSpan.Zero, _db.Time);
+        var spent = new MaintenanceBudget(TimeSpan.Zero, _db.Time, _db.Database.Turns);
         using var raw = _db.Raw();
         var before = raw.ExecuteScalar<long>("SELECT count(*) FROM points;");
         var steps = 0;
@@ -97,6 +97,26 @@ public sealed class SqliteMaintenanceSplitTests : IDisposable
         var gone = before - raw.ExecuteScalar<long>("SELECT count(*) FROM points;");
         Assert.Equal(380 * Nodes.Length, gone); // every node's polls before now less an hour (3 h 10 min)
         Assert.Equal(Nodes.Length * 2, steps); // 380 rows a node: 200, then 180
+    }
+
+    [Fact]
+    public async Task Spent_PollWaitsForTheTurn_IsSpentBeforeItsTime()
+    {
+        var turns = new WriteTurns(_db.Time);
+        var budget = new MaintenanceBudget(MaintenanceBudget.Default, _db.Time, turns);
+        var started = budget.Start();
+        Task<WriteTurns.Turn> poll;
+        using (await turns.MaintenanceAsync(default))
+        {
+            Assert.False(budget.Spent(started)); // the fake clock stands still
+            poll = turns.PollAsync();
+            Assert.True(budget.Spent(started));
+        }
+
+        using (await poll)
+        {
+            Assert.False(budget.Spent(started)); // the poll has its turn and waits no more
+        }
     }
 
     /// <summary>Polls every node every 30 s for <paramref name="span"/> from <see cref="Start"/>; the clock ends 10 minutes later.</summary>
