@@ -9,7 +9,11 @@ namespace ChatOpsWatch.Infrastructure.Storage;
 /// Incremental rollups (issue 14): the due buckets of one tier (<see cref="RetentionPolicy.DueBuckets"/>) are read from
 /// the finer tier outside the write lock, aggregated here, and written with the tier's new watermark in one short
 /// transaction that first checks the watermark did not move (compare and set), so a kill at any point, or a second
-/// process, never counts a bucket twice nor skips one.
+/// process, never counts a bucket twice nor skips one. A step that spends its budget inside a bucket (1,000 nodes make
+/// 1,000 rows a bucket) stops after a node: the watermark stays at that bucket and the tier's node cursor
+/// (<see cref="CursorName"/>) says which nodes of it are done, so no step holds the write turn much past its budget.
+/// Every bucket before the watermark is rolled up for every node; of the bucket at the watermark, the nodes up to the
+/// cursor; none after. Readers that go by node see a bucket of a node either rolled up or raw, never both.
 /// </summary>
 internal static class SqliteRollups
 {
@@ -17,6 +21,9 @@ internal static class SqliteRollups
     public const int RowsPerStep = 2_000;
 
     public static string MarkName(SampleTier tier) => $"rollup:{(int)tier}";
+
+    /// <summary>The last node (by id) whose bucket at the tier's watermark is rolled up; absent when none of it is.</summary>
+    public static string CursorName(SampleTier tier) => $"rollup:{(int)tier}:node";
 
     public static async Task<RollupMarks> MarksAsync(SqliteConnection c, CancellationToken ct)
     {
@@ -28,68 +35,82 @@ internal static class SqliteRollups
     }
 
     /// <summary>
-    /// Rolls up the due buckets of <paramref name="tier"/> as of <paramref name="nowMs"/>, bucket after bucket (every node
-    /// of a bucket in one go), stopping after the bucket at which <paramref name="budget"/> is spent: the watermark then
-    /// ends there and the rest is planned again. Returns the rows written (0: nothing due).
+    /// Rolls up the due buckets of <paramref name="tier"/> as of <paramref name="nowMs"/>, bucket after bucket and node
+    /// after node, stopping at the row at which <paramref name="budget"/> is spent: the watermark and the node cursor then
+    /// end there and the rest is planned again. Returns the rows written (1 when only the marks moved; 0: nothing due).
     /// </summary>
     public static async Task<int> StepAsync(SqliteDatabase db, SampleTier tier, long nowMs, MaintenanceBudget budget, CancellationToken ct)
     {
-        var plan = await db.RunAsync($"planning the {tier} rollup", async c =>
-        {
-            var marks = await MarksAsync(c, ct);
-            var mark = marks.Of(tier);
-            var nodes = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM node_ids;", cancellationToken: ct));
-            var oldest = mark is null ? await OldestAsync(c, RetentionPolicy.SourceOf(tier), ct) : null;
-            var due = RetentionPolicy.DueBuckets(tier, mark, oldest, RetentionPolicy.ReadyMs(tier, marks, nowMs), (int)Math.Max(1, RowsPerStep / Math.Max(1, nodes)));
-            return (mark, due);
-        }, ct);
-        if (plan.due is not { } due)
+        var plan = await db.RunAsync($"planning the {tier} rollup", c => PlanAsync(c, tier, nowMs, ct), ct);
+        if (plan.Due is not { } due)
         {
             return 0;
         }
 
-        var rows = await db.RunAsync($"reading the {tier} rollup's source", c => Task.FromResult(Aggregate(c, tier, due.From, due.To)), ct);
+        var rows = await db.RunAsync($"reading the {tier} rollup's source", c => Task.FromResult(Aggregate(c, tier, due.From, due.To, plan.Cursor ?? 0)), ct);
         rows.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.NodeId.CompareTo(b.NodeId));
         return await db.InMaintenanceTransactionAsync($"writing the {tier} rollup", async (c, tx) =>
         {
-            var now = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT value FROM storage_marks WHERE name = @name;", new { name = MarkName(tier) }, tx, cancellationToken: ct));
-            if (now != plan.mark)
+            var marks = (await c.QueryAsync<(string Name, long Value)>(new CommandDefinition(
+                "SELECT name, value FROM storage_marks WHERE name IN (@mark, @cursor);",
+                new { mark = MarkName(tier), cursor = CursorName(tier) },
+                tx,
+                cancellationToken: ct))).ToDictionary(r => r.Name, r => r.Value);
+            if (Of(marks, MarkName(tier)) != plan.Mark || Of(marks, CursorName(tier)) != plan.Cursor)
             {
                 return 0; // another writer rolled these buckets up meanwhile
             }
 
             var started = budget.Start();
-            var to = due.To;
+            var (to, cursor) = (due.To, (long?)null);
             var i = 0;
             while (i < rows.Count)
             {
-                var bucket = rows[i].At;
-                for (; i < rows.Count && rows[i].At == bucket; i++)
-                {
-                    var r = rows[i];
-                    await c.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO rollups (tier, node_id, at, polls, data) VALUES (@Tier, @NodeId, @At, @Polls, @Data);",
-                        new { Tier = (int)tier, r.NodeId, r.At, r.Polls, r.Data },
-                        tx,
-                        cancellationToken: ct));
-                }
-
+                var r = rows[i++];
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO rollups (tier, node_id, at, polls, data) VALUES (@Tier, @NodeId, @At, @Polls, @Data);",
+                    new { Tier = (int)tier, r.NodeId, r.At, r.Polls, r.Data },
+                    tx,
+                    cancellationToken: ct));
                 if (i < rows.Count && budget.Spent(started))
                 {
-                    to = bucket + SampleTiers.WidthMs(tier);
+                    (to, cursor) = rows[i].At == r.At ? (r.At, r.NodeId) : (r.At + SampleTiers.WidthMs(tier), (long?)null);
                     break;
                 }
             }
 
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO storage_marks (name, value) VALUES (@name, @to) ON CONFLICT (name) DO UPDATE SET value = excluded.value;",
-                new { name = MarkName(tier), to },
-                tx,
-                cancellationToken: ct));
+            await SetMarkAsync(c, tx, MarkName(tier), to, ct);
+            await SetMarkAsync(c, tx, CursorName(tier), cursor, ct);
             return Math.Max(1, i);
         }, ct);
     }
+
+    private static long? Of(Dictionary<string, long> marks, string name) => marks.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>
+    /// The watermark, the node cursor and the buckets due: with a cursor, only the rest of the bucket at the watermark
+    /// (the nodes after the cursor), so a split bucket is finished before the next one starts.
+    /// </summary>
+    private static async Task<(long? Mark, long? Cursor, (long From, long To)? Due)> PlanAsync(SqliteConnection c, SampleTier tier, long nowMs, CancellationToken ct)
+    {
+        var marks = await MarksAsync(c, ct);
+        var mark = marks.Of(tier);
+        var cursor = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT value FROM storage_marks WHERE name = @name;", new { name = CursorName(tier) }, cancellationToken: ct));
+        var nodes = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM node_ids;", cancellationToken: ct));
+        var oldest = mark is null ? await OldestAsync(c, RetentionPolicy.SourceOf(tier), ct) : null;
+        var buckets = cursor is null ? (int)Math.Max(1, RowsPerStep / Math.Max(1, nodes)) : 1;
+        return (mark, cursor, RetentionPolicy.DueBuckets(tier, mark, oldest, RetentionPolicy.ReadyMs(tier, marks, nowMs), buckets));
+    }
+
+    private static Task<int> SetMarkAsync(SqliteConnection c, System.Data.Common.DbTransaction tx, string name, long? value, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            value is null
+                ? "DELETE FROM storage_marks WHERE name = @name;"
+                : "INSERT INTO storage_marks (name, value) VALUES (@name, @value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;",
+            new { name, value },
+            tx,
+            cancellationToken: ct));
 
     /// <summary>The oldest row of <paramref name="tier"/> (one seek per node on the (node_id, at) key), or null.</summary>
     public static async Task<long?> OldestAsync(SqliteConnection c, SampleTier tier, CancellationToken ct) =>
@@ -100,15 +121,16 @@ internal static class SqliteRollups
             new { tier = (int)tier },
             cancellationToken: ct));
 
-    private static List<RollupRow> Aggregate(SqliteConnection c, SampleTier tier, long from, long to)
+    /// <summary>The rollup rows of [<paramref name="from"/>, <paramref name="to"/>) of the nodes after <paramref name="afterNode"/>.</summary>
+    private static List<RollupRow> Aggregate(SqliteConnection c, SampleTier tier, long from, long to, long afterNode)
     {
         var source = RetentionPolicy.SourceOf(tier);
         var sql = source == SampleTier.Raw
-            ? "SELECT i.id AS NodeId, p.at AS At, p.data AS Data FROM node_ids i JOIN points p ON p.node_id = i.id AND p.at >= @from AND p.at < @to ORDER BY i.id, p.at;"
-            : "SELECT i.id AS NodeId, r.at AS At, r.data AS Data FROM node_ids i JOIN rollups r ON r.tier = @tier AND r.node_id = i.id AND r.at >= @from AND r.at < @to ORDER BY i.id, r.at;";
+            ? "SELECT i.id AS NodeId, p.at AS At, p.data AS Data FROM node_ids i JOIN points p ON p.node_id = i.id AND p.at >= @from AND p.at < @to WHERE i.id > @afterNode ORDER BY i.id, p.at;"
+            : "SELECT i.id AS NodeId, r.at AS At, r.data AS Data FROM node_ids i JOIN rollups r ON r.tier = @tier AND r.node_id = i.id AND r.at >= @from AND r.at < @to WHERE i.id > @afterNode ORDER BY i.id, r.at;";
         var result = new List<RollupRow>();
         var bucket = new RollupBucket(-1, long.MinValue);
-        foreach (var (nodeId, at, data) in c.Query<(long, long, byte[])>(sql, new { from, to, tier = (int)source }, buffered: false))
+        foreach (var (nodeId, at, data) in c.Query<(long, long, byte[])>(sql, new { from, to, tier = (int)source, afterNode }, buffered: false))
         {
             var start = SampleTiers.BucketStart(tier, at);
             if (nodeId != bucket.NodeId || start != bucket.At)

@@ -21,10 +21,13 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
     /// <summary>Free pages given back per <c>incremental_vacuum</c> (4 KB each); a step repeats it within its time budget.</summary>
     public const int VacuumPages = 32;
 
+    /// <summary>At most this many pages per vacuum step (1 MB), whatever the clock says: moving a page costs more on a cold cache.</summary>
+    public const int VacuumPagesPerStep = 256;
+
     private const string BudgetMark = "budget:told";
 
-    private readonly MaintenanceBudget _budget = new(MaintenanceBudget.Default, time);
-    private readonly SqliteCompaction _compaction = new(db, new MaintenanceBudget(MaintenanceBudget.Default, time));
+    private readonly MaintenanceBudget _budget = new(MaintenanceBudget.Default, time, db.Turns);
+    private readonly SqliteCompaction _compaction = new(db, new MaintenanceBudget(MaintenanceBudget.Default, time, db.Turns));
 
     public async Task<MaintenanceWork> StepAsync(CancellationToken ct)
     {
@@ -55,7 +58,13 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
             return MaintenanceWork.BudgetPruned;
         }
 
-        var freed = await db.RunMaintenanceAsync("vacuuming freed pages", c => Task.FromResult(SqliteVacuum.Step(c, VacuumPages, _budget)), ct);
+        // Counted outside the write turn, so an idle step does not make a poll wait.
+        if (await db.RunAsync("counting free pages", c => c.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA freelist_count;", cancellationToken: ct)), ct) == 0)
+        {
+            return MaintenanceWork.Idle;
+        }
+
+        var freed = await db.RunMaintenanceAsync("vacuuming freed pages", c => Task.FromResult(SqliteVacuum.Step(c, VacuumPages, VacuumPagesPerStep, _budget)), ct);
         return freed > 0 ? MaintenanceWork.Vacuumed : MaintenanceWork.Idle;
     }
 
@@ -106,7 +115,9 @@ public sealed class SqliteStorageMaintenance(SqliteDatabase db, RetentionOptions
             }
 
             // The oldest day of the tier, a batch at a time; the freed pages make `used` fall at once.
-            return await SqliteRetention.DeleteOldestAsync(c, tx, tier, oldest + 86_400_000, SqliteRetention.RowsPerStep, _budget, ct) > 0;
+            var before = oldest + 86_400_000;
+            var nodes = await SqliteRetention.NodesBeforeAsync(c, tx, tier, before, ct);
+            return await SqliteRetention.DeleteOldestAsync(c, tx, tier, before, nodes, _budget, ct) > 0;
         }, ct);
     }
 

@@ -40,14 +40,14 @@ internal static class SqliteVacuum
     }
 
     /// <summary>
-    /// Gives free pages back, <paramref name="pages"/> per statement (each its own short transaction) until none is left
-    /// or the budget is spent; returns how many were free before.
+    /// Gives free pages back, <paramref name="pages"/> per statement (each its own short transaction) until none is left,
+    /// <paramref name="maxPages"/> are given back or the budget is spent; returns how many were free before.
     /// </summary>
-    public static long Step(SqliteConnection c, int pages, MaintenanceBudget budget)
+    public static long Step(SqliteConnection c, int pages, int maxPages, MaintenanceBudget budget)
     {
         var free = c.ExecuteScalar<long>("PRAGMA freelist_count;");
         var started = budget.Start();
-        for (var left = free; left > 0 && !budget.Spent(started); left -= pages)
+        for (var left = Math.Min(free, maxPages); left > 0 && !budget.Spent(started); left -= pages)
         {
             c.Execute($"PRAGMA incremental_vacuum({pages});");
         }

@@ -15,6 +15,9 @@ public sealed class WriteTurns(TimeProvider time)
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _pollsWaiting;
 
+    /// <summary>True while a poll commit waits for the turn: a maintenance step then stops at its next unit of work.</summary>
+    public bool PollWaiting => Volatile.Read(ref _pollsWaiting) > 0;
+
     /// <summary>How long a poll commit waited for its turn: the time it spent behind a maintenance step.</summary>
     public Action<TimeSpan>? PollWaited { get; set; }
 
