@@ -13,7 +13,8 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 /// <c>IServiceFactory</c> (the internal <c>SshClient</c> constructor accepts one), so this hands it a
 /// <see cref="DispatchProxy"/> over its own <c>ServiceFactory</c> that swaps only those two: the connector does a
 /// synchronous connect bounded by <c>SO_SNDTIMEO</c> (which Linux applies to <c>connect</c>), and the version exchange
-/// runs SSH.NET's own synchronous <c>Start</c>, which reads with <c>SO_RCVTIMEO</c>. Both stop early when the caller's
+/// runs SSH.NET's own synchronous <c>Start</c>, which reads with <c>SO_RCVTIMEO</c>, each on a thread of its own
+/// (<see cref="OffThePool{T}"/>). Both stop early when the caller's
 /// token fires (a shutdown of the socket releases the blocked call). Nothing else changes: key exchange, host-key
 /// check, authentication, heartbeat and keepalive run as before. When the internals are not shaped as expected,
 /// <see cref="Create"/> says why and returns SSH.NET's ordinary client.
@@ -100,6 +101,15 @@ public static class SshBlockingSocket
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs a blocking step of the connect (TCP connect, waiting for the server's banner) on a thread of its own, as the
+    /// async path waited for it on no thread: a fleet reconnecting to dead nodes (up to <see cref="SshConnectBudget"/>
+    /// at once, each for up to the connect timeout) must not hold the thread pool's few workers, which run every poll.
+    /// A thread costs far less than the handshake that follows.
+    /// </summary>
+    internal static Task<T> OffThePool<T>(Func<T> step) =>
+        Task.Factory.StartNew(step, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Releases a thread blocked in <c>connect</c> or <c>recv</c> on <paramref name="socket"/>. Never throws.</summary>
     internal static void Abort(Socket socket)

@@ -103,16 +103,8 @@ public class SshConnectorProxy : DispatchProxy
         var info = (ConnectionInfo)args[0]!;
         if (targetMethod.Name == "ConnectAsync")
         {
-            // Runs on the caller's thread: SSH.NET's ConnectAsync blocks it through key exchange and authentication anyway.
             var ct = (CancellationToken)args[1]!;
-            try
-            {
-                return Task.FromResult(SshBlockingSocket.Connect(info.Host, info.Port, info.Timeout, ct));
-            }
-            catch (Exception e)
-            {
-                return Task.FromException<Socket>(e);
-            }
+            return SshBlockingSocket.OffThePool(() => SshBlockingSocket.Connect(info.Host, info.Port, info.Timeout, ct));
         }
 
         return SshBlockingSocket.Connect(info.Host, info.Port, info.Timeout, CancellationToken.None);
@@ -147,21 +139,26 @@ public class SshVersionExchangeProxy : DispatchProxy
 
         var socket = (Socket)args[1]!;
         var ct = (CancellationToken)args[2]!;
+        return SshBlockingSocket.OffThePool(() => Start((string)args[0]!, socket, ct));
+    }
+
+    private SshIdentification Start(string clientVersion, Socket socket, CancellationToken ct)
+    {
         try
         {
             ct.ThrowIfCancellationRequested();
             object? identification;
             using (ct.Register(static s => SshBlockingSocket.Abort((Socket)s!), socket))
             {
-                identification = SshServiceFactoryProxy.Forward(_start!, _inner!, [args[0], socket, _timeout]);
+                identification = SshServiceFactoryProxy.Forward(_start!, _inner!, [clientVersion, socket, _timeout]);
             }
 
             ct.ThrowIfCancellationRequested();
-            return Task.FromResult((SshIdentification)identification!);
+            return (SshIdentification)identification!;
         }
-        catch (Exception e)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            return Task.FromException<SshIdentification>(ct.IsCancellationRequested ? new OperationCanceledException(ct) : e);
+            throw new OperationCanceledException(ct);
         }
     }
 }
