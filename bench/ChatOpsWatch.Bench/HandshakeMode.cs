@@ -46,7 +46,7 @@ internal static class HandshakeMode
         return new ModeResult(name, SpinOffVariant.CurrentRuntime, "handshake", description, options.HandshakeWarmup, rounds, connects, 0, [], null, null, kex);
     }
 
-    /// <summary>The same client as <see cref="SshConnectionFactory.Create"/> except the key-exchange order.</summary>
+    /// <summary>The same client as <see cref="SshConnectionFactory.Create(SshTarget, SshSettings)"/> except the key-exchange order.</summary>
     private static SshClient DefaultClient(SshTarget target)
     {
         var key = SshConnectionFactory.LoadKey((SshAuth.KeyFile)target.Auth);

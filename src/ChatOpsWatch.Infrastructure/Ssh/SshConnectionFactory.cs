@@ -4,7 +4,8 @@ namespace ChatOpsWatch.Infrastructure.Ssh;
 
 /// <summary>
 /// Builds SSH.NET clients with our defaults: short timeout, curve25519 key exchange first, and no legacy algorithms
-/// (<see cref="SshAlgorithmPolicy"/>) unless the target allows them.
+/// (<see cref="SshAlgorithmPolicy"/>) unless the target allows them, on a blocking session socket
+/// (<see cref="SshBlockingSocket"/>) where this SSH.NET allows it.
 /// </summary>
 public static class SshConnectionFactory
 {
@@ -12,7 +13,10 @@ public static class SshConnectionFactory
     // curve25519-sha256 ~3 ms. Every OpenSSH since 6.5 offers it.
     private static readonly string[] PreferredKex = ["curve25519-sha256", "curve25519-sha256@libssh.org"];
 
-    public static SshClient Create(SshTarget target, SshSettings settings)
+    public static SshClient Create(SshTarget target, SshSettings settings) => Create(target, settings, out _);
+
+    /// <summary>As <see cref="Create(SshTarget, SshSettings)"/>; <paramref name="fallback"/> says why the client is on SSH.NET's own socket path, or is null.</summary>
+    public static SshClient Create(SshTarget target, SshSettings settings, out string? fallback)
     {
         AuthenticationMethod auth = target.Auth switch
         {
@@ -32,7 +36,7 @@ public static class SshConnectionFactory
             RemoveLegacy(info);
         }
 
-        return new SshClient(info);
+        return SshBlockingSocket.Create(info, out fallback);
     }
 
     public static PrivateKeyFile LoadKey(SshAuth.KeyFile key) =>

@@ -157,6 +157,8 @@ public sealed partial class SshNodeSession(
         }
     }
 
+    private static int s_socketFallbackLogged; // the blocking-socket fallback is told once per process, not per connect
+
     private static readonly TimeSpan RecheckDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a confirming connect waits for the SSH banner once TCP is connected (issue 10).</summary>
@@ -189,7 +191,12 @@ public sealed partial class SshNodeSession(
 
         var pins = await hostKeys.PinsAsync(target.Node, ct);
         HostKeySeen? seen = null;
-        var client = SshConnectionFactory.Create(target, settings);
+        var client = SshConnectionFactory.Create(target, settings, out var fallback);
+        if (fallback is not null && Interlocked.Exchange(ref s_socketFallbackLogged, 1) == 0)
+        {
+            log.LogWarning("SSH sessions use SSH.NET's own async socket path, about twice the thread wake-ups per packet: {Reason}", fallback);
+        }
+
         client.HostKeyReceived += (_, e) =>
         {
             var fingerprint = HostKeyFingerprint.Format(e.FingerPrintSHA256);

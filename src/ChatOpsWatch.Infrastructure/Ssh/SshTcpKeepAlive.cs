@@ -44,8 +44,12 @@ public static class SshTcpKeepAlive
     public static bool Apply(SshClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return Available && SessionProperty!.GetValue(client) is Session session && SocketField!.GetValue(session) is Socket socket && Apply(socket);
+        return SocketOf(client) is { } socket && Apply(socket);
     }
+
+    /// <summary>The socket of <paramref name="client"/>'s session; null when not connected or not reachable.</summary>
+    internal static Socket? SocketOf(SshClient client) =>
+        Available && SessionProperty!.GetValue(client) is Session session ? SocketField!.GetValue(session) as Socket : null;
 
     /// <summary>Turns keepalive on for a connected TCP socket; false off Linux or when the socket refuses. Never throws.</summary>
     public static bool Apply(Socket socket)
