@@ -174,6 +174,28 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
         Assert.Single(_bot.Sent, m => About(m, "CRITICAL") && About(m, ">9<"));    // held, not repeated
     }
 
+    [Fact]
+    public async Task Fleet_LinkLosesMostIcmpEchoes_OneCriticalLossAlertThenResolvedWhileTheNodeStaysUp()
+    {
+        var node = fleet.Lab.Nodes[1];
+        StartWorker();
+        await AllNodesPinnedAsync();
+
+        // 80 % of the echo requests (and new SYNs) reaching the node are dropped; the open SSH session is untouched.
+        await fleet.Lab.RunAsync("drop-nth", node.Name, "80");
+        bool About(SentMessage m, string what) => m.ChatId == OpsChat && m.Text.Contains(node.Name, StringComparison.Ordinal) && m.Text.Contains(what, StringComparison.Ordinal);
+        var loss = await _bot.WaitForAsync(m => About(m, "CRITICAL") && About(m, "Packet loss <b>icmp</b>"), TimeSpan.FromSeconds(40));
+        Assert.False(loss.DisableNotification);
+
+        await fleet.Lab.RunAsync("undrop", node.Name);
+        // It clears when the mean falls to half the warning level: about 10 clean polls per lossy one at 2 s.
+        var resolved = await _bot.WaitForAsync(m => About(m, "RESOLVED") && About(m, "icmp"), TimeSpan.FromSeconds(180));
+
+        Assert.Equal(loss.MessageId, resolved.ReplyTo);
+        Assert.Single(_bot.Sent, m => About(m, "CRITICAL") && About(m, "Packet loss"));
+        Assert.DoesNotContain(_bot.Sent, m => About(m, "unreachable")); // the node answered all along
+    }
+
     private async Task<long> FiringAsync(string node, string rule)
     {
         await using var c = new SqliteConnection($"Data Source={Path.Combine(_workDir, "data", "chatopswatch.db")};Mode=ReadOnly;Pooling=false");
