@@ -4,10 +4,11 @@ using ChatOpsWatch.Domain.Text;
 namespace ChatOpsWatch.Domain.Engine;
 
 /// <summary>
-/// Static threshold, above or below. <paramref name="binary"/> names a 0/1 indicator ("proc.running") whose reasons
-/// are words ("not running"), not "0 below 0.5".
+/// Static threshold, above or below. <paramref name="worded"/> names an indicator whose reasons the catalogue words
+/// itself ("not running" for proc.running rather than "0 below 0.5"; "expires in 9 days" for a certificate), given the
+/// value and the level passed.
 /// </summary>
-public sealed class ThresholdSource(Levels levels, string? binary = null) : ISignalSource
+public sealed class ThresholdSource(Levels levels, string? worded = null) : ISignalSource
 {
     private double _last;
     private Signal _signal;
@@ -26,9 +27,10 @@ public sealed class ThresholdSource(Levels levels, string? binary = null) : ISig
     public string Describe(TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        if (binary is not null && _signal != Signal.Missing)
+        if (worded is not null && _signal != Signal.Missing)
         {
-            return texts[$"reason.binary.{binary}.{(_signal == Signal.Clear ? "up" : "down")}"];
+            var level = _signal == Signal.Critical ? levels.Critical ?? levels.Warning : levels.Warning;
+            return texts.Format($"reason.worded.{worded}.{(_signal == Signal.Clear ? "up" : "down")}", _last, level);
         }
 
         var side = levels.Direction == Direction.Above ? "above" : "below";

@@ -95,7 +95,7 @@ public static class IndicatorCatalog
         new(HttpMetrics.Status, "code", Level, Check, IndicatorRules.ShiftOnly, Grouped(Num), new("HTTP status", "HTTP 状态码")),
         new(HttpMetrics.LatencyMs, "ms", Latency, Check, IndicatorRules.ShiftOnly, Grouped(Ms), new("HTTP latency", "HTTP 延迟")),
         new(HttpMetrics.KeywordFound, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("HTTP keyword found", "HTTP 关键字已找到")),
-        new(HttpMetrics.TlsDaysLeft, "days", Level, Check, IndicatorRules.ShiftOnly, Grouped(Num), new("Certificate days left", "证书剩余天数")),
+        new(HttpMetrics.TlsDaysLeft, "days", Level, Check, IndicatorRules.ShiftOnly with { Shift = false, Seed = new ThresholdRule("tls", HttpMetrics.TlsDaysLeft, "TLS certificate", 14, 1, 3, 1) { Direction = Engine.Direction.Below }, SeedTitle = new("TLS certificate", "站点证书") }, Grouped(Num), new("Certificate days left", "证书剩余天数")),
         new(HttpMetrics.TlsValid, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("Certificate valid", "证书有效")),
         new(HttpMetrics.Timeout, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("HTTP timed out", "HTTP 超时")),
         new(HttpMetrics.Error, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("HTTP error", "HTTP 错误")),

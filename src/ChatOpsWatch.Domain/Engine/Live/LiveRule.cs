@@ -129,7 +129,7 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             RuleKind.Rate => () => new RateSource(levels, rule.Window ?? TimeSpan.FromMinutes(5)),
             RuleKind.Absence => () => new AbsenceSource(),
             RuleKind.Baseline => () => new BaselineSource(new BaselineOptions(rule.Tolerance, rule.Warning, rule.Critical)),
-            _ => () => new ThresholdSource(levels, Binary(rule.Metric)),
+            _ => () => new ThresholdSource(levels, Worded(rule.Metric)),
         };
         return new LiveRule(rule.Id, rule.Title, timing, source, rule);
     }
@@ -165,9 +165,9 @@ public sealed record LiveRule(string Id, string Title, RuleTiming Timing, Func<I
             : () => new StreakThresholdSource(rule, recovery);
     }
 
-    /// <summary>The 0/1 indicators whose reasons are words in the catalogue (<c>reason.binary.METRIC.down</c>); null for the rest.</summary>
-    private static string? Binary(string metric) =>
-        TextCatalog.Entries.ContainsKey($"reason.binary.{metric}.down") ? metric : null;
+    /// <summary>The indicators whose reasons the catalogue words itself (<c>reason.worded.METRIC.down</c>); null for the rest.</summary>
+    private static string? Worded(string metric) =>
+        TextCatalog.Entries.ContainsKey($"reason.worded.{metric}.down") ? metric : null;
 
     /// <summary>The catalogue key of a seed rule's title ("Memory"), unless the operator gave the rule their own.</summary>
     private static string? SeedTitleKey(ThresholdRule rule) =>

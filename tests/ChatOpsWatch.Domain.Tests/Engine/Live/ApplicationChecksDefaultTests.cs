@@ -71,6 +71,48 @@ public sealed class ApplicationChecksDefaultTests
     }
 
     [Fact]
+    public void DefaultRules_CertificateRunningOut_WarnsUnderFourteenDaysEscalatesUnderThreeAndResolvesWhenRenewed()
+    {
+        var series = MetricKey.Format(HttpMetrics.TlsDaysLeft, ("check", "shop"));
+        foreach (var (texts, warns, rings) in new[]
+        {
+            (TextCatalog.English, "TLS certificate <b>shop</b> expires in 13.5 days (under 14)", "TLS certificate <b>shop</b> expires in 2.5 days (under 3)"),
+            (TextCatalog.Chinese, "站点证书「<b>shop</b>」 13.5 天后过期（不足 14 天）", "站点证书「<b>shop</b>」 2.5 天后过期（不足 3 天）"),
+        })
+        {
+            var engine = new LiveEngine { Texts = texts };
+            var projections = new Dictionary<string, AlertState>(StringComparer.Ordinal);
+            (int Minute, double Days, Severity? Sent, string? Says)[] timeline =
+            [
+                (0, 20, null, null),
+                (1, 14.5, null, null),
+                (2, 13.5, Severity.Warning, warns),
+                (3, 13, null, null),
+                (4, 2.5, Severity.Critical, rings),   // escalated: rings
+                (5, 89, Severity.Critical, null),     // renewed: resolved
+                (6, 89, null, null),
+            ];
+
+            foreach (var (minute, days, sent, says) in timeline)
+            {
+                var messages = Poll(engine, projections, series, minute, days);
+                if (sent is null)
+                {
+                    Assert.Empty(messages);
+                    continue;
+                }
+
+                var message = Assert.Single(messages);
+                Assert.Equal(sent, message.Severity);
+                if (says is not null)
+                {
+                    Assert.True(message.Html.Contains(says, StringComparison.Ordinal), message.Html);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void DefaultRules_OperatorSwitchesTheProcessRuleOff_NothingPages()
     {
         var settings = MonitorSettings.Default with { Rules = [.. MonitorSettings.Default.Rules.Where(r => r.Id != "process")] };
