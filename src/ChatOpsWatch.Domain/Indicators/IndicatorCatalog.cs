@@ -73,10 +73,10 @@ public static class IndicatorCatalog
         new(SystemMetricNames.NodeRebooted, "0/1", Level, None, IndicatorRules.ShiftOnly, Hidden(Num), new("Rebooted", "已重启")),
         new(SystemMetricNames.NodeClockOffsetSeconds, "s", Level, None, IndicatorRules.ShiftOnly, Hidden(Num), new("Clock offset", "时钟偏差")),
         new(SystemMetricNames.NodeClockResolutionSeconds, "s", Level, None, IndicatorRules.ShiftOnly, Hidden(Num), new("Clock resolution", "时钟精度")),
-        new(SystemMetricNames.ProcRunning, "0/1", Level, ["name"], Down(new("process", SystemMetricNames.ProcRunning, "Process", 0.5, 2, 0.5, 2), new("Process", "进程")), Grouped(Num), new("Process running", "进程运行中")),
+        new(SystemMetricNames.ProcRunning, "0/1", Level, ["name"], Below(new("process", SystemMetricNames.ProcRunning, "Process", 0.5, 2, 0.5, 2), new("Process", "进程")), Grouped(Num), new("Process running", "进程运行中")),
         new(SystemMetricNames.ProcCount, "count", Count, ["name"], IndicatorRules.ShiftOnly, Grouped(Num), new("Processes", "进程数")),
         new(SystemMetricNames.ProcRssBytes, Bytes, Level, ["name"], IndicatorRules.ShiftOnly, Hidden(Size), new("Process memory", "进程内存")),
-        new(SystemMetricNames.PortListening, "0/1", Level, ["port"], Down(new("port", SystemMetricNames.PortListening, "Port", 0.5, 2, 0.5, 2), new("Port", "端口")), Grouped(Num), new("Port listening", "端口监听中")),
+        new(SystemMetricNames.PortListening, "0/1", Level, ["port"], Below(new("port", SystemMetricNames.PortListening, "Port", 0.5, 2, 0.5, 2), new("Port", "端口")), Grouped(Num), new("Port listening", "端口监听中")),
         .. MonitorSide,
     ];
 
@@ -91,11 +91,11 @@ public static class IndicatorCatalog
         new(NetworkMetrics.SshRttMs, "ms", Latency, Stat, IndicatorRules.ShiftOnly, Hidden(Ms), new("SSH round trip", "SSH 往返时间")),
         new(NetworkMetrics.DnsResolved, "0/1", Level, None, IndicatorRules.ShiftOnly, Hidden(Num), new("DNS resolved", "DNS 解析成功")),
         new(NetworkMetrics.IpChanged, "0/1", Level, None, IndicatorRules.ShiftOnly, Hidden(Num), new("Address changed", "地址已变更")),
-        new(HttpMetrics.Up, "0/1", Level, Check, Down(new("http", HttpMetrics.Up, "HTTP check", 0.5, 2, 0.5, 2), new("HTTP check", "HTTP 检查")), Grouped(Num), new("HTTP check up", "HTTP 检查正常")),
+        new(HttpMetrics.Up, "0/1", Level, Check, Below(new("http", HttpMetrics.Up, "HTTP check", 0.5, 2, 0.5, 2), new("HTTP check", "HTTP 检查")), Grouped(Num), new("HTTP check up", "HTTP 检查正常")),
         new(HttpMetrics.Status, "code", Level, Check, IndicatorRules.ShiftOnly, Grouped(Num), new("HTTP status", "HTTP 状态码")),
         new(HttpMetrics.LatencyMs, "ms", Latency, Check, IndicatorRules.ShiftOnly, Grouped(Ms), new("HTTP latency", "HTTP 延迟")),
         new(HttpMetrics.KeywordFound, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("HTTP keyword found", "HTTP 关键字已找到")),
-        new(HttpMetrics.TlsDaysLeft, "days", Level, Check, IndicatorRules.ShiftOnly with { Shift = false, Seed = new ThresholdRule("tls", HttpMetrics.TlsDaysLeft, "TLS certificate", 14, 1, 3, 1) { Direction = Engine.Direction.Below }, SeedTitle = new("TLS certificate", "站点证书") }, Grouped(Num), new("Certificate days left", "证书剩余天数")),
+        new(HttpMetrics.TlsDaysLeft, "days", Level, Check, Below(new("tls", HttpMetrics.TlsDaysLeft, "TLS certificate", 14, 1, 3, 1), new("TLS certificate", "站点证书")), Grouped(Num), new("Certificate days left", "证书剩余天数")),
         new(HttpMetrics.TlsValid, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("Certificate valid", "证书有效")),
         new(HttpMetrics.Timeout, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("HTTP timed out", "HTTP 超时")),
         new(HttpMetrics.Error, "0/1", Level, Check, IndicatorRules.ShiftOnly, Hidden(Num), new("HTTP error", "HTTP 错误")),
@@ -128,11 +128,12 @@ public static class IndicatorCatalog
         StringComparer.Ordinal);
 
     /// <summary>
-    /// A 0/1 check an operator configured (a process, a listening port, an HTTP check): critical once it reads 0 on two
-    /// polls in a row (one poll may catch a restart), resolved on the first 1. Without a seed such a check was shown in
-    /// /status and never paged. A shift on a 0/1 series says nothing the rule does not.
+    /// A seed that fires below its levels, with no shift beside it: a 0/1 check an operator configured (a process, a
+    /// listening port, an HTTP check: critical once it reads 0 on two polls in a row, since one poll may catch a restart;
+    /// resolved on the first 1), or a certificate's days running out. Without a seed these were shown in /status and
+    /// never paged; a shift on a 0/1 series or a countdown says nothing the rule does not.
     /// </summary>
-    private static IndicatorRules Down(ThresholdRule seed, TextEntry title) =>
+    private static IndicatorRules Below(ThresholdRule seed, TextEntry title) =>
         IndicatorRules.ShiftOnly with { Shift = false, Seed = seed with { Direction = Engine.Direction.Below }, SeedTitle = title };
 
     private static IndicatorRules LearnedBaselineWithSeed(ThresholdRule seed, TextEntry title) =>
