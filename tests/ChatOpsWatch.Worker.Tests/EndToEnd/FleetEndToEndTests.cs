@@ -191,7 +191,9 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IAsyncLifetime
         // It clears when the mean falls to half the warning level: about 10 clean polls per lossy one at 2 s.
         var resolved = await _bot.WaitForAsync(m => About(m, "RESOLVED") && About(m, "icmp"), TimeSpan.FromSeconds(180));
 
-        Assert.Equal(loss.MessageId, resolved.ReplyTo);
+        // Threaded under the incident's first message: a warning when the mean passed 15 % a poll before 50 %.
+        var opened = _bot.Sent.First(m => About(m, "Packet loss") && m.ReplyTo is null);
+        Assert.Equal(opened.MessageId, resolved.ReplyTo);
         Assert.Single(_bot.Sent, m => About(m, "CRITICAL") && About(m, "Packet loss"));
         Assert.DoesNotContain(_bot.Sent, m => About(m, "unreachable")); // the node answered all along
     }
